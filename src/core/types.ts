@@ -1,0 +1,109 @@
+// The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+
+export interface ErrorItem {
+  item: string;
+  errorMessage: string;
+}
+
+export interface BatchTaskSummary {
+  id: string;
+  /** Open set: batch_create_zone, create, import_recordset, delete, batch_update_rs, transfer, or anything new. */
+  type: string;
+  /** Open set: PENDING, DONE, or anything new. */
+  status: string;
+  /** As the server sent it (`yyyy-MM-dd HH:mm:ss`, `2025-06-17T13:09:15.214`, or ISO 8601 with zone). */
+  createdAt: string;
+  updatedAt?: string;
+  successCount: number;
+  errorCount: number;
+  /** `total_count` when sent, else success + error. */
+  totalCount: number;
+}
+
+export interface BatchTask extends BatchTaskSummary {
+  /** One page of failed items, as asked for with error_item_limit/error_item_offset. */
+  errorItems: ErrorItem[];
+}
+
+export interface Credentials {
+  accessKey: string;
+  secretKey: string;
+  /** Temporary credentials (STS): sent and signed as X-Security-Token. */
+  securityToken?: string;
+}
+
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+  signal?: AbortSignal;
+}
+
+/** What the client reports about each HTTP attempt, for the log. Never contains secrets. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query, no host. */
+  path: string;
+  status?: number;
+  requestId?: string;
+  durationMs: number;
+  attempt: number;
+  /** Short error description when the attempt failed. */
+  error?: string;
+}
+
+export interface DnsClientOptions {
+  /** e.g. "https://dns.ap-southeast-3.myhuaweicloud.com"; http: only for loopback. */
+  endpoint: string;
+  credentials: Credentials;
+  projectId?: string;
+  /** Overall per-attempt timeout (connect + headers + body); default 30 s. */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Retries after the first attempt for idempotent requests; default 3. */
+  maxRetries?: number;
+  /** Proxy URL (VS Code's http.proxy); HTTPS_PROXY/NO_PROXY from the environment are honoured too. */
+  proxy?: string;
+  /** Hosts that bypass the proxy (VS Code's http.noProxy), in NO_PROXY syntax. */
+  noProxy?: string[];
+  /** PEM bundle of extra CAs to trust. */
+  ca?: string;
+  /** false only when the user turned http.proxyStrictSSL off; never silently. */
+  rejectUnauthorized?: boolean;
+  userAgent?: string;
+  /** Called once per HTTP attempt. */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Concurrent pages for the fetch-all helpers; default 6. */
+  concurrency?: number;
+  /** Answers larger than this are cut off with an error; default 32 MiB. */
+  maxResponseBytes?: number;
+}
+
+export interface FetchAllProgress {
+  /** Items received so far (in order, without gaps, up to `loaded`). */
+  loaded: number;
+  total: number;
+  /** The page that just arrived and its offset. */
+  offset: number;
+  items: readonly ErrorItem[];
+}
+
+export interface FetchAllOptions {
+  pageSize?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: FetchAllProgress) => void;
+}
+
+export interface DnsClient {
+  readonly endpoint: string;
+  getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
+  listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;
+  /** Every task of the account, paging through the list API. */
+  listAllTasks(options?: { pageSize?: number; signal?: AbortSignal }): Promise<BatchTaskSummary[]>;
+  /** Every failed item of a task, pages fetched with bounded concurrency, results in server order. */
+  getAllErrorItems(taskId: string, options?: FetchAllOptions): Promise<{ task: BatchTask; items: ErrorItem[] }>;
+  /** Closes the connection pool. */
+  close(): Promise<void>;
+}
