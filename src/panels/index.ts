@@ -1,10 +1,120 @@
-// STUB owned by the failed-items webview work (issue 6).
-import type * as vscode from 'vscode';
+// The failed-items panels: one per task, opened by huaweiDns.showFailedItems and restored after a reload.
+import * as vscode from 'vscode';
+import { Commands, WebviewTypes } from '../constants';
+import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
+import { parseViewState, type ViewState } from '../shared/protocol';
 import type { TrackedTasks } from '../views/trackedTasks';
+import { FailedItemsPanel, type PanelHooks, type PanelProbe } from './failedItemsPanel';
 
-export type FailedItemsFeature = vscode.Disposable;
+export type { PanelProbe, PanelHooks, RenderedAck } from './failedItemsPanel';
 
-export function registerFailedItemsPanels(_services: Services, _tasks: TrackedTasks): FailedItemsFeature {
-  return { dispose: () => undefined };
+export interface FailedItemsFeature extends vscode.Disposable {
+  /** Open panels by task id (for tests). */
+  readonly panels: ReadonlyMap<string, PanelProbe>;
+  /** The HTML most recently given to any panel (for tests). */
+  readonly lastHtml: string | undefined;
+  /** Test seams (save target instead of the dialog). */
+  readonly hooks: PanelHooks;
+  /** Opens (or focuses) the panel of a task. */
+  show(taskId: string): PanelProbe;
+}
+
+/** The command's argument: a task id, or a tree node (anything with a string `taskId`, or a task with `id`). */
+export function taskIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg.trim() || undefined;
+  if (typeof arg === 'object' && arg !== null) {
+    const o = arg as { taskId?: unknown; task?: { id?: unknown } };
+    if (typeof o.taskId === 'string' && o.taskId) return o.taskId;
+    if (typeof o.task?.id === 'string' && o.task.id) return o.task.id;
+  }
+  return undefined;
+}
+
+class FailedItemsPanels extends Disposable implements FailedItemsFeature {
+  private readonly open = new Map<string, FailedItemsPanel>();
+  readonly hooks: PanelHooks = {};
+
+  constructor(
+    private readonly services: Services,
+    private readonly tasks: TrackedTasks,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.showFailedItems, (arg: unknown) => this.showFromCommand(arg)));
+    this._register(
+      vscode.window.registerWebviewPanelSerializer(WebviewTypes.failedItems, {
+        deserializeWebviewPanel: (panel, state) => Promise.resolve(this.restore(panel, state)),
+      }),
+    );
+    this._register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
+  }
+
+  get panels(): ReadonlyMap<string, PanelProbe> {
+    return this.open;
+  }
+
+  get lastHtml(): string | undefined {
+    let last: string | undefined;
+    for (const p of this.open.values()) last = p.html;
+    return last;
+  }
+
+  private async showFromCommand(arg: unknown): Promise<void> {
+    const taskId = taskIdOf(arg) ?? (await this.pickTask());
+    if (!taskId) return;
+    this.show(taskId);
+    if (this.services.settings.get().showFailuresOnOpen) {
+      void vscode.commands.executeCommand(Commands.showFailuresInZoneFiles, taskId).then(undefined, (err: unknown) =>
+        this.services.log.warn(`showFailuresOnOpen: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    }
+  }
+
+  private async pickTask(): Promise<string | undefined> {
+    const items = this.tasks.all().map((t) => ({ label: t.id, description: `${t.type} · ${t.status}` }));
+    if (items.length === 0) {
+      return vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id'), ignoreFocusOut: true });
+    }
+    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show the failed items of which task?') }))?.label;
+  }
+
+  show(taskId: string): PanelProbe {
+    const existing = this.open.get(taskId);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      WebviewTypes.failedItems,
+      vscode.l10n.t('Failed items'),
+      vscode.ViewColumn.Active,
+      // Options are set again by FailedItemsPanel; no retainContextWhenHidden: state survives via setState.
+      { enableScripts: true },
+    );
+    return this.adopt(panel, taskId, undefined);
+  }
+
+  private restore(panel: vscode.WebviewPanel, rawState: unknown): void {
+    const state = parseViewState(rawState);
+    if (!state || this.open.has(state.taskId)) {
+      // Nothing to restore it to (or a duplicate): close rather than leave a blank panel.
+      this.services.log.warn('Failed-items panel: could not restore a panel without a valid saved state');
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, state.taskId, state);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): FailedItemsPanel {
+    const controller = new FailedItemsPanel(this.services, this.tasks, panel, taskId, this.hooks, state);
+    this.open.set(taskId, controller);
+    panel.onDidDispose(() => {
+      if (this.open.get(taskId) === controller) this.open.delete(taskId);
+    });
+    return controller;
+  }
+}
+
+export function registerFailedItemsPanels(services: Services, tasks: TrackedTasks): FailedItemsFeature {
+  return new FailedItemsPanels(services, tasks);
 }
