@@ -1,10 +1,15 @@
 // Filtering, sorting and grouping of failed items: the same code runs in the webview (what is shown) and in
 // the host (what is copied or exported), so both always agree on "the items matching this filter".
-import type { SortOrder, WireErrorItem } from './protocol';
+import type { WireErrorItem } from './protocol';
+
+/** The needle a filter string searches for: trimmed, lower-cased; '' matches everything. */
+export function normalizeFilter(filter: string): string {
+  return filter.trim().toLowerCase();
+}
 
 /** Case-insensitive substring match on the item name or the message. Empty filter matches everything. */
 export function itemMatcher(filter: string): (item: WireErrorItem) => boolean {
-  const needle = filter.trim().toLowerCase();
+  const needle = normalizeFilter(filter);
   if (!needle) return () => true;
   return (i) => i.item.toLowerCase().includes(needle) || i.errorMessage.toLowerCase().includes(needle);
 }
@@ -12,16 +17,6 @@ export function itemMatcher(filter: string): (item: WireErrorItem) => boolean {
 export function filterItems<T extends WireErrorItem>(items: readonly T[], filter: string): T[] {
   const matches = itemMatcher(filter);
   return items.filter(matches);
-}
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** A sorted copy (stable: equal keys keep server order). 'none' returns the items as given. */
-export function sortItems<T extends WireErrorItem>(items: readonly T[], order: SortOrder): readonly T[] {
-  if (order === 'none') return items;
-  const key = order.startsWith('item') ? 'item' : 'errorMessage';
-  const sign = order.endsWith('desc') ? -1 : 1;
-  return [...items].sort((a, b) => sign * collator.compare(a[key], b[key]));
 }
 
 export interface MessageGroup<T extends WireErrorItem = WireErrorItem> {
@@ -39,5 +34,10 @@ export function groupByMessage<T extends WireErrorItem>(items: readonly T[]): Me
   }
   return [...byMessage.entries()]
     .map(([message, list]) => ({ message, items: list }))
-    .sort((a, b) => b.items.length - a.items.length || collator.compare(a.message, b.message));
+    .sort((a, b) => b.items.length - a.items.length || compareText(a.message, b.message));
+}
+
+/** Plain code-unit order: locale collation is ~10x slower, too slow for 100,000 rows in one frame. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -120,7 +120,7 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: str
 function parseWith<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
-  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : typeof raw;
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : typeof raw;
   // Only the shape of the problem, never the payload itself (it may be large or hostile).
   const first = result.error.issues[0];
   return { ok: false, reason: `${type.slice(0, 40)}: ${first ? `${first.path.join('.')} ${first.message}` : 'invalid'}` };
