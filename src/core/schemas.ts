@@ -1,0 +1,180 @@
+// What the API answers, checked with zod and mapped to the domain types. Lenient where the vendor's sources
+// disagree (both shapes, both date formats, optional fields, open enums); strict about types where it matters.
+import { z } from 'zod';
+import { ResponseShapeError, type ApiErrorDetails } from './errors';
+import type { BatchTask, BatchTaskSummary, ErrorItem } from './types';
+
+// Counts are integers; some gateways serialise them as strings.
+const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+const text = z.string();
+// Absent or null both mean "not given".
+const optionalText = z.string().nullish();
+
+const errorItemSchema = z.object({
+  item: text,
+  error_message: z.string().nullish(),
+});
+
+const summarySchema = z.object({
+  id: z.string().min(1),
+  type: text,
+  status: text,
+  created_at: text,
+  updated_at: optionalText,
+  success_count: count,
+  error_count: count,
+  total_count: count.nullish(),
+});
+
+const taskSchema = summarySchema.extend({
+  error_items: z.array(errorItemSchema).nullish(),
+});
+
+const listSchema = z.object({
+  tasks: z.array(summarySchema),
+  metadata: z.object({ total_count: count.nullish() }).nullish(),
+});
+
+const projectsSchema = z.object({
+  projects: z.array(z.object({ id: z.string().min(1), name: z.string().nullish() })),
+});
+
+type RawSummary = z.infer<typeof summarySchema>;
+
+function toSummary(raw: RawSummary): BatchTaskSummary {
+  const summary: BatchTaskSummary = {
+    id: raw.id,
+    type: raw.type,
+    status: raw.status,
+    createdAt: raw.created_at,
+    successCount: raw.success_count,
+    errorCount: raw.error_count,
+    totalCount: raw.total_count ?? raw.success_count + raw.error_count,
+  };
+  if (raw.updated_at) summary.updatedAt = raw.updated_at;
+  return summary;
+}
+
+/** Parses a body as JSON; a ResponseShapeError quoting the body when it is not JSON. */
+export function parseJsonBody(body: string, details: ApiErrorDetails = {}): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new ResponseShapeError('(body)', 'is not JSON', body, details);
+  }
+}
+
+function check<S extends z.ZodType>(schema: S, value: unknown, body: string, details: ApiErrorDetails, prefix: (string | number)[] = []): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = [...prefix, ...(issue?.path ?? [])];
+  throw new ResponseShapeError(formatPath(path), describeIssue(issue), body, details);
+}
+
+/** `tasks[0].error_items[3].item` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(body)';
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+// One short human sentence per issue, never zod's own dump.
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'is invalid';
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)} but is ${kindOf(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? 'is empty' : 'is too small';
+    case 'invalid_union':
+      return `has an unexpected value (${kindOf(issue.input)})`;
+    default:
+      return 'has an unexpected value';
+  }
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return article(typeof value);
+}
+
+/** ShowBatchOperationTask: the SDKs' flat object or the vendor page's `{"tasks":[…]}` wrapper. */
+export function parseTask(value: unknown, body: string, details: ApiErrorDetails = {}): BatchTask {
+  let raw = value;
+  let prefix: (string | number)[] = [];
+  if (isObject(raw) && !('id' in raw) && 'tasks' in raw) {
+    const tasks = raw.tasks;
+    if (!Array.isArray(tasks)) throw new ResponseShapeError('tasks', `should be an array but is ${kindOf(tasks)}`, body, details);
+    if (tasks.length === 0) throw new ResponseShapeError('tasks', 'is empty', body, details);
+    raw = tasks[0];
+    prefix = ['tasks', 0];
+  }
+  if (!isObject(raw)) throw new ResponseShapeError(formatPath(prefix), `should be an object but is ${kindOf(raw)}`, body, details);
+  const task = check(taskSchema, raw, body, details, prefix);
+  const errorItems: ErrorItem[] = (task.error_items ?? []).map((e) => ({ item: e.item, errorMessage: e.error_message ?? '' }));
+  return { ...toSummary(task), errorItems };
+}
+
+/** ListBatchOperationTasks. `total` falls back to what this page proves exists. */
+export function parseTaskList(value: unknown, body: string, details: ApiErrorDetails = {}, offset = 0): { tasks: BatchTaskSummary[]; total: number } {
+  const list = check(listSchema, value, body, details);
+  const tasks = list.tasks.map(toSummary);
+  return { tasks, total: list.metadata?.total_count ?? offset + tasks.length };
+}
+
+/** IAM KeystoneListProjects: the first project's id. */
+export function parseProjectId(value: unknown, body: string, details: ApiErrorDetails = {}): string | undefined {
+  return check(projectsSchema, value, body, details).projects[0]?.id;
+}
+
+export interface ErrorBody {
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+const errorBodySchemas = [
+  // DNS service
+  z.object({ code: z.string(), message: z.string().nullish() }).transform((b) => ({ code: b.code, message: b.message ?? undefined })),
+  // API gateway
+  z
+    .object({ error_code: z.string(), error_msg: z.string().nullish(), request_id: z.string().nullish() })
+    .transform((b) => ({ code: b.error_code, message: b.error_msg ?? undefined, requestId: b.request_id ?? undefined })),
+  // Nested
+  z
+    .object({ error: z.object({ code: z.string(), message: z.string().nullish() }) })
+    .transform((b) => ({ code: b.error.code, message: b.error.message ?? undefined })),
+] as const;
+
+/** The vendor's three error-body shapes; undefined for anything else (HTML, empty, other JSON). */
+export function parseErrorBody(body: string): ErrorBody | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  for (const schema of errorBodySchemas) {
+    const result = schema.safeParse(value);
+    if (result.success) {
+      const out: ErrorBody = {};
+      for (const [k, v] of Object.entries(result.data)) if (v !== undefined) (out as Record<string, string>)[k] = v;
+      return out;
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

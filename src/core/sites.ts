@@ -1,0 +1,39 @@
+// The vendor's sites and endpoints. Public zones are global, so batch tasks live in one region per site.
+
+export type Site = 'intl' | 'cn';
+
+export const SITES: Readonly<Record<Site, { readonly region: string }>> = {
+  intl: { region: 'ap-southeast-3' },
+  cn: { region: 'cn-north-4' },
+};
+
+export function dnsEndpoint(site: Site): string {
+  return `https://dns.${SITES[site].region}.myhuaweicloud.com`;
+}
+
+export function iamEndpoint(region: string): string {
+  return `https://iam.${region}.myhuaweicloud.com`;
+}
+
+const VENDOR_HOST_RE = /^(?:dns|iam)\.([a-z]{2}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.(?:com|cn|eu)$/;
+
+/** The region of a vendor endpoint (`https://dns.<region>.myhuaweicloud.com`); undefined for anything custom. */
+export function regionOfEndpoint(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+  return VENDOR_HOST_RE.exec(parsed.hostname.toLowerCase())?.[1];
+}
+
+/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http may be used with. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
