@@ -17,7 +17,7 @@ function stringField(err: object, ...keys: string[]): string | undefined {
 
 export function describeError(err: unknown): ErrorDetails {
   if (typeof err !== 'object' || err === null) return { message: String(err) };
-  const message = err instanceof Error ? err.message : (stringField(err, 'message') ?? String(err));
+  const message = err instanceof Error ? err.message : (stringField(err, 'message') ?? 'Unknown error');
   return {
     message,
     requestId: stringField(err, 'requestId'),

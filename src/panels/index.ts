@@ -5,6 +5,7 @@ import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { parseViewState, type ViewState } from '../shared/protocol';
 import type { TrackedTasks } from '../views/trackedTasks';
+import { taskIdOf } from './args';
 import { FailedItemsPanel, type PanelHooks, type PanelProbe } from './failedItemsPanel';
 
 export type { PanelProbe, PanelHooks, RenderedAck } from './failedItemsPanel';
@@ -20,17 +21,6 @@ export interface FailedItemsFeature extends vscode.Disposable {
   show(taskId: string): PanelProbe;
 }
 
-/** The command's argument: a task id, or a tree node (anything with a string `taskId`, or a task with `id`). */
-export function taskIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg.trim() || undefined;
-  if (typeof arg === 'object' && arg !== null) {
-    const o = arg as { taskId?: unknown; task?: { id?: unknown } };
-    if (typeof o.taskId === 'string' && o.taskId) return o.taskId;
-    if (typeof o.task?.id === 'string' && o.task.id) return o.task.id;
-  }
-  return undefined;
-}
-
 class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   private readonly open = new Map<string, FailedItemsPanel>();
   readonly hooks: PanelHooks = {};
@@ -40,13 +30,22 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     private readonly tasks: TrackedTasks,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.showFailedItems, (arg: unknown) => this.showFromCommand(arg)));
+    this._register(
+      vscode.commands.registerCommand(Commands.showFailedItems, (arg: unknown): Promise<void> => this.showFromCommand(arg)),
+    );
     this._register(
       vscode.window.registerWebviewPanelSerializer(WebviewTypes.failedItems, {
-        deserializeWebviewPanel: (panel, state) => Promise.resolve(this.restore(panel, state)),
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+          this.restore(panel, state);
+          return Promise.resolve();
+        },
       }),
     );
-    this._register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
+    this._register({
+      dispose: () => {
+        for (const p of [...this.open.values()]) p.panel.dispose();
+      },
+    });
   }
 
   get panels(): ReadonlyMap<string, PanelProbe> {

@@ -3,11 +3,9 @@
 import * as vscode from 'vscode';
 import type { BatchTaskSummary } from '../core/types';
 import type { TaskView } from '../shared/protocol';
-import { formatTaskType, formatTimestamp } from './formatBridge';
+import { formatTaskType, formatTimestamp, isPendingStatus } from '../shared/format';
 
-export function isPending(status: string): boolean {
-  return status.toUpperCase() === 'PENDING';
-}
+export const isPending = isPendingStatus;
 
 function statusLabel(status: string): string {
   switch (status.toUpperCase()) {

@@ -1,4 +1,5 @@
 // The task header: id (copyable), type, status, dates, the success/failed bar, Refresh.
+import { formatCount } from '../shared/format';
 import type { TaskView } from '../shared/protocol';
 import { button, el } from './dom';
 import { t } from './strings';
@@ -63,11 +64,11 @@ export class Header {
     // Widths through the CSSOM (allowed by the CSP, unlike style attributes in markup).
     this.barOk.style.width = pct(task.successCount);
     this.barFailed.style.width = pct(task.errorCount);
-    const label = t('barLabel', task.successCount.toLocaleString(), task.errorCount.toLocaleString(), total.toLocaleString());
+    const label = t('barLabel', formatCount(task.successCount), formatCount(task.errorCount), formatCount(total));
     this.bar.setAttribute('aria-label', label);
     this.legend.replaceChildren(
-      el('span', { className: 'ok', text: t('succeeded', task.successCount.toLocaleString()) }),
-      el('span', { className: 'failed', text: t('failed', task.errorCount.toLocaleString()) }),
+      el('span', { className: 'ok', text: t('succeeded', formatCount(task.successCount)) }),
+      el('span', { className: 'failed', text: t('failed', formatCount(task.errorCount)) }),
     );
   }
 }

@@ -1,5 +1,6 @@
 // The failed-items webview. Talks to the host only through the validated protocol; builds DOM only with
 // textContent (see dom.ts). Keeps page, filter and scroll with setState so a hidden panel comes back as it was.
+import { formatCount } from '../shared/format';
 import {
   parseHostMessage,
   parseViewState,
@@ -166,7 +167,7 @@ class App {
       this.allDone = true;
       this.recompute();
       perf.mark('load-all-shown');
-      this.notice.textContent = t('allLoaded', this.all.loaded.toLocaleString());
+      this.notice.textContent = t('allLoaded', formatCount(this.all.loaded));
       return;
     }
     // Cancelled or failed: back to the server page we had (the host keeps paging from there).
@@ -293,7 +294,7 @@ class App {
   private emptyText(): string {
     if (this.state.filter.trim() && this.view.source > 0) return t('emptyFilter', this.state.filter.trim());
     if (this.task && this.task.errorCount === 0) {
-      return this.task.pending ? t('emptyPending') : t('emptyDone', this.task.successCount.toLocaleString());
+      return this.task.pending ? t('emptyPending') : t('emptyDone', formatCount(this.task.successCount));
     }
     return t('emptyPage');
   }

@@ -1,4 +1,5 @@
 // First / previous / next / last, "items 501–1,000 of 12,345", jump to page, page size.
+import { formatCount } from '../shared/format';
 import { offsetOfPage, pageInfo, realignOffset } from '../shared/paging';
 import { PAGE_SIZES } from '../shared/protocol';
 import { button, el } from './dom';
@@ -55,10 +56,10 @@ export class Pager {
     this.pageSize = pageSize;
     this.total = total;
     const info = pageInfo(offset, pageSize, total);
-    this.range.textContent = t('range', info.first.toLocaleString(), info.last.toLocaleString(), total.toLocaleString());
+    this.range.textContent = t('range', formatCount(info.first), formatCount(info.last), formatCount(total));
     if (document.activeElement !== this.pageInput) this.pageInput.value = String(info.index + 1);
     this.pageInput.max = String(info.count);
-    this.pageCount.textContent = t('pageOf', info.count.toLocaleString());
+    this.pageCount.textContent = t('pageOf', formatCount(info.count));
     if (!PAGE_SIZES.includes(pageSize as (typeof PAGE_SIZES)[number]) && !this.size.querySelector(`option[value="${pageSize}"]`)) {
       this.size.append(el('option', { text: String(pageSize), attrs: { value: String(pageSize) } }));
     }

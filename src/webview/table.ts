@@ -1,5 +1,6 @@
 // A virtual ARIA grid: only the rows in (and just around) the viewport exist in the DOM, recycled as the
 // user scrolls, so 100,000 items cost the same to show as 50. Fixed row height keeps the math O(1).
+import { formatCount } from '../shared/format';
 import { button, el } from './dom';
 import type { Row, ViewRow } from './model';
 import { t } from './strings';
@@ -193,8 +194,8 @@ export class VirtualTable {
       r.root.removeAttribute('aria-selected');
       r.link.hidden = true;
       r.groupToggle.hidden = false;
-      r.groupToggle.textContent = `${view.expanded ? '▾' : '▸'} ${view.count.toLocaleString()}`;
-      r.groupToggle.setAttribute('aria-label', t('groupRow', view.count.toLocaleString(), view.message));
+      r.groupToggle.textContent = `${view.expanded ? '▾' : '▸'} ${formatCount(view.count)}`;
+      r.groupToggle.setAttribute('aria-label', t('groupRow', formatCount(view.count), view.message));
       r.message.textContent = view.message;
       r.message.title = view.message;
       r.status.textContent = '';

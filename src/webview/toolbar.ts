@@ -1,4 +1,5 @@
 // Filter box with its match count, Group by message, Load All with progress and Cancel, copy and export.
+import { formatCount } from '../shared/format';
 import { button, el } from './dom';
 import { t } from './strings';
 
@@ -67,7 +68,7 @@ export class Toolbar {
   }
 
   setCounts(matches: number, source: number, filter: string): void {
-    this.count.textContent = filter.trim() ? t('matches', matches.toLocaleString(), source.toLocaleString()) : '';
+    this.count.textContent = filter.trim() ? t('matches', formatCount(matches), formatCount(source)) : '';
   }
 
   setEnabled(e: { loadAll: boolean; data: boolean }): void {
@@ -82,6 +83,6 @@ export class Toolbar {
     if (loaded === undefined) return;
     this.bar.max = Math.max(1, total);
     this.bar.value = loaded;
-    this.progressText.textContent = t('loadingAll', loaded.toLocaleString(), total.toLocaleString());
+    this.progressText.textContent = t('loadingAll', formatCount(loaded), formatCount(total));
   }
 }
