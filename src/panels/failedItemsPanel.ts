@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { BatchTask, DnsClient, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
+import { showError } from '../platform/notify';
 import type { Services } from '../services';
 import { toCsv, toJson, toTsv } from '../shared/delimited';
 import { filterItems } from '../shared/items';
@@ -376,7 +377,8 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       this.post({ type: 'notice', message: vscode.l10n.t('Exported {0} items to {1}.', items.length, target.fsPath) });
     } catch (err) {
-      this.postError(err, false, vscode.l10n.t('Export failed.'));
+      // A file-system failure is the user's to fix outside the panel: a notification with details fits.
+      void showError(this.services, err, { action: vscode.l10n.t('Export failed items'), taskId: this.taskId });
     }
   }
 

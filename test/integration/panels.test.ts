@@ -1,0 +1,195 @@
+// The failed-items panel inside a real VS Code: the webview runs, answers `ready`, draws and acknowledges.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/constants';
+import type { ErrorItem } from '../../src/core/types';
+import type { FailedItemsFeature, PanelProbe } from '../../src/panels';
+import { toCsv } from '../../src/shared/delimited';
+import { getApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+
+const PROFILE = 'panels-suite';
+
+function items(count: number, prefix: string): ErrorItem[] {
+  const messages = ['Record set already exists.', 'Invalid record value, "1.2.3" is not an IPv4 address', 'Quota exceeded, = 500'];
+  return Array.from({ length: count }, (_, i) => ({ item: `${prefix}${i}.example.com.`, errorMessage: messages[i % messages.length]! }));
+}
+
+function addTask(gw: FakeGateway, id: string, errorItems: ErrorItem[], successCount = 1000): void {
+  gw.addTask({
+    id,
+    type: 'import_recordset',
+    status: 'DONE',
+    createdAt: '2025-06-17 13:09:15',
+    successCount,
+    errorCount: errorItems.length,
+    errorItems,
+  });
+}
+
+/** The show requests the gateway saw for a task, as [limit, offset] pairs. */
+function pageRequests(gw: FakeGateway, taskId: string): [string | undefined, string | undefined][] {
+  return gw.requests
+    .filter((r) => r.method === 'GET' && r.path.includes(taskId))
+    .map((r) => [r.query.error_item_limit, r.query.error_item_offset]);
+}
+
+describe('Failed-items panel (integration)', function () {
+  this.timeout(120_000);
+  let gw: FakeGateway;
+  let panels: FailedItemsFeature;
+  const created: string[] = [];
+  const tmp = path.join(os.tmpdir(), `panels-suite-${process.pid}`);
+
+  before(async () => {
+    gw = await startFakeGateway();
+    const api = await getApi();
+    panels = api.panels;
+    await vscode.commands.executeCommand(Commands.signIn, { name: PROFILE, endpoint: gw.url, ...SANDBOX_CREDENTIALS });
+    assert.ok(api.services.session.getClient(), 'signed in to the fake gateway');
+    await fs.mkdir(tmp, { recursive: true });
+  });
+
+  afterEach(() => {
+    for (const p of [...panels.panels.values()]) p.panel.dispose();
+    delete panels.hooks.saveTarget;
+  });
+
+  after(async () => {
+    const api = await getApi();
+    const session = api.services.session as unknown as { profile?: { id: string }; signOut?(id: string): Promise<void> };
+    if (session.profile && session.signOut) await session.signOut(session.profile.id);
+    for (const id of created) gw.removeTask(id);
+    await gw.close();
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  async function open(taskId: string): Promise<PanelProbe> {
+    await vscode.commands.executeCommand(Commands.showFailedItems, taskId);
+    const probe = panels.panels.get(taskId);
+    assert.ok(probe, 'panel registered under its task id');
+    return probe;
+  }
+
+  it('opens one panel per task, draws the first page, and focuses the existing panel on a second open', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40001';
+    created.push(id);
+    addTask(gw, id, items(120, 'a'));
+    const probe = await open(id);
+    const ack = await probe.waitForRendered((a) => a.mode === 'page');
+    assert.equal(ack.rows, 120);
+    assert.equal(ack.total, 120);
+    assert.ok(probe.received.some((m) => m.type === 'ready'), 'handshake before data');
+    const firstReady = probe.posted.findIndex((m) => m.type === 'page');
+    assert.ok(firstReady >= 0);
+
+    await vscode.commands.executeCommand(Commands.showFailedItems, { taskId: id });
+    assert.equal(panels.panels.size, 1);
+    assert.equal(panels.panels.get(id), probe);
+    assert.ok(probe.panel.active || probe.panel.visible);
+
+    // Strict CSP, nonce'd script, no data in the HTML.
+    assert.match(probe.html, /default-src 'none'/);
+    assert.doesNotMatch(probe.html, /a0\.example\.com/);
+  });
+
+  it('pages through with error_item_limit / error_item_offset and keeps the filter', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40002';
+    created.push(id);
+    addTask(gw, id, items(1234, 'p'));
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 0);
+    await probe.receive({ type: 'requestPage', offset: 200, limit: 100 });
+    const ack = await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 200);
+    assert.equal(ack.rows, 100);
+    await probe.receive({ type: 'requestPage', offset: 1200, limit: 100 });
+    const last = await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 1200);
+    assert.equal(last.rows, 34);
+    const pages = pageRequests(gw, id);
+    assert.deepEqual(pages.slice(-2), [
+      ['100', '200'],
+      ['100', '1200'],
+    ]);
+    const page = probe.posted.filter((m) => m.type === 'page').at(-1);
+    assert.ok(page && page.type === 'page');
+    assert.equal(page.items[0]?.item, 'p1200.example.com.');
+  });
+
+  it('ignores malformed or unknown messages from the webview', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40003';
+    created.push(id);
+    addTask(gw, id, items(3, 'm'));
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page');
+    const before = gw.requests.length;
+    await probe.receive({ type: 'requestPage', offset: -5, limit: 9999 });
+    await probe.receive({ type: 'runCommand', command: 'workbench.action.quit' });
+    assert.equal(probe.rejected.length, 2);
+    assert.equal(gw.requests.length, before, 'nothing was requested');
+  });
+
+  it('Load All fetches 20,000 items and the webview shows them all', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40004';
+    created.push(id);
+    const all = items(20_000, 'l');
+    addTask(gw, id, all);
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page');
+    await probe.receive({ type: 'loadAll' });
+    const ack = await probe.waitForRendered((a) => a.mode === 'all' && a.rows === 20_000, 90_000);
+    assert.equal(ack.total, 20_000);
+    assert.deepEqual(probe.loadedItems, all);
+    assert.ok(probe.posted.some((m) => m.type === 'loadAllDone' && m.outcome === 'done'));
+    const offsets = new Set(pageRequests(gw, id).map(([, offset]) => offset));
+    for (let o = 0; o < 20_000; o += 500) assert.ok(offsets.has(String(o)), `page at ${o} requested`);
+  });
+
+  it('exports the loaded items to CSV and JSON, filtered, exactly', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40005';
+    created.push(id);
+    const list: ErrorItem[] = [
+      { item: 'a.example.com.', errorMessage: 'has, comma and "quotes"' },
+      { item: '=cmd|calc!A1', errorMessage: 'line\nbreak' },
+      { item: 'c.example.com.', errorMessage: '<img src=x onerror="window.__xss=1">' },
+    ];
+    addTask(gw, id, list, 2);
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page');
+    const csv = path.join(tmp, 'out.csv');
+    const json = path.join(tmp, 'out.json');
+    panels.hooks.saveTarget = (format) => vscode.Uri.file(format === 'csv' ? csv : json);
+    await probe.receive({ type: 'export', format: 'csv', filter: '' });
+    assert.equal(await fs.readFile(csv, 'utf8'), toCsv(list));
+    await probe.receive({ type: 'export', format: 'json', filter: 'IMG' });
+    assert.deepEqual(JSON.parse(await fs.readFile(json, 'utf8')), {
+      id,
+      error_items: [{ item: 'c.example.com.', error_message: '<img src=x onerror="window.__xss=1">' }],
+    });
+  });
+
+  it('says so when the task has no failed items', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40006';
+    created.push(id);
+    addTask(gw, id, [], 2000);
+    const probe = await open(id);
+    const ack = await probe.waitForRendered((a) => a.mode === 'empty');
+    assert.equal(ack.rows, 0);
+  });
+
+  it('shows an error with the request id, and Retry recovers', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40007';
+    created.push(id);
+    const probe = await open(id); // not on the gateway yet: 404 DNS.0xxx
+    await probe.waitForRendered((a) => a.mode === 'error');
+    const error = probe.posted.find((m) => m.type === 'error');
+    assert.ok(error && error.type === 'error' && error.blocking);
+    assert.ok(error.requestId, 'the request id support will ask for');
+    addTask(gw, id, items(5, 'r'));
+    await probe.receive({ type: 'refresh' });
+    const ack = await probe.waitForRendered((a) => a.mode === 'page');
+    assert.equal(ack.rows, 5);
+  });
+});
