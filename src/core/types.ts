@@ -1,4 +1,5 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+import type { RetryPolicy } from './retry';
 
 export interface ErrorItem {
   item: string;
@@ -49,6 +50,8 @@ export interface RequestLogEntry {
   attempt: number;
   /** Short error description when the attempt failed. */
   error?: string;
+  /** Set when the attempt failed and another follows after this wait. */
+  retryInMs?: number;
 }
 
 export interface DnsClientOptions {
@@ -78,6 +81,21 @@ export interface DnsClientOptions {
   concurrency?: number;
   /** Answers larger than this are cut off with an error; default 32 MiB. */
   maxResponseBytes?: number;
+  /** The extension's version, for the default User-Agent `dns-batch-tasks/<version>`. */
+  version?: string;
+  /**
+   * The region the endpoint serves. Derived from vendor endpoints; when given with a custom endpoint and no
+   * projectId, the project id is looked up in IAM for it (private gateways, tests).
+   */
+  region?: string;
+  /** IAM endpoint for the project lookup; default `https://iam.<region>.myhuaweicloud.com`. */
+  iamEndpoint?: string;
+  /** Overrides of the retry policy (see DEFAULT_RETRY_POLICY). */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Injected in tests: the wait between retries, the jitter source, the clock for X-Sdk-Date. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
 }
 
 export interface FetchAllProgress {

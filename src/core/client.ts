@@ -1,0 +1,253 @@
+// The Huawei Cloud DNS client: builds, signs (afresh for every attempt), sends, retries and validates the two
+// batch-task calls, and finds the project id when none is configured.
+import { ApiError, CancelledError, InsecureEndpointError, InvalidTaskIdError, ThrottledError, isApiError } from './errors';
+import { fetchAllErrorItems, DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from './fetchAll';
+import { createHttpTransport, type HttpResponse } from './http';
+import { cachedProjectId } from './projectId';
+import { redact, registerSecret, releaseSecret } from './redact';
+import { errorFromResponse, type FailedOperation } from './responseErrors';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry';
+import { parseJsonBody, parseProjectId, parseTask, parseTaskList } from './schemas';
+import { formatSdkDate, percentEncode, signRequest } from './signing';
+import { iamEndpoint, isLoopbackHost, regionOfEndpoint } from './sites';
+import { encodeTaskIdForPath, isValidTaskId } from './taskId';
+import type { BatchTask, BatchTaskSummary, DnsClient, DnsClientOptions, PageOptions, RequestLogEntry } from './types';
+
+const TASKS_PATH = '/v2.1/batch-operation-tasks';
+const ACTION_SHOW_TASK = 'dns:zone:getPublicZoneBatchOperationResult';
+const ACTION_LIST_TASKS = 'dns:zone:listPublicZoneBatchOperationRecords';
+const ACTION_LIST_PROJECTS = 'iam:projects:listProjects';
+/** listAllTasks stops here whatever the server claims, so a lying total cannot loop forever. */
+const MAX_LISTED_TASKS = 100_000;
+
+/**
+ * Checks an endpoint before any byte is sent: https anywhere, http only to this computer. Returns the base URL
+ * (origin plus any path prefix, no trailing slash).
+ */
+export function checkEndpoint(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint.trim());
+  } catch {
+    throw new InsecureEndpointError(endpoint, `${JSON.stringify(endpoint.slice(0, 100))} is not a valid endpoint URL (expected e.g. https://dns.ap-southeast-3.myhuaweicloud.com).`);
+  }
+  if (url.username || url.password) throw new InsecureEndpointError(endpoint, 'The endpoint URL must not contain a user name or password.');
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!secure) throw new InsecureEndpointError(endpoint);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+interface Call<T> {
+  base: string;
+  path: string;
+  query: [string, string][];
+  op: FailedOperation;
+  withProject: boolean;
+  parse: (value: unknown, body: string, details: { status: number; requestId?: string }) => T;
+  signal?: AbortSignal;
+}
+
+export function createDnsClient(options: DnsClientOptions): DnsClient {
+  const endpoint = checkEndpoint(options.endpoint);
+  const { accessKey, secretKey, securityToken } = options.credentials;
+  const region = options.region ?? regionOfEndpoint(endpoint);
+  const configuredProjectId = options.projectId?.trim() || undefined;
+  // The SDKs' rule: look the project up only for vendor endpoints (or when told the region of a custom one).
+  const lookUpProject = configuredProjectId === undefined && region !== undefined;
+  const iamBase = lookUpProject ? checkEndpoint(options.iamEndpoint ?? iamEndpoint(region)) : undefined;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy, ...(options.maxRetries === undefined ? {} : { maxRetries: Math.max(0, Math.floor(options.maxRetries)) }) };
+  const now = options.now ?? Date.now;
+  const transport = createHttpTransport({
+    userAgent: options.userAgent ?? `dns-batch-tasks/${options.version ?? 'dev'}`,
+    ...pick(options, ['timeoutMs', 'connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs', 'ca', 'rejectUnauthorized', 'maxResponseBytes', 'proxy', 'noProxy']),
+  });
+  registerSecret(secretKey);
+  registerSecret(securityToken);
+  let closed = false;
+
+  function log(entry: RequestLogEntry): void {
+    try {
+      options.onRequest?.(entry);
+    } catch {
+      // A broken logger must not break requests.
+    }
+  }
+
+  function sign(method: string, url: string, projectId: string | undefined): Record<string, string> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (projectId) headers['X-Project-Id'] = projectId;
+    if (securityToken) headers['X-Security-Token'] = securityToken;
+    const signed = signRequest({ method, url, headers }, { accessKey, secretKey }, formatSdkDate(new Date(now())));
+    return { ...signed.headers, Authorization: signed.authorization };
+  }
+
+  async function call<T>(c: Call<T>): Promise<T> {
+    if (closed) throw new CancelledError('The client was closed.');
+    if (c.signal?.aborted) throw new CancelledError();
+    const projectId = c.withProject ? await resolveProjectId(c.signal) : undefined;
+    const query = c.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+    const pathAndQuery = c.path + (query ? `?${query}` : '');
+    const url = c.base + pathAndQuery;
+    const logPath = new URL(url).pathname + (query ? `?${query}` : '');
+    let pending: RequestLogEntry | undefined;
+    let attempts = 0;
+    try {
+      return await withRetry(
+        async (attempt) => {
+          attempts = attempt;
+          const started = now();
+          let response: HttpResponse | undefined;
+          try {
+            response = await transport.send({ method: 'GET', url, headers: sign('GET', url, projectId), ...(c.signal ? { signal: c.signal } : {}) });
+            const requestId = response.headers['x-request-id'];
+            if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, c.op, now());
+            const details = { status: response.status, ...(requestId ? { requestId } : {}) };
+            const value = parseJsonBody(response.body, details);
+            const result = c.parse(value, response.body, details);
+            log(entryOf(attempt, started, response));
+            return result;
+          } catch (error) {
+            pending = { ...entryOf(attempt, started, response), error: shortError(error) };
+            throw error;
+          }
+        },
+        {
+          policy,
+          ...(c.signal ? { signal: c.signal } : {}),
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+          ...(options.random ? { random: options.random } : {}),
+          onRetry: ({ delayMs }) => {
+            if (pending) log({ ...pending, retryInMs: delayMs });
+            pending = undefined;
+          },
+        },
+      );
+    } catch (error) {
+      if (pending) log(pending);
+      if (c.signal?.aborted || closed) throw new CancelledError(closed ? 'The client was closed.' : undefined);
+      if (error instanceof ThrottledError && attempts > 1) {
+        throw new ThrottledError({ ...errorIds(error), attempts, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) });
+      }
+      throw error;
+    }
+
+    function entryOf(attempt: number, started: number, response: HttpResponse | undefined): RequestLogEntry {
+      const entry: RequestLogEntry = { method: 'GET', path: logPath, durationMs: Math.max(0, now() - started), attempt };
+      if (response) entry.status = response.status;
+      const requestId = response?.headers['x-request-id'];
+      if (requestId) entry.requestId = requestId;
+      return entry;
+    }
+  }
+
+  function resolveProjectId(signal: AbortSignal | undefined): Promise<string | undefined> {
+    if (configuredProjectId !== undefined) return Promise.resolve(configuredProjectId);
+    if (!lookUpProject || iamBase === undefined || region === undefined) return Promise.resolve(undefined);
+    return cachedProjectId(accessKey, region, iamBase, async () => {
+      const id = await call({
+        base: iamBase,
+        path: '/v3/projects',
+        query: [['name', region]],
+        op: { action: ACTION_LIST_PROJECTS, what: `look up the project of region ${region}`, region },
+        withProject: false,
+        parse: (value, body, details) => parseProjectId(value, body, details),
+        // Not the caller's signal: the lookup is shared by concurrent calls; one cancelling must not fail the others.
+      });
+      if (id === undefined) {
+        throw new ApiError(`This account has no project named ${region}: is the region enabled? Set huaweiDns.projectId to the project id shown in the console (My Credentials).`);
+      }
+      return id;
+    }).then(
+      (id) => {
+        if (signal?.aborted) throw new CancelledError();
+        return id;
+      },
+    );
+  }
+
+  function pageQuery(page: PageOptions | undefined, limitName: string, offsetName: string): [string, string][] {
+    const limit = clampInt(page?.limit, 0, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    const offset = clampInt(page?.offset, 0, 2_147_483_647, 0);
+    return [[limitName, String(limit)], [offsetName, String(offset)]];
+  }
+
+  function getTask(taskId: string, page?: PageOptions): Promise<BatchTask> {
+    if (!isValidTaskId(taskId)) return Promise.reject(new InvalidTaskIdError(taskId));
+    return call({
+      base: endpoint,
+      path: `${TASKS_PATH}/${encodeTaskIdForPath(taskId)}`,
+      query: pageQuery(page, 'error_item_limit', 'error_item_offset'),
+      op: { action: ACTION_SHOW_TASK, what: `show task ${taskId}`, taskId, ...(region ? { region } : {}) },
+      withProject: true,
+      parse: parseTask,
+      ...(page?.signal ? { signal: page.signal } : {}),
+    });
+  }
+
+  function listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }> {
+    const query = pageQuery(page, 'limit', 'offset');
+    const offset = Number(query[1]?.[1] ?? 0);
+    return call({
+      base: endpoint,
+      path: TASKS_PATH,
+      query,
+      op: { action: ACTION_LIST_TASKS, what: 'list batch tasks', ...(region ? { region } : {}) },
+      withProject: true,
+      parse: (value, body, details) => parseTaskList(value, body, details, offset),
+      ...(page?.signal ? { signal: page.signal } : {}),
+    });
+  }
+
+  async function listAllTasks(opts: { pageSize?: number; signal?: AbortSignal } = {}): Promise<BatchTaskSummary[]> {
+    const limit = clampInt(opts.pageSize, 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    const all: BatchTaskSummary[] = [];
+    for (;;) {
+      const { tasks, total } = await listTasks({ limit, offset: all.length, ...(opts.signal ? { signal: opts.signal } : {}) });
+      all.push(...tasks);
+      if (tasks.length === 0 || all.length >= total || all.length >= MAX_LISTED_TASKS) return all;
+    }
+  }
+
+  return {
+    endpoint,
+    getTask,
+    listTasks,
+    listAllTasks,
+    getAllErrorItems: (taskId, opts = {}) => {
+      if (!isValidTaskId(taskId)) return Promise.reject(new InvalidTaskIdError(taskId));
+      return fetchAllErrorItems((page) => getTask(taskId, page), { defaultConcurrency: options.concurrency ?? DEFAULT_CONCURRENCY, ...opts });
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      releaseSecret(secretKey);
+      releaseSecret(securityToken);
+      await transport.close();
+    },
+  };
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function errorIds(error: ApiError): { status?: number; code?: string; requestId?: string } {
+  return {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.code === undefined ? {} : { code: error.code }),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+  };
+}
+
+/** For the log: the error's name and first line, never a stack or headers. */
+function shortError(error: unknown): string {
+  if (isApiError(error)) return `${error.name}: ${error.message}`.slice(0, 300);
+  return error instanceof Error ? redact(`${error.name}: ${error.message}`).slice(0, 300) : 'unknown error';
+}

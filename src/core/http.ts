@@ -1,0 +1,171 @@
+// The network layer: one undici dispatcher per client (keep-alive), timeouts, proxy, custom CA, a size cap
+// enforced while streaming, and cancellation that tears the socket down at once.
+import { rootCertificates } from 'node:tls';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { CancelledError, ResponseTooLargeError, TimeoutError, type ApiError } from './errors';
+import { proxyFor, type ProxySettings } from './proxy';
+import { mapTransportError } from './transportErrors';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export interface HttpOptions extends ProxySettings {
+  /** Overall limit for one attempt (connect + headers + body). */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** PEM bundle trusted in addition to the system roots. */
+  ca?: string;
+  rejectUnauthorized?: boolean;
+  maxResponseBytes?: number;
+  userAgent: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names, first value of repeated headers. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpTransport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export function createHttpTransport(options: HttpOptions): HttpTransport {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(timeoutMs, 10_000);
+  const headersTimeoutMs = options.headersTimeoutMs ?? timeoutMs;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? timeoutMs;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // A custom CA adds to the system roots; `ca` alone would replace them.
+  const tls = {
+    ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
+    // Verification stays on unless the caller explicitly passed false (VS Code's http.proxyStrictSSL off).
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+  };
+  const common = { headersTimeout: headersTimeoutMs, bodyTimeout: bodyTimeoutMs, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 };
+  let direct: Agent | undefined;
+  const proxied = new Map<string, ProxyAgent>();
+  let closed = false;
+
+  function dispatcherFor(url: URL): Dispatcher {
+    const proxy = proxyFor(url, options);
+    if (proxy === undefined) {
+      direct ??= new Agent({ ...common, connect: { timeout: connectTimeoutMs, ...tls } });
+      return direct;
+    }
+    let agent = proxied.get(proxy);
+    if (!agent) {
+      agent = new ProxyAgent({ uri: proxy, ...common, requestTls: { timeout: connectTimeoutMs, ...tls }, proxyTls: tls, connect: { timeout: connectTimeoutMs } });
+      proxied.set(proxy, agent);
+    }
+    return agent;
+  }
+
+  async function send(request: HttpRequest): Promise<HttpResponse> {
+    if (closed) throw new CancelledError('The client was closed.');
+    if (request.signal?.aborted) throw new CancelledError();
+    const url = new URL(request.url);
+    const ctx = { host: url.host, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs };
+    // One controller aborts the attempt: the caller's signal, the overall timer, or the size cap.
+    const controller = new AbortController();
+    let why: 'cancelled' | 'timeout' | undefined;
+    const onAbort = () => {
+      why ??= 'cancelled';
+      controller.abort();
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      why ??= 'timeout';
+      controller.abort();
+    }, timeoutMs);
+    const failed = (error: unknown): ApiError => {
+      if (why === 'cancelled' || closed) return new CancelledError(closed ? 'The client was closed.' : undefined);
+      if (why === 'timeout') return new TimeoutError('request', { host: url.host, timeoutMs });
+      return mapTransportError(error, ctx);
+    };
+    try {
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await dispatcherFor(url).request({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: request.method,
+          headers: { ...request.headers, 'user-agent': options.userAgent, accept: 'application/json' },
+          body: request.body ?? null,
+          signal: controller.signal,
+        });
+      } catch (error) {
+        throw failed(error);
+      }
+      const headers = flattenHeaders(response.headers);
+      const body = await readCapped(response.body, maxBytes, headers, failed);
+      return { status: response.statusCode, headers, body };
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    // destroy, not close: a hung request must not keep the pool (and the extension host) alive.
+    const all: Dispatcher[] = [...proxied.values(), ...(direct ? [direct] : [])];
+    await Promise.all(all.map((d) => d.destroy().catch(() => undefined)));
+  }
+
+  return { send, close };
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[name.toLowerCase()] = first;
+  }
+  return out;
+}
+
+/** Reads the body as UTF-8, destroying the stream (and with it the socket) as soon as it exceeds the cap. */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  maxBytes: number,
+  headers: Record<string, string>,
+  failed: (error: unknown) => ApiError,
+): Promise<string> {
+  const requestId = headers['x-request-id'];
+  const tooLarge = () => new ResponseTooLargeError(maxBytes, requestId ? { requestId } : {});
+  const declared = Number(headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const buf of body as AsyncIterable<Buffer>) {
+      size += buf.length;
+      if (size > maxBytes) {
+        body.destroy();
+        throw tooLarge();
+      }
+      chunks.push(buf);
+    }
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw failed(error);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}

@@ -1,0 +1,71 @@
+// An HTTP answer that is not 2xx, turned into the error that says what to do about it.
+import { ApiError, AuthError, ClockSkewError, NotFoundError, ServerError, ThrottledError, describeIds } from './errors';
+import { parseRetryAfter } from './retry';
+import { parseErrorBody } from './schemas';
+
+/** The gateway rejects X-Sdk-Date more than 15 minutes off its clock. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const AUTH_CODES = new Set(['APIGW.0301', 'APIG.0301', 'APIGW.0101', 'DNS.0005']);
+const SKEW_MESSAGE_RE = /expired|x-sdk-date|timestamp|clock|skew|request time/i;
+
+export interface FailedOperation {
+  /** The IAM action the call needs, named in "permission denied" errors. */
+  action: string;
+  taskId?: string;
+  region?: string;
+  what: string;
+}
+
+export interface FailedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now: number = Date.now()): ApiError {
+  const parsed = parseErrorBody(answer.body);
+  const requestId = answer.headers['x-request-id'] ?? parsed?.requestId;
+  const details = {
+    status: answer.status,
+    ...(parsed?.code ? { code: parsed.code } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+  const said = parsed?.message ? ` The server said: ${shorten(parsed.message)}` : '';
+  const code = parsed?.code ?? '';
+  const isAuth = answer.status === 401 || answer.status === 403 || AUTH_CODES.has(code);
+
+  if (isAuth) {
+    const gatewayDate = Date.parse(answer.headers.date ?? '');
+    const skewMs = Number.isNaN(gatewayDate) ? undefined : now - gatewayDate;
+    if ((skewMs !== undefined && Math.abs(skewMs) > MAX_CLOCK_SKEW_MS) || SKEW_MESSAGE_RE.test(parsed?.message ?? '')) {
+      return new ClockSkewError({ ...details, ...(skewMs === undefined ? {} : { skewMs }) });
+    }
+    if (answer.status === 403 && !AUTH_CODES.has(code)) {
+      return new AuthError(
+        `Permission denied: the IAM user needs the action ${op.action} (ask an administrator to grant it, e.g. through the DNS ReadOnlyAccess policy).${said}${describeIds(details)}`,
+        { ...details, action: op.action },
+      );
+    }
+    return new AuthError(
+      `Authentication failed: the gateway did not accept the access key or signature. Check the access key and secret key (and the security token of temporary credentials); not retried, because five failures in a row lock the key for five minutes.${said}${describeIds(details)}`,
+      details,
+    );
+  }
+  if (answer.status === 429) {
+    const retryAfterMs = parseRetryAfter(answer.headers['retry-after'], now);
+    return new ThrottledError({ ...details, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  }
+  if (answer.status === 404) {
+    return new NotFoundError({ ...details, what: op.what, ...(op.taskId ? { taskId: op.taskId } : {}), ...(op.region ? { region: op.region } : {}) });
+  }
+  if (!parsed || answer.status >= 500) {
+    // HTML from a load balancer, an empty body, or a server fault: status and request id are what support needs.
+    return new ServerError({ ...details, ...(parsed?.message ? { detail: shorten(parsed.message) } : {}) });
+  }
+  return new ApiError(`The API rejected the request to ${op.what}.${said}${describeIds(details)}`, details);
+}
+
+function shorten(message: string): string {
+  const oneLine = message.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 200 ? oneLine.slice(0, 200) + '…' : oneLine;
+}
