@@ -3,9 +3,11 @@ interface PerfRecord {
   marks: Record<string, number>;
   longestTask: number;
   longTasks: number;
+  /** [start, duration] of each long task, ms. */
+  tasks: [number, number][];
 }
 
-const record: PerfRecord = { marks: {}, longestTask: 0, longTasks: 0 };
+const record: PerfRecord = { marks: {}, longestTask: 0, longTasks: 0, tasks: [] };
 (globalThis as unknown as { __failedItemsPerf: PerfRecord }).__failedItemsPerf = record;
 
 export const perf = {
@@ -18,6 +20,7 @@ export const perf = {
         for (const e of list.getEntries()) {
           record.longTasks++;
           record.longestTask = Math.max(record.longestTask, e.duration);
+          record.tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
         }
       }).observe({ type: 'longtask', buffered: true });
     } catch {
