@@ -1,18 +1,26 @@
-// STUB owned by the credentials/settings work (issue 4): the active profile and the client built from it.
+// The active profile and the client built from it. Data flows one way: settings + profile + secrets -> client;
+// every change (sign-in, sign-out, switch, a client setting) rebuilds the client, closes the old one and fires
+// onDidChange so each view drops what it cached for the previous account.
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { DnsClient } from '../core/types';
+import { Commands, ContextKeys, SecretKeys } from '../constants';
+import { createDnsClient } from '../core';
+import type { DnsClient, DnsClientOptions } from '../core/types';
+import { Disposable } from '../platform/lifecycle';
 import type { Logger } from '../platform/logging';
-import type { SettingsReader, Site } from '../platform/settings';
+import { SecretStore } from '../platform/secrets';
+import { createSecretStoreUi } from '../platform/secretsPrompt';
+import type { ExtensionSettings, SettingsReader } from '../platform/settings';
+import { clientSettingsChanged } from '../platform/settingsSchema';
+import { credentialsFromEnvironment, sandboxEndpoint } from './environment';
+import { newProfileId, ProfileStore, type ProfileInfo } from './profiles';
+import { checkEndpoint, endpointForSite, isLoopbackUrl, labelForEndpoint, regionOfEndpoint, type Site } from './sites';
+import { classifySignInFailure, type SignInFailure } from './signInFailure';
+import { describeFailure, SignInError } from './signInMessages';
+import { SessionStatusBar } from './statusBar';
+import { registerAuthCommands } from './commands';
 
-export interface ProfileInfo {
-  id: string;
-  name: string;
-  site: Site | 'custom';
-  endpoint: string;
-  region?: string;
-  accessKeyId: string;
-  projectId?: string;
-}
+export type { ProfileInfo };
 
 export interface Session extends vscode.Disposable {
   readonly profile: ProfileInfo | undefined;
@@ -28,19 +36,291 @@ export interface Session extends vscode.Disposable {
   siteLabel(): string | undefined;
 }
 
-export function registerAuth(
-  _context: vscode.ExtensionContext,
-  _settings: SettingsReader,
-  _log: Logger,
-): Session {
-  const emitter = new vscode.EventEmitter<ProfileInfo | undefined>();
-  return {
-    profile: undefined,
-    onDidChange: emitter.event,
-    getClient: () => undefined,
-    requireClient: () => Promise.resolve(undefined),
-    scopeKey: () => undefined,
-    siteLabel: () => undefined,
-    dispose: () => emitter.dispose(),
-  };
+/** What signing in needs; the argument object of `huaweiDns.signIn`. */
+export interface SignInInput {
+  name: string;
+  site?: Site;
+  /** Overrides the site. */
+  endpoint?: string;
+  accessKey: string;
+  secretKey: string;
+  securityToken?: string;
+  projectId?: string;
+}
+
+export type ClientFactory = (options: DnsClientOptions) => DnsClient;
+
+interface Active {
+  profile: ProfileInfo;
+  client: DnsClient;
+  /** Un-registers the secret and token from the logger's redaction. */
+  secretRegistration: vscode.Disposable;
+}
+
+export class AuthSession extends Disposable implements Session {
+  private readonly emitter = this._register(new vscode.EventEmitter<ProfileInfo | undefined>());
+  readonly onDidChange = this.emitter.event;
+  readonly profiles: ProfileStore;
+  readonly secrets: SecretStore;
+  /** Resolves once the stored active profile (or the sandbox) has been loaded at activation. */
+  readonly ready: Promise<void>;
+  private active: Active | undefined;
+  private settingsSnapshot: ExtensionSettings;
+  /** Serialises activations so a quick switch never leaves two clients alive. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly settings: SettingsReader,
+    private readonly log: Logger,
+    private readonly clientFactory: ClientFactory = createDnsClient,
+  ) {
+    super();
+    this.profiles = new ProfileStore(context.globalState);
+    this.secrets = new SecretStore(context.secrets, createSecretStoreUi(), log);
+    this.settingsSnapshot = settings.get();
+    this._register(new SessionStatusBar(this));
+    this._register(
+      settings.onDidChange((next) => {
+        const changed = clientSettingsChanged(this.settingsSnapshot, next);
+        this.settingsSnapshot = next;
+        if (changed && this.active) void this.enqueue(() => this.activate(this.active?.profile.id, false));
+      }),
+    );
+    this._register({ dispose: () => this.closeActive() });
+    this.ready = this.enqueue(() => this.restore()).catch((err: unknown) => this.log.error('Could not restore the active profile', err));
+  }
+
+  get profile(): ProfileInfo | undefined {
+    return this.active?.profile;
+  }
+
+  getClient(): DnsClient | undefined {
+    return this.active?.client;
+  }
+
+  async requireClient(): Promise<DnsClient | undefined> {
+    await this.ready;
+    if (this.active) return this.active.client;
+    const signIn = vscode.l10n.t('Sign In');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Huawei Cloud to see batch tasks.'), signIn);
+    if (choice === signIn) await vscode.commands.executeCommand(Commands.signIn);
+    return this.getClient();
+  }
+
+  /** The endpoint requests really go to: a custom profile's own, else the setting override, else the site's. */
+  effectiveEndpoint(profile: ProfileInfo): string {
+    if (profile.site === 'custom') return profile.endpoint;
+    return this.settings.get().endpoint ?? profile.endpoint;
+  }
+
+  scopeKey(): string | undefined {
+    return this.active ? `${this.active.profile.id}@${this.effectiveEndpoint(this.active.profile)}` : undefined;
+  }
+
+  siteLabel(): string | undefined {
+    return this.active ? labelForEndpoint(this.effectiveEndpoint(this.active.profile)) : undefined;
+  }
+
+  /** Where a sign-in goes: an explicit endpoint wins over the site, the site over the default setting. */
+  resolveTarget(input: Pick<SignInInput, 'site' | 'endpoint'>): { site: Site | 'custom'; endpoint: string } {
+    if (input.endpoint) {
+      const checked = checkEndpoint(input.endpoint);
+      if (!checked.ok) throw new Error(vscode.l10n.t('The endpoint {0} cannot be used: {1}.', input.endpoint, checked.reason));
+      return { site: 'custom', endpoint: checked.endpoint };
+    }
+    const site = input.site ?? this.settings.get().site;
+    return { site, endpoint: this.settings.get().endpoint ?? endpointForSite(site) };
+  }
+
+  /** One cheap signed call (list tasks, limit 1). Resolves undefined when the keys work. */
+  async check(input: SignInInput): Promise<SignInFailure | undefined> {
+    const { endpoint } = this.resolveTarget(input);
+    const registration = this.log.addSecret(input.secretKey);
+    const tokenRegistration = input.securityToken ? this.log.addSecret(input.securityToken) : undefined;
+    let client: DnsClient | undefined;
+    try {
+      client = this.clientFactory(await this.clientOptions(endpoint, input, input.projectId));
+      await client.listTasks({ limit: 1 });
+      return undefined;
+    } catch (error) {
+      this.log.warn(`Sign-in check against ${endpoint} failed`, error);
+      return classifySignInFailure(error);
+    } finally {
+      await client?.close().catch(() => undefined);
+      registration.dispose();
+      tokenRegistration?.dispose();
+    }
+  }
+
+  /**
+   * Checks the keys, saves the profile (secrets only in SecretStorage) and makes it active.
+   * `interactive` decides whether a broken keyring may ask the user or falls back to session-only at once.
+   */
+  async signIn(input: SignInInput, options: { interactive: boolean; skipCheck?: boolean }): Promise<ProfileInfo> {
+    const target = this.resolveTarget(input);
+    if (!options.skipCheck) {
+      const failure = await this.check(input);
+      if (failure) throw new SignInError(describeFailure(failure, target.endpoint), failure);
+    }
+    const existing = this.profiles.findByName(input.name);
+    // Same name, same key and endpoint: the same account, so it keeps its id (and its tracked tasks).
+    const sameAccount = existing && existing.accessKeyId === input.accessKey && existing.endpoint === target.endpoint;
+    const profile: ProfileInfo = {
+      id: sameAccount ? existing.id : newProfileId(),
+      name: input.name.trim(),
+      site: target.site,
+      endpoint: target.endpoint,
+      accessKeyId: input.accessKey.trim(),
+      ...(regionOfEndpoint(target.endpoint) ? { region: regionOfEndpoint(target.endpoint) } : {}),
+      ...(input.projectId?.trim() ? { projectId: input.projectId.trim() } : {}),
+    };
+    await this.secrets.store(SecretKeys.secretKey(profile.id), input.secretKey, options.interactive);
+    if (input.securityToken) await this.secrets.store(SecretKeys.securityToken(profile.id), input.securityToken, options.interactive);
+    else await this.secrets.delete(SecretKeys.securityToken(profile.id));
+    if (existing && !sameAccount) await this.forget(existing.id);
+    await this.profiles.save(profile);
+    await this.enqueue(() => this.activate(profile.id, true));
+    this.log.info(`Signed in as profile "${profile.name}" (${labelForEndpoint(profile.endpoint)})`);
+    return profile;
+  }
+
+  /** Makes another stored profile active. Returns false when its secret is gone (keyring reset, session over). */
+  async switchTo(profileId: string): Promise<boolean> {
+    await this.ready;
+    return this.enqueue(() => this.activate(profileId, true));
+  }
+
+  /** Deletes a profile and its secrets; signing out of the active one leaves the extension signed out. */
+  async signOut(profileId: string): Promise<void> {
+    await this.ready;
+    await this.forget(profileId);
+    if (this.active?.profile.id === profileId) await this.enqueue(() => this.activate(undefined, true));
+  }
+
+  async signOutAll(): Promise<void> {
+    await this.ready;
+    for (const p of this.profiles.list()) await this.forget(p.id);
+    await this.enqueue(() => this.activate(undefined, true));
+  }
+
+  private async forget(profileId: string): Promise<void> {
+    await this.secrets.delete(SecretKeys.secretKey(profileId));
+    await this.secrets.delete(SecretKeys.securityToken(profileId));
+    await this.profiles.remove(profileId);
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** At activation: the stored active profile, or in sandbox mode the environment's keys. */
+  private async restore(): Promise<void> {
+    await this.importSandbox();
+    const id = this.profiles.activeId();
+    if (id && !(await this.activate(id, false))) {
+      this.log.warn('The active profile has no stored secret key (keyring reset or a session-only sign-in); sign in again.');
+    }
+    if (!this.active) await this.setSignedInContext(false);
+  }
+
+  /** `npm start`: HUAWEI_DNS_SANDBOX=1 with a loopback endpoint and no profile yet. Never for a real cloud. */
+  private async importSandbox(): Promise<void> {
+    const endpoint = sandboxEndpoint(process.env, isLoopbackUrl);
+    if (!endpoint || this.profiles.list().length > 0) return;
+    const credentials = credentialsFromEnvironment(process.env);
+    if (!credentials) {
+      this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
+      return;
+    }
+    const { source: _source, ...keys } = credentials;
+    const profile = await this.signIn({ name: 'sandbox', endpoint, ...keys }, { interactive: false, skipCheck: true });
+    this.log.info(`Sandbox: signed in as "${profile.name}" against ${endpoint}`);
+  }
+
+  /** Builds the client for `profileId` (undefined = sign out), closes the old one, fires when asked. */
+  private async activate(profileId: string | undefined, persist: boolean): Promise<boolean> {
+    const profile = profileId ? this.profiles.get(profileId) : undefined;
+    let next: Active | undefined;
+    if (profile) {
+      const secretKey = await this.secrets.get(SecretKeys.secretKey(profile.id));
+      if (secretKey) {
+        const securityToken = await this.secrets.get(SecretKeys.securityToken(profile.id));
+        const registrations = [this.log.addSecret(secretKey), ...(securityToken ? [this.log.addSecret(securityToken)] : [])];
+        try {
+          const endpoint = this.effectiveEndpoint(profile);
+          const options = await this.clientOptions(endpoint, { accessKey: profile.accessKeyId, secretKey, securityToken }, profile.projectId);
+          next = { profile, client: this.clientFactory(options), secretRegistration: vscode.Disposable.from(...registrations) };
+        } catch (error) {
+          for (const r of registrations) r.dispose();
+          this.log.error(`Could not build the client for profile "${profile.name}"`, error);
+        }
+      }
+    }
+    this.closeActive();
+    this.active = next;
+    if (persist || !next) await this.profiles.setActive(next?.profile.id);
+    await this.setSignedInContext(!!next);
+    this.emitter.fire(next?.profile);
+    return !!next || !profileId;
+  }
+
+  private closeActive(): void {
+    const old = this.active;
+    this.active = undefined;
+    if (!old) return;
+    old.secretRegistration.dispose();
+    old.client.close().catch((error: unknown) => this.log.warn('Closing the previous client failed', error));
+  }
+
+  private extensionVersion(): string {
+    const version = (this.context.extension.packageJSON as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0';
+  }
+
+  private async setSignedInContext(signedIn: boolean): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKeys.signedIn, signedIn);
+  }
+
+  private async clientOptions(
+    endpoint: string,
+    credentials: { accessKey: string; secretKey: string; securityToken?: string | undefined },
+    profileProjectId: string | undefined,
+  ): Promise<DnsClientOptions> {
+    const s = this.settings.get();
+    const projectId = profileProjectId ?? s.projectId;
+    let ca: string | undefined;
+    if (s.caFile) {
+      try {
+        ca = await readFile(s.caFile, 'utf8');
+      } catch (error) {
+        this.log.warn(`huaweiDns.caFile: cannot read ${s.caFile}; using the default certificate authorities`, error);
+      }
+    }
+    return {
+      endpoint,
+      credentials: {
+        accessKey: credentials.accessKey,
+        secretKey: credentials.secretKey,
+        ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+      },
+      ...(projectId ? { projectId } : {}),
+      timeoutMs: s.requestTimeoutSeconds * 1000,
+      maxRetries: s.maxRetries,
+      ...(s.proxy ? { proxy: s.proxy } : {}),
+      noProxy: s.noProxy,
+      ...(ca ? { ca } : {}),
+      rejectUnauthorized: s.proxyStrictSSL,
+      userAgent: `dns-batch-tasks/${this.extensionVersion()} vscode/${vscode.version}`,
+      onRequest: (entry) => this.log.logRequest(entry),
+    };
+  }
+}
+
+export function registerAuth(context: vscode.ExtensionContext, settings: SettingsReader, log: Logger): AuthSession {
+  const session = new AuthSession(context, settings, log);
+  registerAuthCommands(session, settings, log).forEach((d) => context.subscriptions.push(d));
+  return session;
 }

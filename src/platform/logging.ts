@@ -1,24 +1,91 @@
-// STUB owned by the credentials/settings work (issue 4): replace with the redacting LogOutputChannel wrapper.
+// The one "Huawei DNS" log channel. Every line passes through redact(): known secrets and anything shaped
+// like a credential never reach the channel (whose files live in context.logUri).
 import * as vscode from 'vscode';
+import { Commands, LOG_CHANNEL_NAME } from '../constants';
+import type { RequestLogEntry } from '../core/types';
+import { describeError, redact } from './redact';
 
 export interface Logger extends vscode.Disposable {
-  trace(message: string): void;
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
+  trace(message: string, error?: unknown): void;
+  debug(message: string, error?: unknown): void;
+  info(message: string, error?: unknown): void;
+  warn(message: string, error?: unknown): void;
   error(message: string, error?: unknown): void;
   show(): void;
+  /** One HTTP attempt reported by the client (DnsClientOptions.onRequest), at debug level. */
+  logRequest(entry: RequestLogEntry): void;
+  /** Registers a live secret value so it is redacted wherever it might appear; returns the undo. */
+  addSecret(value: string): vscode.Disposable;
+  /** The same redaction the log applies, for other text leaving the extension (copied error details). */
+  redact(text: string): string;
 }
 
+/** A line for one request attempt: method, path, status, request id, duration. */
+export function formatRequest(entry: RequestLogEntry): string {
+  const outcome = entry.status !== undefined ? String(entry.status) : `failed${entry.error ? ` (${entry.error})` : ''}`;
+  const retry = entry.attempt > 1 ? ` attempt ${entry.attempt}` : '';
+  const requestId = entry.requestId ? ` request-id=${entry.requestId}` : '';
+  return `${entry.method} ${entry.path} -> ${outcome}${requestId} ${Math.round(entry.durationMs)} ms${retry}`;
+}
+
+class ChannelLogger implements Logger {
+  // Counted, so two profiles sharing a value do not un-register each other.
+  private readonly secrets = new Map<string, number>();
+  private readonly command: vscode.Disposable;
+
+  constructor(private readonly channel: vscode.LogOutputChannel) {
+    this.command = vscode.commands.registerCommand(Commands.showLogs, () => this.show());
+  }
+
+  redact(text: string): string {
+    return redact(text, [...this.secrets.keys()]);
+  }
+
+  private line(message: string, error: unknown): string {
+    return this.redact(error === undefined ? message : `${message}: ${describeError(error)}`);
+  }
+
+  trace(message: string, error?: unknown): void {
+    this.channel.trace(this.line(message, error));
+  }
+  debug(message: string, error?: unknown): void {
+    this.channel.debug(this.line(message, error));
+  }
+  info(message: string, error?: unknown): void {
+    this.channel.info(this.line(message, error));
+  }
+  warn(message: string, error?: unknown): void {
+    this.channel.warn(this.line(message, error));
+  }
+  error(message: string, error?: unknown): void {
+    this.channel.error(this.line(message, error));
+  }
+
+  logRequest(entry: RequestLogEntry): void {
+    // Debug level: the failures themselves are reported (and logged) by whoever made the call.
+    this.channel.debug(this.redact(formatRequest(entry)));
+  }
+
+  addSecret(value: string): vscode.Disposable {
+    this.secrets.set(value, (this.secrets.get(value) ?? 0) + 1);
+    return new vscode.Disposable(() => {
+      const count = (this.secrets.get(value) ?? 1) - 1;
+      if (count <= 0) this.secrets.delete(value);
+      else this.secrets.set(value, count);
+    });
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.command.dispose();
+    this.channel.dispose();
+  }
+}
+
+/** Creates the channel and registers "Huawei DNS: Show Logs"; both are disposed with the logger. */
 export function createLogger(): Logger {
-  const channel = vscode.window.createOutputChannel('Huawei DNS', { log: true });
-  return {
-    trace: (m) => channel.trace(m),
-    debug: (m) => channel.debug(m),
-    info: (m) => channel.info(m),
-    warn: (m) => channel.warn(m),
-    error: (m, e) => channel.error(e instanceof Error ? `${m}: ${e.message}` : m),
-    show: () => channel.show(true),
-    dispose: () => channel.dispose(),
-  };
+  return new ChannelLogger(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
 }

@@ -1,44 +1,82 @@
-// STUB owned by the credentials/settings work (issue 4): replace with the typed, validated reader.
+// The one typed, validated settings reader. Bad values give one warning naming the setting and fall back to
+// the default; workspace values of huaweiDns.endpoint / caFile are ignored until the workspace is trusted, so
+// a cloned repository cannot redirect signed requests.
 import * as vscode from 'vscode';
+import { parseSettings, WATCHED_SETTINGS, type ExtensionSettings, type SettingProblem } from './settingsSchema';
 
-export type Site = 'intl' | 'cn';
+export type { ExtensionSettings, Site } from './settingsSchema';
 
-export interface ExtensionSettings {
-  site: Site;
-  endpoint?: string;
-  projectId?: string;
-  requestTimeoutSeconds: number;
-  maxRetries: number;
-  pageSize: number;
-  pollIntervalSeconds: number;
-  zoneFiles: string[];
-  caFile?: string;
-  showFailuresOnOpen: boolean;
-  /** From VS Code's http.* settings. */
-  proxy?: string;
-  proxyStrictSSL: boolean;
-  noProxy: string[];
+/** Settings a workspace may only set once trusted (package.json restrictedConfigurations). */
+const RESTRICTED = new Set(['huaweiDns.endpoint', 'huaweiDns.caFile']);
+
+function split(id: string): [section: string, key: string] {
+  const dot = id.indexOf('.');
+  return [id.slice(0, dot), id.slice(dot + 1)];
+}
+
+/** Reads the raw value of one setting; restricted ones only from the user's settings when untrusted. */
+function readRaw(id: string): unknown {
+  const [section, key] = split(id);
+  const config = vscode.workspace.getConfiguration(section);
+  if (RESTRICTED.has(id) && !vscode.workspace.isTrusted) {
+    return config.inspect(key)?.globalValue;
+  }
+  return config.get<unknown>(key);
 }
 
 export class SettingsReader implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ExtensionSettings>();
   readonly onDidChange = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private current: ExtensionSettings;
+  /** "setting=value" pairs already warned about: one warning per bad value, not one per read. */
+  private readonly warned = new Set<string>();
+
+  /** `warn` is injectable so tests can observe warnings without a notification. */
+  constructor(private readonly warn: (problem: SettingProblem) => void = showWarning) {
+    this.current = this.read();
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (WATCHED_SETTINGS.some((id) => e.affectsConfiguration(id))) this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    );
+  }
 
   get(): ExtensionSettings {
-    return {
-      site: 'intl',
-      requestTimeoutSeconds: 30,
-      maxRetries: 3,
-      pageSize: 500,
-      pollIntervalSeconds: 5,
-      zoneFiles: ['**/*.zone', '**/*.db', '**/db.*', '**/*.signed', '**/*.arpa'],
-      showFailuresOnOpen: false,
-      proxyStrictSSL: true,
-      noProxy: [],
-    };
+    return this.current;
+  }
+
+  private reload(): void {
+    this.current = this.read();
+    this.emitter.fire(this.current);
+  }
+
+  private read(): ExtensionSettings {
+    const raw: Record<string, unknown> = {};
+    for (const id of WATCHED_SETTINGS) raw[id] = readRaw(id);
+    const { settings, problems } = parseSettings(raw);
+    for (const problem of problems) {
+      const key = `${problem.setting}=${JSON.stringify(raw[problem.setting])}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      this.warn(problem);
+    }
+    return settings;
   }
 
   dispose(): void {
-    this.emitter.dispose();
+    for (const d of this.subscriptions.splice(0)) d.dispose();
   }
+}
+
+function showWarning(problem: SettingProblem): void {
+  void vscode.window
+    .showWarningMessage(
+      vscode.l10n.t('The setting "{0}" has an invalid value ({1}); using the default instead.', problem.setting, problem.reason),
+      vscode.l10n.t('Open Settings'),
+    )
+    .then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.setting);
+    });
 }

@@ -1,0 +1,150 @@
+// Sign In, Sign Out, Switch Profile, Import from Environment. Each also takes an argument object so tests and
+// automation can drive it without UI (then failures reject instead of asking).
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { Logger } from '../platform/logging';
+import { showError } from '../platform/notify';
+import type { SettingsReader } from '../platform/settings';
+import { credentialsFromEnvironment } from './environment';
+import type { ProfileInfo } from './profiles';
+import type { AuthSession, SignInInput } from './session';
+import { draftFromProfile, emptyDraft, signInInteractively } from './signInFlow';
+import { SignInError } from './signInMessages';
+import { isSite, labelForEndpoint, maskAccessKey } from './sites';
+
+/** Validates the `huaweiDns.signIn` argument object; returns the input or a reason. */
+export function parseSignInArgument(arg: unknown): SignInInput | string {
+  if (!arg || typeof arg !== 'object') return 'expected an object { name, accessKey, secretKey, … }';
+  const a = arg as Record<string, unknown>;
+  const text = (key: string, optional: boolean): string | undefined | Error => {
+    const v = a[key];
+    if (v === undefined || v === null || v === '') return optional ? undefined : new Error(`${key} is required`);
+    return typeof v === 'string' && v.trim() ? v.trim() : new Error(`${key} must be a non-empty string`);
+  };
+  const fields = {
+    name: text('name', false),
+    endpoint: text('endpoint', true),
+    accessKey: text('accessKey', false),
+    secretKey: text('secretKey', false),
+    securityToken: text('securityToken', true),
+    projectId: text('projectId', true),
+  };
+  for (const value of Object.values(fields)) if (value instanceof Error) return value.message;
+  if (a.site !== undefined && !isSite(a.site)) return "site must be 'intl' or 'cn'";
+  const out: Record<string, unknown> = { ...(a.site !== undefined ? { site: a.site } : {}) };
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
+  return out as unknown as SignInInput;
+}
+
+export function registerAuthCommands(session: AuthSession, settings: SettingsReader, log: Logger): vscode.Disposable[] {
+  const defaultSite = () => settings.get().site;
+
+  const signIn = async (arg?: unknown): Promise<ProfileInfo | undefined> => {
+    if (arg !== undefined && !(arg instanceof vscode.Uri)) {
+      const input = parseSignInArgument(arg);
+      if (typeof input === 'string') throw new Error(`huaweiDns.signIn: ${input}`);
+      return session.signIn(input, { interactive: false });
+    }
+    try {
+      const profile = await signInInteractively(session, emptyDraft(defaultSite()));
+      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', profile.name, labelForEndpoint(profile.endpoint)));
+      return profile;
+    } catch (error) {
+      void showError(log, error, { action: vscode.l10n.t('Sign in') });
+      return undefined;
+    }
+  };
+
+  const signOut = async (arg?: unknown): Promise<void> => {
+    await session.ready;
+    if (arg && typeof arg === 'object' && (arg as { all?: unknown }).all === true) return session.signOutAll();
+    if (typeof arg === 'string') {
+      const profile = session.profiles.findByName(arg);
+      if (!profile) throw new Error(`huaweiDns.signOut: no profile named "${arg}"`);
+      return session.signOut(profile.id);
+    }
+    type Item = vscode.QuickPickItem & { id?: string };
+    const profiles = session.profiles.list();
+    if (profiles.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No Huawei DNS profile is signed in.'));
+      return;
+    }
+    const items: Item[] = [
+      ...profiles.map((p) => ({ id: p.id, label: p.name, description: `${labelForEndpoint(p.endpoint)} · ${maskAccessKey(p.accessKeyId)}` })),
+      ...(profiles.length > 1 ? [{ label: vscode.l10n.t('All profiles') }] : []),
+    ];
+    const choice = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Sign out of which profile? Its keys are deleted from this computer.') });
+    if (!choice) return;
+    if (choice.id) await session.signOut(choice.id);
+    else await session.signOutAll();
+  };
+
+  const switchProfile = async (arg?: unknown): Promise<ProfileInfo | undefined> => {
+    await session.ready;
+    let target: ProfileInfo | undefined;
+    if (typeof arg === 'string') {
+      target = session.profiles.findByName(arg);
+      if (!target) throw new Error(`huaweiDns.switchProfile: no profile named "${arg}"`);
+    } else {
+      type Item = vscode.QuickPickItem & { profile?: ProfileInfo };
+      const items: Item[] = [
+        ...session.profiles.list().map((p) => ({
+          profile: p,
+          label: `${p.id === session.profile?.id ? '$(check) ' : ''}${p.name}`,
+          description: `${labelForEndpoint(p.endpoint)} · ${maskAccessKey(p.accessKeyId)}`,
+        })),
+        { label: `$(add) ${vscode.l10n.t('Sign in with another access key…')}` },
+      ];
+      const choice = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Switch to which Huawei DNS profile?') });
+      if (!choice) return undefined;
+      if (!choice.profile) return signIn();
+      target = choice.profile;
+    }
+    if (await session.switchTo(target.id)) return target;
+    // The secret is gone (keyring reset, or it was kept for one session only): sign in again, prefilled.
+    if (typeof arg === 'string') throw new Error(`huaweiDns.switchProfile: the secret key of "${target.name}" is no longer stored; sign in again`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The secret key of "{0}" is no longer stored on this computer; enter it again.', target.name));
+    return signInInteractively(session, draftFromProfile(target, defaultSite()));
+  };
+
+  const importFromEnvironment = async (arg?: unknown): Promise<ProfileInfo | undefined> => {
+    const credentials = credentialsFromEnvironment(process.env);
+    if (!credentials) {
+      const message = vscode.l10n.t('No credentials in the environment: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK and CLOUD_SDK_SK) before starting VS Code.');
+      if (arg !== undefined) throw new Error(message);
+      void vscode.window.showInformationMessage(message);
+      return undefined;
+    }
+    const { source, ...keys } = credentials;
+    if (arg && typeof arg === 'object') {
+      const options = arg as { name?: unknown; site?: unknown; endpoint?: unknown };
+      const input = parseSignInArgument({ name: 'environment', ...keys, ...options });
+      if (typeof input === 'string') throw new Error(`huaweiDns.importFromEnvironment: ${input}`);
+      return session.signIn(input, { interactive: false });
+    }
+    log.info(`Importing credentials from ${source}_* environment variables`);
+    try {
+      const draft = emptyDraft(defaultSite(), {
+        name: 'environment',
+        accessKey: keys.accessKey,
+        secretKey: keys.secretKey,
+        securityToken: keys.securityToken ?? '',
+        projectId: keys.projectId ?? '',
+      });
+      const profile = await signInInteractively(session, draft);
+      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Imported the keys from {0}_* into profile "{1}".', source, profile.name));
+      return profile;
+    } catch (error) {
+      if (error instanceof SignInError) void showError(log, error);
+      else void showError(log, error, { action: vscode.l10n.t('Import from environment') });
+      return undefined;
+    }
+  };
+
+  return [
+    vscode.commands.registerCommand(Commands.signIn, signIn),
+    vscode.commands.registerCommand(Commands.signOut, signOut),
+    vscode.commands.registerCommand(Commands.switchProfile, switchProfile),
+    vscode.commands.registerCommand(Commands.importFromEnvironment, importFromEnvironment),
+  ];
+}

@@ -1,0 +1,79 @@
+// Why a credential check failed, and which sign-in field the user should correct. Pure.
+// The client's error classes are duck-typed (status, code, requestId, name, cause) so this stays
+// independent of how src/core names them.
+
+export type SignInFailureReason = 'wrongKey' | 'clockSkew' | 'permission' | 'wrongSite' | 'network' | 'throttled' | 'other';
+
+/** The sign-in fields a failure can send the user back to. */
+export type SignInField = 'accessKey' | 'secretKey' | 'securityToken' | 'site' | 'projectId';
+
+export interface SignInFailure {
+  reason: SignInFailureReason;
+  /** Fields worth correcting, most likely first; empty when retrying unchanged is the fix (clock, network). */
+  fields: SignInField[];
+  /** The server's own words (already free of secrets: the client redacts). */
+  serverMessage: string;
+  status?: number;
+  code?: string;
+  requestId?: string;
+}
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  status?: unknown;
+  code?: unknown;
+  requestId?: unknown;
+  /** NetworkError from src/core keeps the system code here. */
+  causeCode?: unknown;
+  cause?: unknown;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET',
+  'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Walks `cause` a few levels for a Node/undici error code such as ECONNREFUSED. */
+function networkCode(error: ErrorLike): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    for (const code of [str((current as ErrorLike).causeCode), str((current as ErrorLike).code)]) {
+      if (code && NETWORK_CODES.has(code)) return code;
+    }
+    current = (current as ErrorLike).cause;
+  }
+  return undefined;
+}
+
+export function classifySignInFailure(error: unknown): SignInFailure {
+  const e: ErrorLike = error && typeof error === 'object' ? (error) : { message: String(error) };
+  const status = typeof e.status === 'number' ? e.status : undefined;
+  const code = str(e.code);
+  const name = str(e.name) ?? '';
+  const serverMessage = str(e.message) ?? String(error);
+  const requestId = str(e.requestId);
+  const base = { serverMessage, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}), ...(requestId ? { requestId } : {}) };
+  const text = `${name} ${code ?? ''} ${serverMessage}`.toLowerCase();
+
+  // Clock skew first: the gateway answers it with a 401 too, and new keys would not help.
+  if (/clock|skew|x-sdk-date|request expired|time ?stamp/.test(text)) return { reason: 'clockSkew', fields: [], ...base };
+  if (status === 403) return { reason: 'permission', fields: ['projectId', 'accessKey'], ...base };
+  if (status === 401 || /^(APIGW|APIG)\.0301$/.test(code ?? '') || code === 'DNS.0005' || /auth/.test(name.toLowerCase())) {
+    // A temporary token expires on its own; the key pair is the usual culprit.
+    return { reason: 'wrongKey', fields: ['secretKey', 'accessKey', 'securityToken'], ...base };
+  }
+  if (status === 429) return { reason: 'throttled', fields: [], ...base };
+  if (status === 404) return { reason: 'wrongSite', fields: ['site'], ...base };
+  const netCode = networkCode(e);
+  if (netCode === 'ENOTFOUND' || netCode === 'EAI_AGAIN') return { reason: 'wrongSite', fields: ['site'], ...base, code: netCode };
+  if (netCode || (status === undefined && /network|timeout|socket|fetch failed|connect/.test(text))) {
+    return { reason: 'network', fields: ['site'], ...base, ...(netCode ? { code: netCode } : {}) };
+  }
+  return { reason: 'other', fields: ['accessKey', 'secretKey', 'site'], ...base };
+}

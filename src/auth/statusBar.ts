@@ -1,0 +1,47 @@
+// "$(cloud) intl · ops-prod" in the status bar; click to switch profile. The tooltip shows the masked key.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { ProfileInfo } from './profiles';
+import { maskAccessKey } from './sites';
+
+interface SessionView {
+  readonly profile: ProfileInfo | undefined;
+  readonly onDidChange: vscode.Event<ProfileInfo | undefined>;
+  siteLabel(): string | undefined;
+}
+
+export class SessionStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('huaweiDns.profile', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly session: SessionView) {
+    this.item.name = vscode.l10n.t('Huawei DNS Profile');
+    this.subscription = session.onDidChange(() => this.update());
+    this.update();
+    this.item.show();
+  }
+
+  private update(): void {
+    const profile = this.session.profile;
+    if (!profile) {
+      this.item.text = `$(cloud) ${vscode.l10n.t('Huawei DNS: Signed Out')}`;
+      this.item.tooltip = vscode.l10n.t('Sign in with an access key');
+      this.item.command = Commands.signIn;
+      return;
+    }
+    const site = this.session.siteLabel() ?? profile.site;
+    this.item.text = `$(cloud) ${site} · ${profile.name}`;
+    this.item.tooltip = [
+      vscode.l10n.t('Huawei DNS profile: {0}', profile.name),
+      vscode.l10n.t('Site: {0}', site),
+      vscode.l10n.t('Access key: {0}', maskAccessKey(profile.accessKeyId)),
+      vscode.l10n.t('Click to switch profile'),
+    ].join('\n');
+    this.item.command = Commands.switchProfile;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
