@@ -1,0 +1,209 @@
+// The tree's commands: tracking, refreshing, copying, paging. Each accepts an argument so tests can skip the UI.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { BatchTaskSummary } from '../core/types';
+import { extractTaskId, isValidTaskId } from '../core/taskId';
+import { showError } from '../platform/notify';
+import { formatStatusAndCounts, formatTaskLabel, formatTaskType, formatTimestamp } from '../shared/format';
+import type { Services } from '../services';
+import { sortTasks } from './snapshots';
+import type { TasksModel } from './tasksModel';
+import type { ErrorNode } from './tasksTreeProvider';
+
+/** A task id from a command argument: the id itself, or a tree node (or anything) carrying `taskId`. */
+export function taskIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return extractTaskId(arg);
+  if (arg && typeof arg === 'object' && typeof (arg as { taskId?: unknown }).taskId === 'string') {
+    return (arg as { taskId: string }).taskId;
+  }
+  return undefined;
+}
+
+/** What "Track Recent Tasks" accepts instead of asking: everything, or these ids. */
+export type TrackRecentArg = { all: true } | readonly string[];
+
+export function registerTaskCommands(services: Services, model: TasksModel): vscode.Disposable[] {
+  const site = () => services.session.siteLabel();
+  const fail = (error: unknown, action: string, taskId?: string) => {
+    void showError(services, error, { action, taskId, site: site() });
+  };
+
+  /** Asks for an id, or takes it from the argument; then tracks it. Returns the id, or undefined if cancelled/failed. */
+  async function trackFromInput(arg: unknown): Promise<string | undefined> {
+    const id = typeof arg === 'string' ? extractTaskId(arg) : await askTaskId();
+    if (!id) {
+      if (typeof arg === 'string') fail(new Error(vscode.l10n.t('No task id found in "{0}".', arg.slice(0, 80))), vscode.l10n.t('Show Batch Task'));
+      return undefined;
+    }
+    if (!(await services.session.requireClient())) return undefined;
+    try {
+      await vscode.window.withProgress(
+        { location: { viewId: 'huaweiDns.tasks' }, title: vscode.l10n.t('Loading task {0}…', id) },
+        () => model.track(id),
+      );
+      return id;
+    } catch (error) {
+      fail(error, vscode.l10n.t('Tracking task'), id);
+      return undefined;
+    }
+  }
+
+  const register = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn);
+
+  return [
+    register(Commands.showBatchTask, async (arg?: string) => {
+      const id = await trackFromInput(arg);
+      if (id) await vscode.commands.executeCommand(Commands.showFailedItems, id);
+      return id;
+    }),
+    register(Commands.trackTask, (arg?: string) => trackFromInput(arg)),
+    register(Commands.trackRecentTasks, (arg?: TrackRecentArg) => trackRecent(services, model, arg).catch((error: unknown) => {
+      fail(error, vscode.l10n.t('Listing recent tasks'));
+      return [] as string[];
+    })),
+    register(Commands.refresh, () => model.refreshAll()),
+    register(Commands.refreshTask, async (arg?: unknown) => {
+      const id = taskIdOf(arg);
+      if (!id) return undefined;
+      try {
+        return await model.refreshTask(id);
+      } catch (error) {
+        fail(error, vscode.l10n.t('Refreshing task'), id);
+        return undefined;
+      }
+    }),
+    register(Commands.copyTaskId, async (arg?: unknown) => {
+      const id = taskIdOf(arg);
+      if (id) await vscode.env.clipboard.writeText(id);
+      return id;
+    }),
+    register(Commands.copyTaskDetails, async (arg?: unknown) => {
+      const id = taskIdOf(arg);
+      const task = id ? model.get(id) : undefined;
+      if (!task) return undefined;
+      const text = taskDetails(task, site());
+      await vscode.env.clipboard.writeText(text);
+      return text;
+    }),
+    register(Commands.untrackTask, (arg?: unknown) => {
+      const id = taskIdOf(arg);
+      return id ? model.untrackTask(id) : false;
+    }),
+    register(Commands.loadMore, (arg?: unknown) => {
+      const id = taskIdOf(arg);
+      return id ? model.loadMore(id) : undefined;
+    }),
+    register(Commands.retry, (arg?: ErrorNode) => model.retry(arg?.scope ?? 'root', arg?.taskId)),
+    register(Commands.toggleGroupByMessage, async (arg?: boolean) => {
+      const value = typeof arg === 'boolean' ? arg : !model.groupByMessage;
+      await model.setGroupByMessage(value);
+      return value;
+    }),
+    register(Commands.watchInBackground, (arg?: boolean) => {
+      const value = typeof arg === 'boolean' ? arg : !model.watchInBackground;
+      model.setWatchInBackground(value);
+      if (typeof arg !== 'boolean') {
+        void vscode.window.showInformationMessage(
+          value
+            ? vscode.l10n.t('Running tasks are now checked even while the window is in the background.')
+            : vscode.l10n.t('Running tasks are checked only while the window is focused.'),
+        );
+      }
+      return value;
+    }),
+  ];
+}
+
+async function askTaskId(): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Show Batch Task'),
+    prompt: vscode.l10n.t('Task id (32 hex characters), or a URL, JSON or text containing it'),
+    placeHolder: '0123456789abcdef0123456789abcdef',
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      if (text.trim() === '') return null;
+      return extractTaskId(text) ? null : vscode.l10n.t('No task id here: expected 32 hex characters.');
+    },
+  });
+  return value === undefined ? undefined : extractTaskId(value);
+}
+
+/** Lists every task of the account (all pages) and tracks the chosen ones. Returns the ids now tracked. */
+async function trackRecent(services: Services, model: TasksModel, arg: TrackRecentArg | undefined): Promise<string[]> {
+  const client = await services.session.requireClient();
+  if (!client) return [];
+  const tasks = await vscode.window.withProgress<BatchTaskSummary[]>(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing recent tasks…'), cancellable: true },
+    (_progress, token) => {
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      return client.listAllTasks({ pageSize: services.settings.get().pageSize, signal: controller.signal }).finally(() => {
+        sub.dispose();
+      });
+    },
+  );
+  const sorted = sortTasks(tasks.slice());
+  let chosen: BatchTaskSummary[];
+  if (arg && 'all' in arg) chosen = sorted;
+  else if (Array.isArray(arg)) chosen = sorted.filter((t) => (arg as readonly string[]).includes(t.id));
+  else {
+    if (sorted.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This account has no batch tasks.'));
+      return [];
+    }
+    const picked = await pickTasks(sorted, model);
+    if (!picked) return [];
+    chosen = picked;
+  }
+  model.trackSummaries(chosen.filter((t) => isValidTaskId(t.id)));
+  return chosen.map((t) => t.id);
+}
+
+interface TaskPick extends vscode.QuickPickItem {
+  task: BatchTaskSummary;
+}
+
+function pickTasks(tasks: BatchTaskSummary[], model: TasksModel): Promise<BatchTaskSummary[] | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<TaskPick>();
+    qp.title = vscode.l10n.t('Track Recent Tasks ({0})', tasks.length);
+    qp.placeholder = vscode.l10n.t('Choose the tasks to show in the sidebar');
+    qp.canSelectMany = true;
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    qp.items = tasks.map((task) => ({
+      task,
+      label: formatTaskLabel(task),
+      description: formatStatusAndCounts(task),
+      detail: vscode.l10n.t('Created {0} · {1}', formatTimestamp(task.createdAt), task.id),
+    }));
+    qp.selectedItems = qp.items.filter((i) => model.isTracked(i.task.id));
+    let done = false;
+    qp.onDidAccept(() => {
+      done = true;
+      resolve(qp.selectedItems.map((i) => i.task));
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+export function taskDetails(task: BatchTaskSummary, site: string | undefined): string {
+  const rows: [string, string | undefined][] = [
+    ['Task ID', task.id],
+    ['Type', `${formatTaskType(task.type)} (${task.type})`],
+    ['Status', task.status],
+    ['Created', task.createdAt],
+    ['Updated', task.updatedAt],
+    ['Total', String(task.totalCount)],
+    ['Succeeded', String(task.successCount)],
+    ['Failed', String(task.errorCount)],
+    ['Site', site],
+  ];
+  return rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}: ${v}`).join('\n');
+}
+

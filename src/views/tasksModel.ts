@@ -1,0 +1,469 @@
+// The tracked tasks of the active account: what the tree shows, cached, persisted and kept fresh.
+// Knows the API (through the session's client); knows nothing about TreeItems.
+import * as vscode from 'vscode';
+import { StateKeys } from '../constants';
+import type { BatchTask, BatchTaskSummary, DnsClient, ErrorItem } from '../core/types';
+import { isValidTaskId } from '../core/taskId';
+import { errorMessage } from '../platform/errorDetails';
+import { Disposable } from '../platform/lifecycle';
+import { isPendingStatus } from '../shared/format';
+import type { Services } from '../services';
+import { readSnapshots, sortTasks, toSnapshot, type StoredTask } from './snapshots';
+import { TaskPoller, type Clock } from './taskPoller';
+import type { TrackedTasks } from './trackedTasks';
+
+/** The failed items of one task as far as they have been loaded, page by page. */
+export interface FailedItemsState {
+  readonly items: readonly ErrorItem[];
+  /** The first page has arrived (an empty list then means "none"). */
+  readonly loaded: boolean;
+  readonly loading: boolean;
+  /** The server has more than we loaded. */
+  readonly hasMore: boolean;
+  /** Why the last page failed to load; shown as an error node with a retry. */
+  readonly error?: string;
+}
+
+export interface TaskEntry {
+  readonly summary: BatchTaskSummary;
+  /** Why the last refresh failed; the snapshot is still shown. */
+  readonly error?: string;
+  readonly failed: FailedItemsState;
+}
+
+export interface TaskFinished {
+  readonly task: BatchTaskSummary;
+}
+
+interface Entry {
+  summary: BatchTaskSummary;
+  error?: string;
+  items: ErrorItem[];
+  itemsLoaded: boolean;
+  itemsError?: string;
+  hasMore: boolean;
+  /** Serialises every request for this task: never more than one in flight. */
+  queue: Promise<unknown>;
+  /** The summary refresh queued or running, shared by everyone who asks meanwhile. */
+  refreshing?: Promise<BatchTaskSummary>;
+  loadingItems?: Promise<void>;
+  /** Aborted when the task is untracked or the account changes. */
+  controller: AbortController;
+}
+
+export interface TasksModelOptions {
+  clock?: Clock;
+  random?: () => number;
+}
+
+export class TasksModel extends Disposable implements TrackedTasks {
+  private readonly entries = new Map<string, Entry>();
+  private scope: string | undefined;
+  /** Rebuilt on every account change, so a late answer for the old account is recognised and dropped. */
+  private generation = 0;
+  private rootErrorText: string | undefined;
+  private groupByMessageFlag: boolean;
+  private watchInBackgroundFlag = false;
+  private windowFocused = true;
+
+  private readonly changeTask = this._register(new vscode.EventEmitter<BatchTaskSummary>());
+  readonly onDidChangeTask = this.changeTask.event;
+  private readonly untrack = this._register(new vscode.EventEmitter<string>());
+  readonly onDidUntrack = this.untrack.event;
+  /** The tree should redraw: a task id, or undefined for everything. */
+  private readonly changeTree = this._register(new vscode.EventEmitter<string | undefined>());
+  readonly onDidChangeTree = this.changeTree.event;
+  /** A task we saw running is now done: exactly once per task run. */
+  private readonly finish = this._register(new vscode.EventEmitter<TaskFinished>());
+  readonly onDidFinishTask = this.finish.event;
+  /** The account changed and the model reloaded (for context keys and the status bar). */
+  private readonly reload = this._register(new vscode.EventEmitter<void>());
+  readonly onDidReload = this.reload.event;
+
+  readonly poller: TaskPoller;
+
+  constructor(
+    private readonly services: Services,
+    options: TasksModelOptions = {},
+  ) {
+    super();
+    this.groupByMessageFlag = services.context.globalState.get<boolean>(StateKeys.groupByMessage, false);
+    this.poller = new TaskPoller({
+      poll: (id, signal) => this.poll(id, signal),
+      baseIntervalMs: () => services.settings.get().pollIntervalSeconds * 1000,
+      clock: options.clock,
+      random: options.random,
+      onError: (id, error) => services.log.warn(`Polling task ${id} failed: ${errorMessage(error)}`),
+    });
+    this._register({ dispose: () => this.poller.dispose() });
+    this._register({ dispose: () => this.abortAll() });
+    this._register(services.session.onDidChange(() => this.reloadForAccount()));
+    this.loadScope();
+  }
+
+  // ---- TrackedTasks ----
+
+  get(taskId: string): BatchTaskSummary | undefined {
+    return this.entries.get(taskId)?.summary;
+  }
+
+  all(): readonly BatchTaskSummary[] {
+    return sortTasks([...this.entries.values()].map((e) => e.summary));
+  }
+
+  /** Tracks the task (if not yet) and fetches its latest state. Throws when the server does not know it. */
+  async track(taskId: string): Promise<BatchTaskSummary> {
+    if (!isValidTaskId(taskId)) throw new Error(vscode.l10n.t('"{0}" is not a task id.', taskId.slice(0, 80)));
+    if (this.entries.has(taskId)) return this.refreshTask(taskId);
+    const client = this.client();
+    const generation = this.generation;
+    const task = await client.getTask(taskId, { limit: this.pageSize(), offset: 0 });
+    if (generation !== this.generation) throw new Error(vscode.l10n.t('The account changed while the task was loading.'));
+    const existing = this.entries.get(taskId);
+    if (existing) return existing.summary; // tracked meanwhile by someone else
+    const entry = this.newEntry(summaryOf(task));
+    this.setFirstPage(entry, task);
+    this.entries.set(taskId, entry);
+    this.afterSummaryChange(entry, undefined);
+    this.persist();
+    this.changeTree.fire(undefined);
+    return entry.summary;
+  }
+
+  // ---- more than TrackedTasks ----
+
+  /** Adds tasks from the list API at once (their list snapshot), then refreshes each in the background. */
+  trackSummaries(summaries: readonly BatchTaskSummary[]): string[] {
+    const added: string[] = [];
+    for (const summary of summaries) {
+      if (this.entries.has(summary.id) || !isValidTaskId(summary.id)) continue;
+      const entry = this.newEntry(summary);
+      this.entries.set(summary.id, entry);
+      this.afterSummaryChange(entry, undefined);
+      added.push(summary.id);
+    }
+    if (added.length > 0) {
+      this.persist();
+      this.changeTree.fire(undefined);
+      for (const id of added) void this.refreshQuietly(id);
+    }
+    return added;
+  }
+
+  entry(taskId: string): TaskEntry | undefined {
+    const e = this.entries.get(taskId);
+    if (!e) return undefined;
+    return {
+      summary: e.summary,
+      error: e.error,
+      failed: {
+        items: e.items,
+        loaded: e.itemsLoaded,
+        loading: e.loadingItems !== undefined,
+        hasMore: e.hasMore,
+        error: e.itemsError,
+      },
+    };
+  }
+
+  get rootError(): string | undefined {
+    return this.rootErrorText;
+  }
+
+  /** Shown at the root when something account-wide failed (the sandbox's automatic tracking). */
+  setRootError(message: string | undefined): void {
+    this.rootErrorText = message;
+    this.changeTree.fire(undefined);
+  }
+
+  isTracked(taskId: string): boolean {
+    return this.entries.has(taskId);
+  }
+
+  get scopeKey(): string | undefined {
+    return this.scope;
+  }
+
+  /** Fetches the task's latest state. Concurrent callers share one request. */
+  refreshTask(taskId: string): Promise<BatchTaskSummary> {
+    const entry = this.entries.get(taskId);
+    if (!entry) return Promise.reject(new Error(vscode.l10n.t('Task {0} is not tracked.', taskId)));
+    if (entry.refreshing) return entry.refreshing;
+    const refreshing = this.enqueue(entry, async () => {
+      try {
+        const task = await this.client().getTask(taskId, { limit: this.pageSize(), offset: 0, signal: entry.controller.signal });
+        if (!this.isCurrent(taskId, entry)) return entry.summary;
+        entry.error = undefined;
+        this.applySummary(entry, summaryOf(task));
+        // A refresh starts the failed items over from the first page: the counts may have moved.
+        this.setFirstPage(entry, task);
+        return entry.summary;
+      } catch (error) {
+        if (this.isCurrent(taskId, entry) && !entry.controller.signal.aborted) {
+          entry.error = errorMessage(error);
+          this.changeTree.fire(taskId);
+        }
+        throw error;
+      } finally {
+        entry.refreshing = undefined;
+      }
+    });
+    entry.refreshing = refreshing;
+    return refreshing;
+  }
+
+  /** Refreshes every tracked task; resolves when all answered. Failures are kept per task (error nodes). */
+  async refreshAll(): Promise<void> {
+    this.setRootError(undefined);
+    await Promise.all([...this.entries.keys()].map((id) => this.refreshQuietly(id)));
+  }
+
+  /** Loads the first page of failed items unless it is already here (what expanding a task node does). */
+  ensureFailedItems(taskId: string): Promise<void> {
+    const entry = this.entries.get(taskId);
+    if (!entry || entry.itemsLoaded) return Promise.resolve();
+    return this.loadPage(taskId, entry, 0);
+  }
+
+  /** Fetches the next page of failed items ("Load More…"). */
+  loadMore(taskId: string): Promise<void> {
+    const entry = this.entries.get(taskId);
+    if (!entry) return Promise.resolve();
+    if (!entry.itemsLoaded) return this.loadPage(taskId, entry, 0);
+    if (!entry.hasMore && !entry.itemsError) return Promise.resolve();
+    return this.loadPage(taskId, entry, entry.items.length);
+  }
+
+  /** Retries what an error node reports: the account-wide list, a task's refresh, or a page of failed items. */
+  async retry(scope: 'root' | 'task' | 'items', taskId?: string): Promise<void> {
+    if (scope === 'root' || taskId === undefined) {
+      await this.refreshAll();
+      return;
+    }
+    if (scope === 'task') await this.refreshQuietly(taskId);
+    else await this.loadMore(taskId);
+  }
+
+  /** Removes the task and everything cached for it; cancels its requests at once. */
+  untrackTask(taskId: string): boolean {
+    const entry = this.entries.get(taskId);
+    if (!entry) return false;
+    this.entries.delete(taskId);
+    entry.controller.abort();
+    this.poller.unwatch(taskId);
+    this.persist();
+    this.changeTree.fire(undefined);
+    this.untrack.fire(taskId);
+    return true;
+  }
+
+  untrackAll(): void {
+    for (const id of [...this.entries.keys()]) this.untrackTask(id);
+  }
+
+  get groupByMessage(): boolean {
+    return this.groupByMessageFlag;
+  }
+
+  async setGroupByMessage(value: boolean): Promise<void> {
+    this.groupByMessageFlag = value;
+    await this.services.context.globalState.update(StateKeys.groupByMessage, value);
+    this.changeTree.fire(undefined);
+  }
+
+  get watchInBackground(): boolean {
+    return this.watchInBackgroundFlag;
+  }
+
+  setWatchInBackground(value: boolean): void {
+    this.watchInBackgroundFlag = value;
+    this.updatePause();
+  }
+
+  setWindowFocused(focused: boolean): void {
+    this.windowFocused = focused;
+    this.updatePause();
+  }
+
+  runningCount(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (isPendingStatus(e.summary.status)) n++;
+    return n;
+  }
+
+  // ---- internals ----
+
+  private updatePause(): void {
+    this.poller.setPaused(!this.windowFocused && !this.watchInBackgroundFlag);
+  }
+
+  private client(): DnsClient {
+    const client = this.services.session.getClient();
+    if (!client) throw new Error(vscode.l10n.t('Not signed in. Run "Huawei DNS: Sign In" first.'));
+    return client;
+  }
+
+  private pageSize(): number {
+    return this.services.settings.get().pageSize;
+  }
+
+  private newEntry(summary: BatchTaskSummary): Entry {
+    return { summary, items: [], itemsLoaded: false, hasMore: false, queue: Promise.resolve(), controller: new AbortController() };
+  }
+
+  private isCurrent(taskId: string, entry: Entry): boolean {
+    return this.entries.get(taskId) === entry;
+  }
+
+  private enqueue<T>(entry: Entry, fn: () => Promise<T>): Promise<T> {
+    const run = entry.queue.then(fn, fn);
+    entry.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshQuietly(taskId: string): Promise<void> {
+    try {
+      await this.refreshTask(taskId);
+    } catch (error) {
+      this.services.log.warn(`Refreshing task ${taskId} failed: ${errorMessage(error)}`);
+    }
+  }
+
+  private loadPage(taskId: string, entry: Entry, offset: number): Promise<void> {
+    if (entry.loadingItems) return entry.loadingItems;
+    const limit = this.pageSize();
+    const loading = this.enqueue(entry, async () => {
+      try {
+        const task = await this.client().getTask(taskId, { limit, offset, signal: entry.controller.signal });
+        if (!this.isCurrent(taskId, entry)) return;
+        this.applySummary(entry, summaryOf(task));
+        if (offset === 0) entry.items = [];
+        // Only append what lines up with what we have; a refresh in between may have reset the list.
+        if (entry.items.length === offset) entry.items = entry.items.concat(task.errorItems);
+        entry.itemsLoaded = true;
+        entry.itemsError = undefined;
+        entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
+      } catch (error) {
+        if (!this.isCurrent(taskId, entry) || entry.controller.signal.aborted) return;
+        entry.itemsError = errorMessage(error);
+        this.services.log.warn(`Loading failed items of task ${taskId} failed: ${entry.itemsError}`);
+      } finally {
+        entry.loadingItems = undefined;
+        if (this.isCurrent(taskId, entry)) this.changeTree.fire(taskId);
+      }
+    });
+    entry.loadingItems = loading;
+    this.changeTree.fire(taskId);
+    return loading;
+  }
+
+  private setFirstPage(entry: Entry, task: BatchTask): void {
+    entry.items = task.errorItems.slice();
+    entry.itemsLoaded = true;
+    entry.itemsError = undefined;
+    entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
+    this.changeTree.fire(task.id);
+  }
+
+  /** One poll: the summary only (one failed item, the least the API returns), through the task's queue. */
+  private async poll(taskId: string, signal: AbortSignal): Promise<'running' | 'finished'> {
+    const entry = this.entries.get(taskId);
+    if (!entry) return 'finished';
+    return this.enqueue(entry, async () => {
+      // Cancelled by the poller (unwatch) or by untracking, whichever comes first.
+      const both = AbortSignal.any([signal, entry.controller.signal]);
+      const task = await this.client().getTask(taskId, { limit: 1, offset: 0, signal: both });
+      if (!this.isCurrent(taskId, entry)) return 'finished';
+      const before = entry.summary;
+      entry.error = undefined;
+      this.applySummary(entry, summaryOf(task));
+      // New failures while running: the loaded page is out of date, load it again when next shown.
+      if (entry.itemsLoaded && before.errorCount !== entry.summary.errorCount) {
+        entry.itemsLoaded = false;
+        entry.items = [];
+        this.changeTree.fire(taskId);
+      }
+      return isPendingStatus(entry.summary.status) ? 'running' : 'finished';
+    });
+  }
+
+  /** Stores a fresh summary: fires the events, persists, notices the end of a run, starts or stops watching. */
+  private applySummary(entry: Entry, summary: BatchTaskSummary): void {
+    const before = entry.summary;
+    entry.summary = summary;
+    this.afterSummaryChange(entry, before);
+    if (!sameSummary(before, summary)) {
+      this.persist();
+      this.changeTask.fire(summary);
+      this.changeTree.fire(summary.id);
+    }
+  }
+
+  private afterSummaryChange(entry: Entry, before: BatchTaskSummary | undefined): void {
+    const id = entry.summary.id;
+    if (isPendingStatus(entry.summary.status)) {
+      this.poller.watch(id);
+    } else {
+      this.poller.unwatch(id);
+      if (before && isPendingStatus(before.status)) this.finish.fire({ task: entry.summary });
+    }
+  }
+
+  private loadScope(): void {
+    this.scope = this.services.session.scopeKey();
+    if (!this.scope) return;
+    const stored = readSnapshots(this.services.context.globalState.get<unknown>(StateKeys.trackedTasks(this.scope)));
+    for (const s of stored) {
+      const entry = this.newEntry(s.summary);
+      this.entries.set(s.summary.id, entry);
+      this.afterSummaryChange(entry, undefined);
+    }
+    // The snapshot is on screen at once; fresh numbers follow in the background.
+    if (this.entries.size > 0) void this.refreshAll();
+  }
+
+  /** Sign-in, sign-out, profile switch: nothing of the old account may stay visible. */
+  private reloadForAccount(): void {
+    const newScope = this.services.session.scopeKey();
+    const sameAccount = newScope !== undefined && newScope === this.scope;
+    const old = [...this.entries.keys()];
+    this.generation++;
+    this.abortAll();
+    this.poller.unwatchAll();
+    this.entries.clear();
+    this.rootErrorText = undefined;
+    if (!sameAccount) for (const id of old) this.untrack.fire(id);
+    this.loadScope();
+    this.changeTree.fire(undefined);
+    this.reload.fire();
+  }
+
+  private abortAll(): void {
+    for (const e of this.entries.values()) e.controller.abort();
+  }
+
+  private persist(): void {
+    if (!this.scope) return;
+    const tasks: StoredTask[] = [...this.entries.values()].map((e) => toSnapshot(e.summary));
+    this.services.context.globalState.update(StateKeys.trackedTasks(this.scope), { version: 1, tasks }).then(undefined, (error: unknown) => {
+      this.services.log.warn(`Saving tracked tasks failed: ${errorMessage(error)}`);
+    });
+  }
+}
+
+function summaryOf(task: BatchTask): BatchTaskSummary {
+  const { errorItems: _items, ...summary } = task;
+  return summary;
+}
+
+function sameSummary(a: BatchTaskSummary, b: BatchTaskSummary): boolean {
+  return (
+    a.status === b.status &&
+    a.type === b.type &&
+    a.successCount === b.successCount &&
+    a.errorCount === b.errorCount &&
+    a.totalCount === b.totalCount &&
+    a.updatedAt === b.updatedAt &&
+    a.createdAt === b.createdAt
+  );
+}
