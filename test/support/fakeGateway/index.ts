@@ -1,0 +1,16 @@
+// The fake Huawei Cloud DNS API gateway, for unit, integration and UI tests, benchmarks and the sandbox.
+// Usage: `const gw = await startFakeGateway({ tasks: [aTask()] }); … gw.url …; await gw.close();`
+export { startFakeGateway, SANDBOX_CREDENTIALS, newRequestId } from './server';
+export { sandboxTasks, SANDBOX_TASK_IDS, SANDBOX_PENDING_MS, EXAMPLE_COM_ITEMS, HOSTILE_ITEMS, tableDate, exampleDate } from './sandbox';
+export { projectIdFor } from './routes';
+export { expectedSignature, verifyRequest, parseAuthorization, LOCKED_MESSAGE, AUTH_PREFIX } from './auth';
+export type {
+  ErrorItem,
+  FakeCredentials,
+  FakeGateway,
+  FakeGatewayOptions,
+  FakeTask,
+  RecordedRequest,
+  RequestMatcher,
+  ScriptedResponse,
+} from './types';
