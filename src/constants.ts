@@ -71,6 +71,7 @@ export const StateKeys = {
   trackedTasks: (scope: string) => `huaweiDns.trackedTasks.${scope}`,
   groupByMessage: 'huaweiDns.groupByMessage',
   zoneFileChoices: 'huaweiDns.zoneFileChoices',
+  watchInBackground: 'huaweiDns.watchInBackground',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'Huawei DNS';

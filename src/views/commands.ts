@@ -99,9 +99,9 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
       await model.setGroupByMessage(value);
       return value;
     }),
-    register(Commands.watchInBackground, (arg?: boolean) => {
+    register(Commands.watchInBackground, async (arg?: boolean) => {
       const value = typeof arg === 'boolean' ? arg : !model.watchInBackground;
-      model.setWatchInBackground(value);
+      await model.setWatchInBackground(value);
       if (typeof arg !== 'boolean') {
         void vscode.window.showInformationMessage(
           value

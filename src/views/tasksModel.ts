@@ -63,7 +63,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
   private generation = 0;
   private rootErrorText: string | undefined;
   private groupByMessageFlag: boolean;
-  private watchInBackgroundFlag = false;
+  private watchInBackgroundFlag: boolean;
   private windowFocused = true;
 
   private readonly changeTask = this._register(new vscode.EventEmitter<BatchTaskSummary>());
@@ -88,6 +88,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
   ) {
     super();
     this.groupByMessageFlag = services.context.globalState.get<boolean>(StateKeys.groupByMessage, false);
+    this.watchInBackgroundFlag = services.context.globalState.get<boolean>(StateKeys.watchInBackground, false);
     this.poller = new TaskPoller({
       poll: (id, signal) => this.poll(id, signal),
       baseIntervalMs: () => services.settings.get().pollIntervalSeconds * 1000,
@@ -275,9 +276,11 @@ export class TasksModel extends Disposable implements TrackedTasks {
     return this.watchInBackgroundFlag;
   }
 
-  setWatchInBackground(value: boolean): void {
+  async setWatchInBackground(value: boolean): Promise<void> {
     this.watchInBackgroundFlag = value;
     this.updatePause();
+    await this.services.context.globalState.update(StateKeys.watchInBackground, value);
+    this.changeTree.fire(undefined);
   }
 
   setWindowFocused(focused: boolean): void {
