@@ -7,34 +7,11 @@ import { showError } from '../platform/notify';
 import type { SettingsReader } from '../platform/settings';
 import { credentialsFromEnvironment } from './environment';
 import type { ProfileInfo } from './profiles';
-import type { AuthSession, SignInInput } from './session';
+import type { AuthSession } from './session';
 import { draftFromProfile, emptyDraft, signInInteractively } from './signInFlow';
 import { SignInError } from './signInMessages';
-import { isSite, labelForEndpoint, maskAccessKey } from './sites';
-
-/** Validates the `huaweiDns.signIn` argument object; returns the input or a reason. */
-export function parseSignInArgument(arg: unknown): SignInInput | string {
-  if (!arg || typeof arg !== 'object') return 'expected an object { name, accessKey, secretKey, … }';
-  const a = arg as Record<string, unknown>;
-  const text = (key: string, optional: boolean): string | undefined | Error => {
-    const v = a[key];
-    if (v === undefined || v === null || v === '') return optional ? undefined : new Error(`${key} is required`);
-    return typeof v === 'string' && v.trim() ? v.trim() : new Error(`${key} must be a non-empty string`);
-  };
-  const fields = {
-    name: text('name', false),
-    endpoint: text('endpoint', true),
-    accessKey: text('accessKey', false),
-    secretKey: text('secretKey', false),
-    securityToken: text('securityToken', true),
-    projectId: text('projectId', true),
-  };
-  for (const value of Object.values(fields)) if (value instanceof Error) return value.message;
-  if (a.site !== undefined && !isSite(a.site)) return "site must be 'intl' or 'cn'";
-  const out: Record<string, unknown> = { ...(a.site !== undefined ? { site: a.site } : {}) };
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
-  return out as unknown as SignInInput;
-}
+import { parseSignInArgument } from './signInArgument';
+import { labelForEndpoint, maskAccessKey } from './sites';
 
 export function registerAuthCommands(session: AuthSession, settings: SettingsReader, log: Logger): vscode.Disposable[] {
   const defaultSite = () => settings.get().site;

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { clientSettingsChanged, DEFAULT_ZONE_FILES, parseSettings, WATCHED_SETTINGS } from '../../../src/platform/settingsSchema';
+
+describe('settings validation', () => {
+  it('gives the declared defaults when nothing is set', () => {
+    const { settings, problems } = parseSettings({});
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings, {
+      site: 'intl',
+      requestTimeoutSeconds: 30,
+      maxRetries: 3,
+      pageSize: 500,
+      pollIntervalSeconds: 5,
+      zoneFiles: DEFAULT_ZONE_FILES,
+      showFailuresOnOpen: false,
+      proxyStrictSSL: true,
+      noProxy: [],
+    });
+  });
+
+  it('keeps valid values and trims text', () => {
+    const { settings, problems } = parseSettings({
+      'huaweiDns.site': 'cn',
+      'huaweiDns.endpoint': ' https://dns.example.com/ ',
+      'huaweiDns.projectId': ' 0123abc ',
+      'huaweiDns.pageSize': 100,
+      'huaweiDns.caFile': '/etc/ca.pem',
+      'http.proxy': 'http://proxy:3128',
+      'http.proxyStrictSSL': false,
+      'http.noProxy': ['localhost'],
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.site, 'cn');
+    assert.equal(settings.endpoint, 'https://dns.example.com');
+    assert.equal(settings.projectId, '0123abc');
+    assert.equal(settings.pageSize, 100);
+    assert.equal(settings.caFile, '/etc/ca.pem');
+    assert.equal(settings.proxy, 'http://proxy:3128');
+    assert.equal(settings.proxyStrictSSL, false);
+    assert.deepEqual(settings.noProxy, ['localhost']);
+  });
+
+  it('treats empty strings as unset, not as problems', () => {
+    const { settings, problems } = parseSettings({ 'huaweiDns.endpoint': '', 'huaweiDns.projectId': '  ', 'http.proxy': '' });
+    assert.deepEqual(problems, []);
+    assert.ok(!('endpoint' in settings) && !('projectId' in settings) && !('proxy' in settings));
+  });
+
+  const bad: [string, unknown, string][] = [
+    ['huaweiDns.site', 'eu', 'site'],
+    ['huaweiDns.pageSize', 0, 'pageSize'],
+    ['huaweiDns.pageSize', 501, 'pageSize'],
+    ['huaweiDns.pageSize', 12.5, 'pageSize'],
+    ['huaweiDns.maxRetries', -1, 'maxRetries'],
+    ['huaweiDns.requestTimeoutSeconds', '30', 'requestTimeoutSeconds'],
+    ['huaweiDns.pollIntervalSeconds', 0.5, 'pollIntervalSeconds'],
+    ['huaweiDns.zoneFiles', '**/*.zone', 'zoneFiles'],
+    ['huaweiDns.endpoint', 'http://dns.example.com', 'endpoint'],
+    ['huaweiDns.endpoint', 'not a url', 'endpoint'],
+    ['huaweiDns.projectId', 'a/b', 'projectId'],
+    ['http.proxy', 'ftp://proxy', 'proxy'],
+    ['http.proxyStrictSSL', 'no', 'proxyStrictSSL'],
+  ];
+  for (const [id, value, key] of bad) {
+    it(`falls back to the default for ${id} = ${JSON.stringify(value)} and names the setting`, () => {
+      const { settings, problems } = parseSettings({ [id]: value });
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]!.setting, id);
+      assert.deepEqual((settings as unknown as Record<string, unknown>)[key], (parseSettings({}).settings as unknown as Record<string, unknown>)[key]);
+    });
+  }
+
+  it('accepts plain http only for loopback endpoints', () => {
+    assert.equal(parseSettings({ 'huaweiDns.endpoint': 'http://127.0.0.1:8080' }).settings.endpoint, 'http://127.0.0.1:8080');
+  });
+
+  it('does not share the default zone-file array between reads', () => {
+    const first = parseSettings({}).settings;
+    first.zoneFiles.push('x');
+    assert.deepEqual(parseSettings({}).settings.zoneFiles, DEFAULT_ZONE_FILES);
+  });
+
+  it('watches every huaweiDns setting of the manifest plus the http ones', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { contributes: { configuration: { properties: object } } };
+    const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+    assert.deepEqual(WATCHED_SETTINGS.filter((id) => id.startsWith('huaweiDns.')).sort(), declared);
+    for (const id of ['http.proxy', 'http.proxyStrictSSL', 'http.noProxy']) assert.ok(WATCHED_SETTINGS.includes(id));
+  });
+
+  it('rebuilds the client only for settings the client uses', () => {
+    const base = parseSettings({}).settings;
+    assert.equal(clientSettingsChanged(base, { ...base, pageSize: 10 }), false);
+    assert.equal(clientSettingsChanged(base, { ...base, maxRetries: 0 }), true);
+    assert.equal(clientSettingsChanged(base, { ...base, noProxy: ['a'] }), true);
+    assert.equal(clientSettingsChanged(base, { ...base, endpoint: 'https://x' }), true);
+  });
+});
