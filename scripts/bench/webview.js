@@ -34,7 +34,18 @@ async function build(dir) {
   return require(path.join(dir, 'html.js'));
 }
 
-function serve(dir, html) {
+/** A few of the variables VS Code injects into webviews, for the standalone page's light and dark looks. */
+const THEMES = {
+  light: { 'foreground': '#3b3b3b', 'editor-background': '#ffffff', 'descriptionForeground': '#717171', 'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8', 'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', 'textLink-foreground': '#005fb8', 'list-hoverBackground': '#f2f2f2', 'list-activeSelectionBackground': '#e8e8e8', 'list-inactiveSelectionBackground': '#e4e6f1', 'focusBorder': '#005fb8', 'errorForeground': '#f85149', 'badge-background': '#cccccc', 'badge-foreground': '#3b3b3b', 'panel-border': '#e5e5e5', 'charts-green': '#388a34', 'charts-red': '#e51400', 'font-family': 'system-ui, sans-serif', 'font-size': '13px', 'editor-font-family': 'monospace', 'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b', 'dropdown-border': '#cecece', 'progressBar-background': '#005fb8', 'inputOption-activeBackground': '#bed6ed', 'inputOption-activeForeground': '#000000' },
+  dark: { 'foreground': '#cccccc', 'editor-background': '#1f1f1f', 'descriptionForeground': '#9d9d9d', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1', 'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'input-background': '#313131', 'input-foreground': '#cccccc', 'input-border': '#3c3c3c', 'textLink-foreground': '#4daafc', 'list-hoverBackground': '#2a2d2e', 'list-activeSelectionBackground': '#04395e', 'list-inactiveSelectionBackground': '#37373d', 'focusBorder': '#0078d4', 'errorForeground': '#f85149', 'badge-background': '#616161', 'badge-foreground': '#f8f8f8', 'panel-border': '#2b2b2b', 'charts-green': '#89d185', 'charts-red': '#f14c4c', 'font-family': 'system-ui, sans-serif', 'font-size': '13px', 'editor-font-family': 'monospace', 'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc', 'dropdown-border': '#3c3c3c', 'progressBar-background': '#0078d4', 'inputOption-activeBackground': '#2489db82', 'inputOption-activeForeground': '#ffffff' },
+};
+
+function themeCss(theme) {
+  const vars = Object.entries(THEMES[theme] || THEMES.light).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
+  return `html { ${vars} }`;
+}
+
+function serve(dir, html, theme = 'light') {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
       const port = server.address().port;
@@ -42,10 +53,14 @@ function serve(dir, html) {
         const nonce = html.newNonce();
         let page = html.renderHtml({ cspSource: `http://127.0.0.1:${port}`, nonce, scriptUri: '/webview.js', styleUri: '/webview.css', title: 'bench' });
         // Stand-in for VS Code's acquireVsCodeApi, nonce'd like the panel's own script.
-        const mock = `<script nonce="${nonce}">window.__sent=[];window.acquireVsCodeApi=()=>({postMessage:(m)=>window.__sent.push(m),getState:()=>undefined,setState:()=>{}});</script>`;
+        const mock = `<link rel="stylesheet" href="/theme.css"><script nonce="${nonce}">window.__sent=[];window.acquireVsCodeApi=()=>({postMessage:(m)=>window.__sent.push(m),getState:()=>undefined,setState:()=>{}});</script>`;
         page = page.replace('<script nonce', `${mock}\n<script nonce`);
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end(page);
+      }
+      if (req.url === '/theme.css') {
+        res.writeHead(200, { 'content-type': 'text/css' });
+        return res.end(themeCss(theme));
       }
       const file = req.url === '/webview.js' ? path.join(dir, 'webview.js') : req.url === '/webview.css' ? path.join(ROOT, 'media/webview.css') : undefined;
       if (!file) {
@@ -141,7 +156,37 @@ async function run(report) {
   }
 }
 
-module.exports = { run };
+/**
+ * The webview alone in Chromium with a stand-in host (used by this bench and by test/e2e/webview.test.ts):
+ * `post` delivers a host message, `sent` reads what the webview posted.
+ */
+async function openStandalone({ theme = 'light', viewport = { width: 1280, height: 800 } } = {}) {
+  const exe = chromiumPath();
+  if (!exe) throw new Error('no chromium on PATH (set CHROMIUM)');
+  const { chromium } = require('playwright-core');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webview-standalone-'));
+  const html = await build(dir);
+  const server = await serve(dir, html, theme);
+  const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => window.__sent.some((m) => m.type === 'ready'));
+  return {
+    page,
+    errors,
+    post: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    sent: () => page.evaluate(() => window.__sent.slice()),
+    close: async () => {
+      await browser.close();
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { run, openStandalone };
 
 if (require.main === module) {
   run((name, value, unit, extra) => console.log(`${name}: ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}${extra ? ` ${JSON.stringify(extra)}` : ''}`)).catch((e) => {

@@ -1,0 +1,199 @@
+// The failed-items webview as a person uses it, in Chromium: the panel's real HTML (same CSP), the built
+// bundle and stylesheet, and a stand-in host speaking the validated protocol (scripts/bench/webview.js).
+// Checks the rows shown, paging/filtering/grouping by clicking and typing, that a hostile message stays text,
+// and takes light and dark screenshots (test-results/webview-*.png).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { HostMessage, TaskView, WebviewMessage } from '../../src/shared/protocol';
+
+interface Standalone {
+  page: Page;
+  errors: string[];
+  post(message: HostMessage): Promise<void>;
+  sent(): Promise<WebviewMessage[]>;
+  close(): Promise<void>;
+}
+
+// Minimal shapes of what the callbacks below touch inside the page (this project compiles tests without DOM types).
+interface BrowserElement {
+  style: { transform: string };
+  textContent: string | null;
+  querySelector(selector: string): BrowserElement | null;
+}
+declare const document: { querySelector(selector: string): BrowserElement | null };
+declare const window: { __xss?: number };
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = repoRoot();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { openStandalone } = require(path.join(ROOT, 'scripts/bench/webview.js')) as {
+  openStandalone(o?: { theme?: 'light' | 'dark' }): Promise<Standalone>;
+};
+
+const HOSTILE = '<img src=x onerror="window.__xss=1">';
+const TASK: TaskView = {
+  id: 'ff80808197a1a3b50197a1b2c3d4e5f6',
+  type: 'import_recordset',
+  typeLabel: 'Import record sets',
+  status: 'DONE',
+  statusLabel: 'Done',
+  created: '2025-06-17 13:09:15',
+  updated: '2025-06-17 13:10:02',
+  successCount: 2000,
+  errorCount: 130,
+  totalCount: 2130,
+  pending: false,
+};
+const MESSAGES = ['Record set already exists.', 'Invalid record value.', HOSTILE, '</script><script>window.__xss=2</script>'];
+const ALL = Array.from({ length: 130 }, (_, i) => ({ item: `host${i}.example.com.`, errorMessage: MESSAGES[i % 4 === 3 ? 3 : i % 3]! }));
+const page = (offset: number, limit: number): HostMessage => ({ type: 'page', offset, limit, total: ALL.length, items: ALL.slice(offset, offset + limit) });
+
+async function lastSent<T extends WebviewMessage['type']>(s: Standalone, type: T): Promise<Extract<WebviewMessage, { type: T }> | undefined> {
+  const all = await s.sent();
+  return all.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type).at(-1);
+}
+
+/** Text of the visible item cells, top to bottom. */
+async function visibleItems(p: Page): Promise<string[]> {
+  return p.$$eval('.canvas .row.item:not([hidden])', (elements) =>
+    (elements as unknown as BrowserElement[])
+      .map((r) => ({ y: Number(/translateY\((\d+)px\)/.exec(r.style.transform)?.[1] ?? 0), text: r.querySelector('button.link')?.textContent ?? '' }))
+      .sort((a, b) => a.y - b.y)
+      .map((r) => r.text),
+  );
+}
+
+describe('Failed-items webview in the browser (e2e)', function () {
+  this.timeout(60_000);
+  let s: Standalone;
+  const shots = path.join(ROOT, 'test-results');
+
+  async function start(theme: 'light' | 'dark'): Promise<void> {
+    s = await openStandalone({ theme });
+    await s.post({ type: 'init', taskId: TASK.id, pageSize: 50 });
+    await s.post({ type: 'task', task: TASK });
+    await s.post(page(0, 50));
+    await s.page.waitForSelector('.canvas .row.item');
+  }
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && s) {
+      fs.mkdirSync(shots, { recursive: true });
+      await s.page.screenshot({ path: path.join(shots, `webview-failure-${Date.now()}.png`) });
+    }
+    assert.deepEqual(s?.errors ?? [], [], 'no script errors in the webview');
+    await s?.close();
+  });
+
+  it('shows the header and the right rows of the first page', async () => {
+    await start('light');
+    assert.equal(await s.page.textContent('.task-id'), TASK.id);
+    assert.match((await s.page.textContent('.legend')) ?? '', /2,000 succeeded\s*130 failed/);
+    assert.equal(await s.page.textContent('.range'), 'items 1–50 of 130');
+    const rows = await visibleItems(s.page);
+    assert.equal(rows[0], 'host0.example.com.');
+    assert.deepEqual(rows.slice(0, 5), ALL.slice(0, 5).map((i) => i.item));
+    assert.equal(await s.page.getAttribute('[role=grid]', 'aria-rowcount'), '51');
+  });
+
+  it('renders hostile messages as literal text and runs no script', async () => {
+    await start('light');
+    const cells = await s.page.$$eval('.canvas .row.item .col-message', (c) => c.map((x) => x.textContent));
+    assert.ok(cells.includes(HOSTILE), 'the payload is shown as text');
+    assert.ok(cells.includes(MESSAGES[3]!));
+    assert.equal(await s.page.locator('.canvas img').count(), 0, 'no element was created from the data');
+    assert.equal(await s.page.evaluate(() => window.__xss), undefined);
+  });
+
+  it('pages by clicking next and by jumping, asking the host for the right offset', async () => {
+    await start('light');
+    await s.page.click('button[aria-label="Next page"]');
+    const req = await lastSent(s, 'requestPage');
+    assert.deepEqual(req, { type: 'requestPage', offset: 50, limit: 50 });
+    await s.post(page(50, 50));
+    await s.page.waitForFunction(() => document.querySelector('.range')?.textContent === 'items 51–100 of 130');
+    assert.equal((await visibleItems(s.page))[0], 'host50.example.com.');
+
+    await s.page.fill('.page-input', '3');
+    await s.page.press('.page-input', 'Enter');
+    assert.deepEqual(await lastSent(s, 'requestPage'), { type: 'requestPage', offset: 100, limit: 50 });
+
+    await s.page.selectOption('select', '100');
+    assert.deepEqual(await lastSent(s, 'requestPage'), { type: 'requestPage', offset: 0, limit: 100 });
+  });
+
+  it('filters by typing, with a count, and keeps the filter across pages', async () => {
+    await start('light');
+    await s.page.fill('input.filter', 'ALREADY');
+    await s.page.waitForFunction(() => /match/.test(document.querySelector('.count')?.textContent ?? ''));
+    const expected = ALL.slice(0, 50).filter((i) => i.errorMessage.toLowerCase().includes('already'));
+    assert.equal(await s.page.textContent('.count'), `${expected.length} of 50 match`);
+    assert.deepEqual(await visibleItems(s.page), expected.map((i) => i.item));
+    await s.page.click('button[aria-label="Next page"]');
+    await s.post(page(50, 50));
+    await s.page.waitForFunction(() => document.querySelector('.range')?.textContent === 'items 51–100 of 130');
+    assert.equal(await s.page.inputValue('input.filter'), 'ALREADY');
+    const second = ALL.slice(50, 100).filter((i) => i.errorMessage.toLowerCase().includes('already'));
+    assert.deepEqual(await visibleItems(s.page), second.map((i) => i.item));
+  });
+
+  it('groups by message by clicking, most frequent first, and expands a group', async () => {
+    await start('light');
+    await s.page.click('button.toggle');
+    const groups = await s.page.$$eval('.canvas .row.group:not([hidden]) .col-message', (c) => c.map((x) => x.textContent));
+    assert.equal(groups.length, 4);
+    const firstCount = await s.page.textContent('.canvas .row.group .group-toggle');
+    assert.match(firstCount ?? '', /1[0-9]/);
+    await s.page.click(`.canvas .row.group >> text=${MESSAGES[1]!}`);
+    const expected = ALL.slice(0, 50).filter((i) => i.errorMessage === MESSAGES[1]).map((i) => i.item);
+    const items = await visibleItems(s.page);
+    assert.deepEqual(items, expected);
+  });
+
+  it('moves through rows with the keyboard and opens an item with Enter', async () => {
+    await start('light');
+    await s.page.focus('.canvas .row.item');
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('Enter');
+    assert.deepEqual(await lastSent(s, 'reveal'), { type: 'reveal', name: 'host2.example.com.', message: ALL[2]!.errorMessage });
+    await s.post({ type: 'revealResult', name: 'host2.example.com.', result: 'not-found' });
+    await s.page.waitForSelector('.row.not-found');
+    assert.equal(await s.page.textContent('.row.not-found .status'), 'Not found in zone files');
+  });
+
+  it('shows the empty state and the error state with a request id and Retry, never a blank page', async () => {
+    s = await openStandalone({ theme: 'light' });
+    await s.post({ type: 'init', taskId: 't', pageSize: 50 });
+    await s.post({ type: 'error', message: 'Could not load the failed items. Not found.', requestId: 'req-123', code: 'DNS.0313', blocking: true });
+    await s.page.waitForSelector('.state.error');
+    assert.match((await s.page.textContent('.state.error')) ?? '', /req-123/);
+    await s.page.click('.state.error button');
+    assert.deepEqual(await lastSent(s, 'refresh'), { type: 'refresh' });
+    await s.post({ type: 'task', task: { ...TASK, errorCount: 0, successCount: 2000, totalCount: 2000 } });
+    await s.post({ type: 'page', offset: 0, limit: 50, total: 0, items: [] });
+    await s.page.waitForSelector('.state.empty');
+    assert.equal(await s.page.textContent('.state.empty'), 'No failed items — all 2,000 succeeded');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`takes a screenshot in the ${theme} theme`, async () => {
+      await start(theme);
+      fs.mkdirSync(shots, { recursive: true });
+      const file = path.join(shots, `webview-${theme}.png`);
+      await s.page.screenshot({ path: file });
+      assert.ok(fs.statSync(file).size > 10_000);
+    });
+  }
+});
