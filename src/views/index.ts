@@ -17,6 +17,7 @@ export interface TasksFeature extends vscode.Disposable {
   readonly tree: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
   readonly onDidNotify: vscode.Event<FinishNotice>;
+  readonly runningStatus: RunningStatus;
   /** For tests: builds a second model from the same globalState, as a window reload would. */
   createModel(): TasksModel;
 }
@@ -71,6 +72,7 @@ export function registerTasksView(services: Services): TasksFeature {
     tree,
     treeView,
     onDidNotify: notifier.onDidNotify,
+    runningStatus: status,
     createModel: () => new TasksModel(services),
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
