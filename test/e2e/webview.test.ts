@@ -38,7 +38,7 @@ function repoRoot(): string {
 const ROOT = repoRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { openStandalone } = require(path.join(ROOT, 'scripts/bench/webview.js')) as {
-  openStandalone(o?: { theme?: 'light' | 'dark' }): Promise<Standalone>;
+  openStandalone: (o?: { theme?: 'light' | 'dark' }) => Promise<Standalone>;
 };
 
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
@@ -109,7 +109,7 @@ describe('Failed-items webview in the browser (e2e)', function () {
 
   it('renders hostile messages as literal text and runs no script', async () => {
     await start('light');
-    const cells = await s.page.$$eval('.canvas .row.item .col-message', (c) => c.map((x) => x.textContent));
+    const cells = await s.page.$$eval('.canvas .row.item .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.ok(cells.includes(HOSTILE), 'the payload is shown as text');
     assert.ok(cells.includes(MESSAGES[3]!));
     assert.equal(await s.page.locator('.canvas img').count(), 0, 'no element was created from the data');
@@ -151,7 +151,7 @@ describe('Failed-items webview in the browser (e2e)', function () {
   it('groups by message by clicking, most frequent first, and expands a group', async () => {
     await start('light');
     await s.page.click('button.toggle');
-    const groups = await s.page.$$eval('.canvas .row.group:not([hidden]) .col-message', (c) => c.map((x) => x.textContent));
+    const groups = await s.page.$$eval('.canvas .row.group:not([hidden]) .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.equal(groups.length, 4);
     const firstCount = await s.page.textContent('.canvas .row.group .group-toggle');
     assert.match(firstCount ?? '', /1[0-9]/);
