@@ -125,6 +125,8 @@ class App {
         if (message.blocking || (!this.task && !this.all)) {
           this.status = { kind: 'error', message: message.message, requestId: message.requestId, code: message.code };
         } else {
+          // Beside data we still show: keep it usable (the pager must not stay "busy").
+          if (this.status.kind === 'loading') this.status = { kind: 'ready' };
           this.showBanner(message.message, message.requestId, message.code);
         }
         this.draw();
