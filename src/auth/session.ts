@@ -62,6 +62,8 @@ export class AuthSession extends Disposable implements Session {
   readonly onDidChange = this.emitter.event;
   readonly profiles: ProfileStore;
   readonly secrets: SecretStore;
+  /** The profile item in the status bar (tests read its text and tooltip). */
+  readonly statusBar: SessionStatusBar;
   /** Resolves once the stored active profile (or the sandbox) has been loaded at activation. */
   readonly ready: Promise<void>;
   private active: Active | undefined;
@@ -79,7 +81,7 @@ export class AuthSession extends Disposable implements Session {
     this.profiles = new ProfileStore(context.globalState);
     this.secrets = new SecretStore(context.secrets, createSecretStoreUi(), log);
     this.settingsSnapshot = settings.get();
-    this._register(new SessionStatusBar(this));
+    this.statusBar = this._register(new SessionStatusBar(this));
     this._register(
       settings.onDidChange((next) => {
         const changed = clientSettingsChanged(this.settingsSnapshot, next);

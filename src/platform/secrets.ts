@@ -40,9 +40,14 @@ export class SecretStore {
     return this.modeValue;
   }
 
-  /** Test hook: swap the backend (e.g. for one that throws like a missing keyring). */
+  /**
+   * Test hook: swap the backend (e.g. for one that throws like a missing keyring). Starts over in keyring mode
+   * and forgets session-only secrets, so a test that broke the keyring can hand back a clean store.
+   */
   replaceBackend(backend: SecretBackend): void {
     this.backend = backend;
+    this.modeValue = 'keyring';
+    this.memory.clear();
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -1,0 +1,178 @@
+// Credentials inside a real VS Code: sign in through the command against the fake gateway, secrets only in
+// SecretStorage, wrong keys refused with the gateway's words, switching and signing out, a broken keyring.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AuthSession, ProfileInfo } from '../../src/auth/session';
+import { Commands, SecretKeys, StateKeys } from '../../src/constants';
+import { getApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+
+const FIRST = 'auth-suite-a';
+const SECOND = 'auth-suite-b';
+const OTHER_CREDENTIALS = { accessKey: 'HPUAAUTHSUITE0000002', secretKey: 'auth-suite-second-secret-0123456789' };
+
+/** Waits for the next onDidChange of the session (or fails after a while rather than hanging). */
+function nextChange(session: AuthSession): Promise<ProfileInfo | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('no session change within 10 s'));
+    }, 10_000);
+    const sub = session.onDidChange((p) => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(p);
+    });
+  });
+}
+
+describe('Credentials (integration)', function () {
+  this.timeout(60_000);
+  let gw: FakeGateway;
+  let session: AuthSession;
+  let context: vscode.ExtensionContext;
+
+  before(async () => {
+    gw = await startFakeGateway({ credentials: [{ ...SANDBOX_CREDENTIALS }, OTHER_CREDENTIALS] });
+    const api = await getApi();
+    session = api.services.session as AuthSession;
+    context = api.services.context;
+    await session.ready;
+  });
+
+  after(async () => {
+    for (const name of [FIRST, SECOND, 'auth-suite-wrong', 'auth-suite-broken']) {
+      if (session.profiles.findByName(name)) await vscode.commands.executeCommand(Commands.signOut, name);
+    }
+    await gw.close();
+  });
+
+  it('signs in with an argument object; the secret round-trips through SecretStorage only', async () => {
+    const changed = nextChange(session);
+    const profile = await vscode.commands.executeCommand<ProfileInfo>(Commands.signIn, { name: FIRST, endpoint: gw.url, ...SANDBOX_CREDENTIALS });
+    assert.equal(profile.name, FIRST);
+    assert.equal((await changed)?.id, profile.id);
+    assert.equal(session.profile?.id, profile.id);
+    assert.ok(session.getClient(), 'a client is built');
+    assert.equal(session.scopeKey(), `${profile.id}@${gw.url}`);
+    // The check before saving was one signed list call.
+    assert.ok(gw.requests.some((r) => r.path.startsWith('/v2.1/batch-operation-tasks') && r.query.limit === '1' && r.verified));
+
+    assert.equal(await context.secrets.get(SecretKeys.secretKey(profile.id)), SANDBOX_CREDENTIALS.secretKey);
+    const stored = JSON.stringify(context.globalState.get(StateKeys.profiles));
+    assert.ok(stored.includes(FIRST) && stored.includes(SANDBOX_CREDENTIALS.accessKey));
+    assert.ok(!stored.includes(SANDBOX_CREDENTIALS.secretKey), 'no secret in globalState');
+
+    const host = new URL(gw.url).host;
+    assert.equal(session.statusBar.item.text, `$(cloud) ${host} · ${FIRST}`);
+    const tooltip = session.statusBar.item.tooltip;
+    assert.equal(typeof tooltip, 'string');
+    assert.match(tooltip as string, /HPUA…0001/);
+    assert.ok(!(tooltip as string).includes(SANDBOX_CREDENTIALS.accessKey));
+
+    // The client built from the stored profile really talks to the gateway.
+    const { total } = await session.getClient()!.listTasks({ limit: 1 });
+    assert.equal(typeof total, 'number');
+  });
+
+  it('refuses a wrong secret with the gateway\'s message and saves nothing', async () => {
+    const before = session.profile?.id;
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand(Commands.signIn, {
+          name: 'auth-suite-wrong',
+          endpoint: gw.url,
+          accessKey: OTHER_CREDENTIALS.accessKey,
+          secretKey: 'definitely-not-the-secret-key-000000',
+        }),
+      ),
+      (err: Error) => {
+        assert.match(err.message, /access key or secret key was not accepted/);
+        assert.match(err.message, /Incorrect IAM authentication information/);
+        assert.ok(!err.message.includes('definitely-not-the-secret-key'));
+        return true;
+      },
+    );
+    assert.equal(session.profiles.findByName('auth-suite-wrong'), undefined);
+    assert.equal(session.profile?.id, before, 'the active profile is unchanged');
+  });
+
+  it('rejects a malformed argument object without any request', async () => {
+    const count = gw.requests.length;
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand(Commands.signIn, { name: 'x', accessKey: 'AK' })), /secretKey is required/);
+    assert.equal(gw.requests.length, count);
+  });
+
+  it('switching profiles fires the change, rebuilds the client and re-keys the scope', async () => {
+    const second = await vscode.commands.executeCommand<ProfileInfo>(Commands.signIn, { name: SECOND, endpoint: gw.url, ...OTHER_CREDENTIALS });
+    assert.equal(session.profile?.name, SECOND);
+    const clientB = session.getClient();
+    const first = session.profiles.findByName(FIRST)!;
+
+    const changed = nextChange(session);
+    await vscode.commands.executeCommand(Commands.switchProfile, FIRST);
+    assert.equal((await changed)?.id, first.id);
+    assert.equal(session.profile?.id, first.id);
+    assert.notEqual(session.getClient(), clientB, 'a new client for the other account');
+    assert.equal(session.scopeKey(), `${first.id}@${gw.url}`);
+    assert.notEqual(session.scopeKey(), `${second.id}@${gw.url}`);
+    await session.getClient()!.listTasks({ limit: 1 });
+    assert.equal(gw.requests.at(-1)?.accessKey, SANDBOX_CREDENTIALS.accessKey, 'requests now use the first key');
+  });
+
+  it('rebuilds the client when a client setting changes, and ignores bad values', async () => {
+    const config = vscode.workspace.getConfiguration('huaweiDns');
+    const api = await getApi();
+    const old = session.getClient();
+    const changed = nextChange(session);
+    await config.update('maxRetries', 1, vscode.ConfigurationTarget.Global);
+    try {
+      await changed;
+      assert.notEqual(session.getClient(), old);
+      assert.equal(api.services.settings.get().maxRetries, 1);
+      await config.update('pageSize', 9999, vscode.ConfigurationTarget.Global);
+      assert.equal(api.services.settings.get().pageSize, 500, 'out of range falls back to the default');
+    } finally {
+      await config.update('maxRetries', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('signing out deletes the secrets and the profile', async () => {
+    const second = session.profiles.findByName(SECOND)!;
+    await vscode.commands.executeCommand(Commands.signOut, SECOND);
+    assert.equal(await context.secrets.get(SecretKeys.secretKey(second.id)), undefined);
+    assert.equal(session.profiles.findByName(SECOND), undefined);
+    assert.equal(session.profile?.name, FIRST, 'signing out of another profile keeps the active one');
+
+    const first = session.profile;
+    const changed = nextChange(session);
+    await vscode.commands.executeCommand(Commands.signOut, FIRST);
+    assert.equal(await changed, undefined);
+    assert.equal(session.profile, undefined);
+    assert.equal(session.getClient(), undefined);
+    assert.equal(await context.secrets.get(SecretKeys.secretKey(first.id)), undefined);
+    assert.equal(session.statusBar.item.command, Commands.signIn);
+  });
+
+  it('falls back to session-only keys when SecretStorage fails, and keeps working', async () => {
+    const failing = {
+      get: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      store: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+      delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+    };
+    session.secrets.replaceBackend(failing);
+    try {
+      const profile = await vscode.commands.executeCommand<ProfileInfo>(Commands.signIn, { name: 'auth-suite-broken', endpoint: gw.url, ...SANDBOX_CREDENTIALS });
+      assert.equal(session.secrets.mode, 'sessionOnly');
+      assert.equal(session.profile?.id, profile.id);
+      await session.getClient()!.listTasks({ limit: 1 });
+      assert.equal(await context.secrets.get(SecretKeys.secretKey(profile.id)), undefined, 'nothing reached the real store');
+      assert.equal(await session.secrets.get(SecretKeys.secretKey(profile.id)), SANDBOX_CREDENTIALS.secretKey, 'kept in memory');
+      await vscode.commands.executeCommand(Commands.signOut, 'auth-suite-broken');
+      assert.equal(await session.secrets.get(SecretKeys.secretKey(profile.id)), undefined);
+    } finally {
+      session.secrets.replaceBackend(context.secrets);
+    }
+  });
+});
