@@ -1,6 +1,6 @@
 // The tree's commands: tracking, refreshing, copying, paging. Each accepts an argument so tests can skip the UI.
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, Views } from '../constants';
 import type { BatchTaskSummary } from '../core/types';
 import { extractTaskId, isValidTaskId } from '../core/taskId';
 import { showError } from '../platform/notify';
@@ -38,7 +38,7 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
     if (!(await services.session.requireClient())) return undefined;
     try {
       await vscode.window.withProgress(
-        { location: { viewId: 'huaweiDns.tasks' }, title: vscode.l10n.t('Loading task {0}…', id) },
+        { location: { viewId: Views.tasks }, title: vscode.l10n.t('Loading task {0}…', id) },
         () => model.track(id),
       );
       return id;

@@ -30,7 +30,10 @@ export interface FailedItemNode {
   readonly taskId: string;
   readonly item: string;
   readonly errorMessage: string;
+  /** Position in its list (the task's, or its group's), so repeated names still get distinct ids. */
   readonly index: number;
+  /** The message group it is shown under, when grouped. */
+  readonly group?: string;
 }
 export interface LoadMoreNode {
   readonly kind: 'loadMore';
@@ -64,12 +67,16 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
   getChildren(node?: TasksNode): TasksNode[] | Promise<TasksNode[]> {
     if (!node) return this.roots();
     if (node.kind === 'task') return this.taskChildren(node.taskId);
-    if (node.kind === 'group') return node.items.map((it, index) => itemNode(node.taskId, it, index));
+    if (node.kind === 'group') return node.items.map((it, index) => itemNode(node.taskId, it, index, node.message));
     return [];
   }
 
   getParent(node: TasksNode): TasksNode | undefined {
     if (node.kind === 'task' || node.taskId === undefined) return undefined;
+    if (node.kind === 'failedItem' && node.group !== undefined) {
+      const group = this.model.entry(node.taskId)?.failed.items.filter((i) => i.errorMessage === node.group) ?? [];
+      return { kind: 'group', taskId: node.taskId, message: node.group, items: group };
+    }
     return { kind: 'task', taskId: node.taskId };
   }
 
@@ -135,8 +142,8 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 }
 
-function itemNode(taskId: string, it: ErrorItem, index: number): FailedItemNode {
-  return { kind: 'failedItem', taskId, item: it.item, errorMessage: it.errorMessage, index };
+function itemNode(taskId: string, it: ErrorItem, index: number, group?: string): FailedItemNode {
+  return { kind: 'failedItem', taskId, item: it.item, errorMessage: it.errorMessage, index, group };
 }
 
 export function taskIcon(task: BatchTaskSummary): vscode.ThemeIcon {
@@ -195,7 +202,7 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 function failedItem(node: FailedItemNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.item, vscode.TreeItemCollapsibleState.None);
   // Items may repeat within a task (the same name failing twice): the index keeps ids unique.
-  item.id = `item:${node.taskId}:${node.index}:${node.item}`;
+  item.id = `item:${node.taskId}:${node.group ?? ''}:${node.index}:${node.item}`;
   item.description = node.errorMessage;
   item.tooltip = `${node.item}\n${node.errorMessage}`;
   item.iconPath = new vscode.ThemeIcon('circle-slash');

@@ -311,9 +311,10 @@ describe('Tracked tasks tree (integration)', function () {
     assert.equal(id, t.id);
     assert.ok(feature.tasks.get(t.id));
     const api = await getApi();
-    const panels = (api.panels as unknown as { panels?: Map<string, { panel: vscode.WebviewPanel }> }).panels;
-    const panel = panels?.get(t.id);
-    if (panel) panel.panel.dispose();
+    const probe = api.panels.panels.get(t.id);
+    assert.ok(probe, 'the failed-items panel opened for it');
+    await probe.waitForRendered(() => true);
+    probe.panel.dispose();
   });
 
   it('copies the id and details of a task', async () => {
