@@ -94,6 +94,17 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
         if (id === this.taskId) this.post({ type: 'notice', message: vscode.l10n.t('This task is no longer tracked in the Batch Tasks view.') });
       }),
     );
+    this._register(
+      services.session.onDidChange(() => {
+        // Signed in (or switched account) after an error: show this task's data from the new session.
+        if (this.ready && !this.isDisposed) {
+          this.stopWork();
+          this.allItems = undefined;
+          this.post({ type: 'reset' });
+          void this.loadPage(this.offset);
+        }
+      }),
+    );
     this._register({ dispose: () => this.stopWork() });
     panel.title = vscode.l10n.t('Failed items: {0}', shortId(taskId));
     this.setHtml();

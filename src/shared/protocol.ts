@@ -81,6 +81,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loadAllDone'), outcome: z.enum(['done', 'cancelled', 'failed']), total: count }),
   z.object({ type: z.literal('revealResult'), name: text, result: revealResultSchema }),
   z.object({ type: z.literal('notice'), message: text }),
+  /** Drop everything shown (Load All results, reveal marks): the session changed; a page follows. */
+  z.object({ type: z.literal('reset') }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 

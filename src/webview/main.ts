@@ -160,6 +160,14 @@ class App {
       case 'notice':
         this.notice.textContent = message.message;
         return;
+      case 'reset':
+        this.all = undefined;
+        this.allDone = false;
+        this.notFound.clear();
+        this.revealed.clear();
+        this.toolbar.setProgress(undefined, 0);
+        this.recompute(0);
+        return;
     }
   }
 
