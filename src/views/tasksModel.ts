@@ -219,10 +219,13 @@ export class TasksModel extends Disposable implements TrackedTasks {
     await Promise.all([...this.entries.keys()].map((id) => this.refreshQuietly(id)));
   }
 
-  /** Loads the first page of failed items unless it is already here (what expanding a task node does). */
+  /**
+   * Loads the first page of failed items unless it is already here (what expanding a task node does).
+   * After a failure only an explicit retry loads again: the redraw that shows the error node calls this too.
+   */
   ensureFailedItems(taskId: string): Promise<void> {
     const entry = this.entries.get(taskId);
-    if (!entry || entry.itemsLoaded) return Promise.resolve();
+    if (!entry || entry.itemsLoaded || entry.itemsError !== undefined) return Promise.resolve();
     return this.loadPage(taskId, entry, 0);
   }
 

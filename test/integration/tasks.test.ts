@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, SETTINGS_SECTION } from '../../src/constants';
 import type { TasksFeature } from '../../src/views';
 import type { FinishNotice } from '../../src/views/finishNotifier';
-import type { TasksNode } from '../../src/views/tasksTreeProvider';
+import { TasksTreeProvider, type TasksNode } from '../../src/views/tasksTreeProvider';
 import { aTask, errorItems } from '../support/builders';
 import { getApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeTask } from '../support/fakeGateway';
@@ -198,6 +198,30 @@ describe('Tracked tasks tree (integration)', function () {
     await vscode.commands.executeCommand(Commands.retry, ...((item(kids[0]!).command?.arguments ?? []) as unknown[]));
     assert.equal(item(taskNode(t.id)).description, 'DONE · ✓5 ✗0');
     assert.deepEqual(await children(taskNode(t.id)), []);
+  });
+
+  it('after a failed first page, redraws show the error node and do not ask again until retried', async () => {
+    const t = add({ successCount: 1, errorItems: errorItems(5) });
+    await vscode.commands.executeCommand(Commands.trackTask, t.id);
+    const busy = { status: 503, body: { code: 'DNS.0000', message: 'Service busy.' } };
+    gw.enqueue((r) => r.path.endsWith(t.id), busy, busy);
+    // A reloaded window: the snapshot is there, its background refresh fails, the items were never loaded.
+    const reloaded = feature.createModel();
+    const tree = new TasksTreeProvider(reloaded, () => 'test');
+    try {
+      await until('the failed background refresh', () => reloaded.entry(t.id)?.error !== undefined);
+      const first = await tree.getChildren({ kind: 'task', taskId: t.id });
+      assert.deepEqual(first.map((n) => n.kind), ['error', 'error']);
+      const asked = gw.requests.filter((r) => r.path.endsWith(t.id)).length;
+      await tree.getChildren({ kind: 'task', taskId: t.id });
+      assert.equal(gw.requests.filter((r) => r.path.endsWith(t.id)).length, asked, 'a redraw is not a retry');
+      await reloaded.retry('items', t.id);
+      const after = await tree.getChildren({ kind: 'task', taskId: t.id });
+      assert.equal(after.filter((n) => n.kind === 'failedItem').length, 5);
+    } finally {
+      tree.dispose();
+      reloaded.dispose();
+    }
   });
 
   it('a running task that finishes gives exactly one notice and the final counts', async () => {
