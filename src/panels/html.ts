@@ -20,9 +20,9 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** Escapes text for an HTML attribute or text node. Only for our own fixed strings and URIs. */
+/** Escapes text for a double-quoted attribute or a text node. Only for our own fixed strings and URIs. */
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

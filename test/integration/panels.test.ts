@@ -59,9 +59,7 @@ describe('Failed-items panel (integration)', function () {
   });
 
   after(async () => {
-    const api = await getApi();
-    const session = api.services.session as unknown as { profile?: { id: string }; signOut?(id: string): Promise<void> };
-    if (session.profile && session.signOut) await session.signOut(session.profile.id);
+    await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, PROFILE)).catch(() => undefined);
     for (const id of created) gw.removeTask(id);
     await gw.close();
     await fs.rm(tmp, { recursive: true, force: true });
