@@ -12,7 +12,7 @@ import { SecretStore } from '../platform/secrets';
 import { createSecretStoreUi } from '../platform/secretsPrompt';
 import type { ExtensionSettings, SettingsReader } from '../platform/settings';
 import { clientSettingsChanged } from '../platform/settingsSchema';
-import { credentialsFromEnvironment, sandboxEndpoint } from './environment';
+import { credentialsFromEnvironment, sandboxEndpoint, sandboxSignIn } from './environment';
 import { newProfileId, ProfileStore, type ProfileInfo } from './profiles';
 import { checkEndpoint, endpointForSite, isLoopbackUrl, labelForEndpoint, regionOfEndpoint, type Site } from './sites';
 import { classifySignInFailure, type SignInFailure } from './signInFailure';
@@ -230,16 +230,16 @@ export class AuthSession extends Disposable implements Session {
 
   /** `npm start`: HUAWEI_DNS_SANDBOX=1 with a loopback endpoint and no profile yet. Never for a real cloud. */
   private async importSandbox(): Promise<void> {
-    const endpoint = sandboxEndpoint(process.env, isLoopbackUrl);
-    if (!endpoint || this.profiles.list().length > 0) return;
-    const credentials = credentialsFromEnvironment(process.env);
-    if (!credentials) {
-      this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
+    const input = sandboxSignIn(process.env, this.profiles.list().length > 0, isLoopbackUrl);
+    if (!input) {
+      if (sandboxEndpoint(process.env, isLoopbackUrl) && !credentialsFromEnvironment(process.env)) {
+        this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
+      }
       return;
     }
-    const { source: _source, ...keys } = credentials;
-    const profile = await this.signIn({ name: 'sandbox', endpoint, ...keys }, { interactive: false, skipCheck: true });
-    this.log.info(`Sandbox: signed in as "${profile.name}" against ${endpoint}`);
+    // No check: the sandbox gateway may still be starting; the first real request reports any problem.
+    await this.signIn(input, { interactive: false, skipCheck: true });
+    this.log.info(`Sandbox: signed in as "sandbox" against ${input.endpoint}`);
   }
 
   /** Builds the client for `profileId` (undefined = sign out), closes the old one, fires when asked. */

@@ -41,7 +41,7 @@ describe('Credentials (integration)', function () {
   });
 
   after(async () => {
-    for (const name of [FIRST, SECOND, 'auth-suite-wrong', 'auth-suite-broken']) {
+    for (const name of [FIRST, SECOND, 'auth-suite-wrong', 'auth-suite-broken', 'auth-suite-env']) {
       if (session.profiles.findByName(name)) await vscode.commands.executeCommand(Commands.signOut, name);
     }
     await gw.close();
@@ -173,6 +173,24 @@ describe('Credentials (integration)', function () {
       assert.equal(await session.secrets.get(SecretKeys.secretKey(profile.id)), undefined);
     } finally {
       session.secrets.replaceBackend(context.secrets);
+    }
+  });
+
+  it('imports keys from the environment on request', async () => {
+    const saved = { ak: process.env.HUAWEICLOUD_SDK_AK, sk: process.env.HUAWEICLOUD_SDK_SK };
+    process.env.HUAWEICLOUD_SDK_AK = OTHER_CREDENTIALS.accessKey;
+    process.env.HUAWEICLOUD_SDK_SK = OTHER_CREDENTIALS.secretKey;
+    try {
+      const profile = await vscode.commands.executeCommand<ProfileInfo>(Commands.importFromEnvironment, { name: 'auth-suite-env', endpoint: gw.url });
+      assert.equal(profile.accessKeyId, OTHER_CREDENTIALS.accessKey);
+      assert.equal(session.profile?.id, profile.id);
+      assert.equal(await context.secrets.get(SecretKeys.secretKey(profile.id)), OTHER_CREDENTIALS.secretKey);
+    } finally {
+      for (const [k, v] of [['HUAWEICLOUD_SDK_AK', saved.ak], ['HUAWEICLOUD_SDK_SK', saved.sk]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await vscode.commands.executeCommand(Commands.signOut, 'auth-suite-env');
     }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { credentialsFromEnvironment, sandboxEndpoint } from '../../../src/auth/environment';
+import { credentialsFromEnvironment, sandboxEndpoint, sandboxSignIn } from '../../../src/auth/environment';
 import { isLoopbackUrl } from '../../../src/auth/sites';
 
 describe('credentials from the environment', () => {
@@ -34,5 +34,20 @@ describe('credentials from the environment', () => {
     assert.equal(sandboxEndpoint({ HUAWEI_DNS_SANDBOX: '1', HUAWEI_DNS_SANDBOX_ENDPOINT: 'https://dns.ap-southeast-3.myhuaweicloud.com' }, isLoopbackUrl), undefined);
     assert.equal(sandboxEndpoint({ HUAWEI_DNS_SANDBOX: '0', HUAWEI_DNS_SANDBOX_ENDPOINT: 'http://127.0.0.1:4000' }, isLoopbackUrl), undefined);
     assert.equal(sandboxEndpoint({ HUAWEI_DNS_SANDBOX: '1' }, isLoopbackUrl), undefined);
+  });
+});
+
+describe('sandbox sign-in at activation', () => {
+  const env = { HUAWEI_DNS_SANDBOX: '1', HUAWEI_DNS_SANDBOX_ENDPOINT: 'http://127.0.0.1:4000', HUAWEICLOUD_SDK_AK: 'AK', HUAWEICLOUD_SDK_SK: 'SK' };
+
+  it('signs in a "sandbox" profile against the loopback endpoint', () => {
+    assert.deepEqual(sandboxSignIn(env, false, isLoopbackUrl), { name: 'sandbox', endpoint: 'http://127.0.0.1:4000', accessKey: 'AK', secretKey: 'SK' });
+  });
+
+  it('does nothing once a profile exists, without keys, or for a non-loopback endpoint', () => {
+    assert.equal(sandboxSignIn(env, true, isLoopbackUrl), undefined);
+    assert.equal(sandboxSignIn({ ...env, HUAWEICLOUD_SDK_SK: undefined }, false, isLoopbackUrl), undefined);
+    assert.equal(sandboxSignIn({ ...env, HUAWEI_DNS_SANDBOX_ENDPOINT: 'https://dns.example.com' }, false, isLoopbackUrl), undefined);
+    assert.equal(sandboxSignIn({ ...env, HUAWEI_DNS_SANDBOX: undefined }, false, isLoopbackUrl), undefined);
   });
 });
