@@ -8,6 +8,8 @@ export interface FaultContext {
   later(ms: number, fn: () => void): void;
   /** Records the status once headers are sent. */
   answered(status: number): void;
+  /** Records how many body bytes a streaming answer has written. */
+  progress(bytes: number): void;
   /** Answers the request the normal way (auth, routes), for slowHeaders without `then`. */
   normal(): void;
 }
@@ -78,6 +80,7 @@ function streamHuge(res: ServerResponse, bytes: number, chunked: boolean, ctx: F
         produced += piece.length;
       }
       if (chunk === '') break;
+      ctx.progress(produced);
       if (!res.write(chunk)) {
         res.once('drain', pump);
         return;

@@ -187,6 +187,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
     };
     requests.push(rec);
     req.on('error', () => res.destroy());
+    res.on('close', () => (rec.outcome = res.writableFinished ? 'complete' : 'client-gone'));
 
     const chunks: Buffer[] = [];
     let size = 0;
@@ -225,6 +226,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
           requestId,
           later: (ms, fn) => later(ms, res, fn),
           answered: (status) => (rec.status = status),
+          progress: (bytes) => (rec.bodyBytesSent = bytes),
           normal: () => handle(received, rec, res),
         });
       };

@@ -85,6 +85,10 @@ export interface RecordedRequest {
   scripted: boolean;
   /** Gateway clock (now()) when it arrived. */
   receivedAt: number;
+  /** Set when the exchange ended: the answer went out whole, or the connection closed before that. */
+  outcome?: 'complete' | 'client-gone';
+  /** Body bytes written so far by a `huge` script (to see that it stops when the client goes away). */
+  bodyBytesSent?: number;
 }
 
 /** A one-shot scripted answer; see faults.ts for what each kind does on the wire. */

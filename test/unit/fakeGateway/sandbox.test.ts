@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { aTask, errorItems, VENDOR_ERROR_MESSAGES } from '../../support/builders';
+import { EXAMPLE_COM_ITEMS, sandboxTasks, SANDBOX_PENDING_MS, SANDBOX_TASK_IDS, startFakeGateway } from '../../support/fakeGateway';
+import { fakeClock, signedSend } from './http';
+
+const NOW = Date.UTC(2025, 5, 17, 13, 9, 15);
+const TABLE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const EXAMPLE_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/;
+
+describe('fake gateway: the sandbox scenario', () => {
+  const tasks = sandboxTasks(NOW);
+  const byId = (id: string) => tasks.find((t) => t.id === id)!;
+
+  it('is deterministic for a given now, with fixed unique 32-hex ids matching SANDBOX_TASK_IDS', () => {
+    assert.deepEqual(sandboxTasks(NOW), tasks);
+    const ids = tasks.map((t) => t.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[0-9a-f]{32}$/);
+    assert.deepEqual([...ids].sort(), Object.values(SANDBOX_TASK_IDS).sort());
+  });
+
+  it('covers every documented type, an unknown one, both shapes and both date formats', () => {
+    const documented = ['batch_create_zone', 'create', 'import_recordset', 'delete', 'batch_update_rs', 'transfer'];
+    const types = new Set(tasks.map((t) => t.type));
+    for (const t of documented) assert.ok(types.has(t), t);
+    assert.ok(!documented.includes(byId(SANDBOX_TASK_IDS.unknownType).type));
+    assert.ok(tasks.some((t) => t.shape === 'wrapped') && tasks.some((t) => (t.shape ?? 'flat') === 'flat'));
+    assert.ok(tasks.some((t) => TABLE_DATE.test(t.createdAt)) && tasks.some((t) => EXAMPLE_DATE.test(t.createdAt)));
+    for (const t of tasks) assert.ok(TABLE_DATE.test(t.createdAt) || EXAMPLE_DATE.test(t.createdAt), t.createdAt);
+    for (const t of tasks) assert.equal(t.errorCount, t.errorItems.length, t.id);
+  });
+
+  it('has DONE tasks with and without failures and two tasks pending ~40 s and ~90 s', () => {
+    assert.ok(tasks.some((t) => !t.pending && t.status === 'DONE' && t.errorCount === 0));
+    assert.ok(tasks.some((t) => !t.pending && t.status === 'DONE' && t.errorCount > 0));
+    assert.deepEqual(tasks.filter((t) => t.pending).map((t) => [t.id, t.pending!.ms]), [
+      [SANDBOX_TASK_IDS.pendingShort, SANDBOX_PENDING_MS.short],
+      [SANDBOX_TASK_IDS.pendingLong, SANDBOX_PENDING_MS.long],
+    ]);
+    assert.deepEqual([SANDBOX_PENDING_MS.short, SANDBOX_PENDING_MS.long], [40_000, 90_000]);
+  });
+
+  it('has an import with 12,345 hostN.nw. failures plus test250611.nw., 3-4 distinct messages', () => {
+    const big = byId(SANDBOX_TASK_IDS.bigImport);
+    assert.equal(big.type, 'import_recordset');
+    const names = big.errorItems.map((i) => i.item);
+    assert.equal(names.length, 12_346);
+    assert.ok(names.includes('test250611.nw.'));
+    for (const n of [1, 2, 500, 12_345]) assert.ok(names.includes(`host${n}.nw.`), `host${n}.nw.`);
+    assert.ok(!names.includes('host12346.nw.') && !names.includes('host0.nw.'));
+    const messages = new Set(big.errorItems.map((i) => i.errorMessage));
+    assert.ok(messages.size >= 3 && messages.size <= 4, `${messages.size} messages`);
+    assert.ok(messages.has("Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'."));
+  });
+
+  it('has the example.com. create task with the names the zone fixtures hold (and one they do not)', () => {
+    const t = byId(SANDBOX_TASK_IDS.exampleCom);
+    assert.equal(t.type, 'create');
+    assert.deepEqual(t.errorItems.map((i) => i.item), [...EXAMPLE_COM_ITEMS]);
+    assert.ok(EXAMPLE_COM_ITEMS.includes('missing.example.com.'));
+  });
+
+  it('has hostile strings in items and messages', () => {
+    const t = byId(SANDBOX_TASK_IDS.hostile);
+    const all = t.errorItems.flatMap((i) => [i.item, i.errorMessage]).join('\u0000');
+    for (const s of ['<img src=x onerror="window.__xss=1">', '</script><script>window.__xss=1</script>', '{{constructor}}', '\u202E', '\n', '\t', '🦄', '=HYPERLINK(']) {
+      assert.ok(all.includes(s), JSON.stringify(s));
+    }
+    assert.ok(t.errorItems.some((i) => i.errorMessage.length === 5000));
+  });
+
+  it('serves the pending tasks as PENDING, then DONE once their time is up on the gateway clock', async () => {
+    const clock = fakeClock(NOW);
+    const gw = await startFakeGateway({ tasks: sandboxTasks(NOW), now: clock.now });
+    try {
+      const status = async (id: string): Promise<unknown> =>
+        (await signedSend(gw.url, `/v2.1/batch-operation-tasks/${id}`, { date: clock.date() })).json<{ status?: string; tasks?: { status: string }[] }>();
+      const statusOf = (b: unknown): string => {
+        const body = b as { status?: string; tasks?: { status: string }[] };
+        return body.status ?? body.tasks![0]!.status;
+      };
+      assert.deepEqual([statusOf(await status(SANDBOX_TASK_IDS.pendingShort)), statusOf(await status(SANDBOX_TASK_IDS.pendingLong))], ['PENDING', 'PENDING']);
+      clock.advance(40_000);
+      assert.deepEqual([statusOf(await status(SANDBOX_TASK_IDS.pendingShort)), statusOf(await status(SANDBOX_TASK_IDS.pendingLong))], ['DONE', 'PENDING']);
+      clock.advance(50_000);
+      assert.equal(statusOf(await status(SANDBOX_TASK_IDS.pendingLong)), 'DONE');
+      const list = (await signedSend(gw.url, '/v2.1/batch-operation-tasks', { date: clock.date() })).json<{ metadata: { total_count: number } }>();
+      assert.equal(list.metadata.total_count, sandboxTasks(NOW).length);
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
+describe('test builders', () => {
+  it('aTask: a DONE create task with a fresh 32-hex id, overridable, errorCount following errorItems', () => {
+    const a = aTask();
+    const b = aTask();
+    assert.match(a.id, /^[0-9a-f]{32}$/);
+    assert.notEqual(a.id, b.id);
+    assert.deepEqual([a.type, a.status, a.errorCount, a.errorItems], ['create', 'DONE', 0, []]);
+    const c = aTask({ errorItems: errorItems(3), status: 'PENDING' });
+    assert.deepEqual([c.errorCount, c.status], [3, 'PENDING']);
+    assert.equal(aTask({ errorItems: errorItems(3), errorCount: 7 }).errorCount, 7);
+  });
+
+  it('errorItems: deterministic names and cycled messages', () => {
+    assert.deepEqual(errorItems(3), errorItems(3));
+    assert.deepEqual(errorItems(2).map((i) => i.item), ['host1.nw.', 'host2.nw.']);
+    assert.deepEqual(errorItems(5).map((i) => i.errorMessage), [...VENDOR_ERROR_MESSAGES, VENDOR_ERROR_MESSAGES[0]]);
+    assert.deepEqual(errorItems(2, { prefix: 'www', zone: 'example.com', messages: ['m'] }), [
+      { item: 'www1.example.com.', errorMessage: 'm' },
+      { item: 'www2.example.com.', errorMessage: 'm' },
+    ]);
+    assert.deepEqual(errorItems(0), []);
+  });
+});
