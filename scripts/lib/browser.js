@@ -19,6 +19,10 @@ async function launchBrowser({ headless = true, viewport = { width: 1400, height
     // the Debian wrapper would otherwise create ~/.config/chromium and ~/.cache/chromium
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') },
     args: CHROMIUM_ARGS,
+    // procs.js owns the signal handling: it closes the browser, then stops code-server, then exits.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   let closed = false;
   const close = async () => {
