@@ -90,7 +90,7 @@ export class AuthSession extends Disposable implements Session {
       }),
     );
     this._register({ dispose: () => this.closeActive() });
-    this.ready = this.enqueue(() => this.restore()).catch((err: unknown) => this.log.error('Could not restore the active profile', err));
+    this.ready = this.restore().catch((err: unknown) => this.log.error('Could not restore the active profile', err));
   }
 
   get profile(): ProfileInfo | undefined {
@@ -218,14 +218,19 @@ export class AuthSession extends Disposable implements Session {
     return run;
   }
 
-  /** At activation: the stored active profile, or in sandbox mode the environment's keys. */
+  /** At activation: the sandbox's keys (npm start), then the stored active profile. */
   private async restore(): Promise<void> {
+    // Outside the queue: the sandbox sign-in queues its own activation.
     await this.importSandbox();
-    const id = this.profiles.activeId();
-    if (id && !(await this.activate(id, false))) {
-      this.log.warn('The active profile has no stored secret key (keyring reset or a session-only sign-in); sign in again.');
-    }
-    if (!this.active) await this.setSignedInContext(false);
+    await this.enqueue(async () => {
+      // A sign-in that raced activation has already chosen the profile.
+      if (this.active) return;
+      const id = this.profiles.activeId();
+      if (id && !(await this.activate(id, false))) {
+        this.log.warn('The active profile has no stored secret key (keyring reset or a session-only sign-in); sign in again.');
+      }
+      if (!this.active) await this.setSignedInContext(false);
+    });
   }
 
   /** `npm start`: HUAWEI_DNS_SANDBOX=1 with a loopback endpoint and no profile yet. Never for a real cloud. */
@@ -263,7 +268,7 @@ export class AuthSession extends Disposable implements Session {
     }
     this.closeActive();
     this.active = next;
-    if (persist || !next) await this.profiles.setActive(next?.profile.id);
+    if (persist) await this.profiles.setActive(next?.profile.id);
     await this.setSignedInContext(!!next);
     this.emitter.fire(next?.profile);
     return !!next || !profileId;

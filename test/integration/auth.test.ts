@@ -2,7 +2,7 @@
 // SecretStorage, wrong keys refused with the gateway's words, switching and signing out, a broken keyring.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AuthSession, ProfileInfo } from '../../src/auth/session';
+import { AuthSession, type ProfileInfo } from '../../src/auth/session';
 import { Commands, SecretKeys, StateKeys } from '../../src/constants';
 import { getApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
@@ -191,6 +191,53 @@ describe('Credentials (integration)', function () {
         else process.env[k] = v;
       }
       await vscode.commands.executeCommand(Commands.signOut, 'auth-suite-env');
+    }
+  });
+
+  it('sandbox mode signs a fresh install in against a loopback endpoint at activation', async () => {
+    const api = await getApi();
+    const env = {
+      HUAWEI_DNS_SANDBOX: '1',
+      HUAWEI_DNS_SANDBOX_ENDPOINT: gw.url,
+      HUAWEICLOUD_SDK_AK: SANDBOX_CREDENTIALS.accessKey,
+      HUAWEICLOUD_SDK_SK: SANDBOX_CREDENTIALS.secretKey,
+    };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    // A fresh install: empty state and secrets of its own, so the shared extension's profiles are untouched.
+    const state = new Map<string, unknown>();
+    const secrets = new Map<string, string>();
+    const fresh = {
+      ...context,
+      extension: context.extension,
+      globalState: {
+        keys: () => [...state.keys()],
+        get: (k: string) => state.get(k),
+        update: (k: string, v: unknown) => Promise.resolve(void (v === undefined ? state.delete(k) : state.set(k, v))),
+        setKeysForSync: () => undefined,
+      },
+      secrets: {
+        get: (k: string) => Promise.resolve(secrets.get(k)),
+        store: (k: string, v: string) => Promise.resolve(void secrets.set(k, v)),
+        delete: (k: string) => Promise.resolve(void secrets.delete(k)),
+        onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+      },
+    } as unknown as vscode.ExtensionContext;
+    const sandboxSession = new AuthSession(fresh, api.services.settings, api.services.log);
+    try {
+      await sandboxSession.ready;
+      assert.equal(sandboxSession.profile?.name, 'sandbox');
+      assert.equal(sandboxSession.scopeKey(), `${sandboxSession.profile?.id}@${gw.url}`);
+      await sandboxSession.getClient()!.listTasks({ limit: 1 });
+      assert.equal(secrets.get(SecretKeys.secretKey(sandboxSession.profile.id)), SANDBOX_CREDENTIALS.secretKey);
+    } finally {
+      sandboxSession.dispose();
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      // The shared session's signed-in context key was touched by the fresh one; put it back.
+      await vscode.commands.executeCommand('setContext', 'huaweiDns.signedIn', !!session.getClient());
     }
   });
 });
