@@ -120,7 +120,38 @@ async function scenario() {
   return { firstPage, loadAll };
 }
 
+/** The same two figures inside code-server (real webview, real host, fake gateway), from the webview's clock. */
+async function runInCodeServer(report) {
+  const items = Array.from({ length: 100_000 }, (_, i) => ({ item: `host-${i}.example.com.`, errorMessage: `Record set ${i % 97} already exists.` }));
+  const id = 'ff80808197a1a3b50197a1b2c3d4be0c';
+  const cs = await openInCodeServer({ tasks: [{ id, type: 'import_recordset', status: 'DONE', createdAt: '2025-06-17 13:09:15', successCount: 5, errorCount: items.length, errorItems: items }] });
+  try {
+    const frame = await cs.openTask(id);
+    await frame.waitForFunction(() => window.__failedItemsPerf.marks['page-shown'], null, { timeout: 60_000 });
+    await frame.click('button.primary');
+    await frame.waitForFunction(() => window.__failedItemsPerf.marks['load-all-shown'], null, { timeout: 120_000 });
+    const p = await frame.evaluate(() => window.__failedItemsPerf);
+    report('webview.codeServer.firstPage500', p.marks['page-shown'] - p.marks['page-received'], 'ms', { target: '< 100', from: 'page message to painted' });
+    report('webview.codeServer.loadAll100k', p.marks['load-all-shown'] - p.marks['load-all-clicked'], 'ms', { target: '< 5000', from: 'click to last item shown' });
+    report('webview.codeServer.longestTask', p.longestTask, 'ms', { target: '<= 200', longTasks: p.longTasks });
+  } finally {
+    await cs.close();
+  }
+}
+
 async function run(report) {
+  await runStandalone(report);
+  if (process.env.BENCH_WEBVIEW_STANDALONE_ONLY) return;
+  try {
+    require(path.join(ROOT, 'scripts/lib/tools.js')).assertToolsInstalled();
+  } catch (e) {
+    console.log(`webview bench: code-server part skipped (${e.message.split('\n')[0]})`);
+    return;
+  }
+  await runInCodeServer(report);
+}
+
+async function runStandalone(report) {
   const exe = chromiumPath();
   if (!exe) {
     console.log('webview bench: skipped (no chromium on PATH; set CHROMIUM)');
@@ -156,6 +187,84 @@ async function run(report) {
   }
 }
 
+/** Opens the command palette, runs a command by title (retrying until the extension has registered it). */
+async function runCommand(page, title) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (attempt >= 15) throw new Error(`command "${title}" not in the palette`);
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
+/**
+ * The real thing: code-server with the extension (development path), signed in to an in-process fake gateway
+ * through the sandbox environment, in Chromium. `openTask(id)` runs "Show Batch Task" and resolves with the
+ * webview's frame once the panel's script runs.
+ */
+async function openInCodeServer({ theme = 'light', tasks = [], build = true, viewport = { width: 1400, height: 900 } } = {}) {
+  const lib = (m) => require(path.join(ROOT, 'scripts/lib', m));
+  const { bundle, compileTests } = lib('build.js');
+  if (build && !(bundle(false) && compileTests())) throw new Error('build failed');
+  const { startFakeGateway, SANDBOX_CREDENTIALS } = require(path.join(ROOT, 'out/test/support/fakeGateway/index.js'));
+  const gateway = await startFakeGateway({ tasks });
+  const { startCodeServer } = lib('codeServer.js');
+  const { launchBrowser } = lib('browser.js');
+  const server = await startCodeServer({
+    smokeTestDriver: true,
+    env: {
+      HUAWEI_DNS_SANDBOX: '1',
+      HUAWEI_DNS_SANDBOX_ENDPOINT: gateway.url,
+      HUAWEICLOUD_SDK_AK: SANDBOX_CREDENTIALS.accessKey,
+      HUAWEICLOUD_SDK_SK: SANDBOX_CREDENTIALS.secretKey,
+    },
+    settings: { 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern' },
+  });
+  const browser = await launchBrowser({ viewport });
+  const page = browser.page;
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+    await gateway.close();
+  };
+  try {
+    const workspace = path.join(ROOT, 'test/fixtures/workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    await page.goto(server.workbenchUrl(workspace, [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']]));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  async function openTask(id) {
+    await runCommand(page, 'Huawei DNS: Show Batch Task');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(id);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const ok = await frame.evaluate(() => Boolean(window.__failedItemsPerf) && Boolean(document.querySelector('.task-id'))).catch(() => false);
+        if (ok) return frame;
+      }
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`the failed-items panel of ${id} did not appear`);
+  }
+  return { page, gateway, server, openTask, close };
+}
+
 /**
  * The webview alone in Chromium with a stand-in host (used by this bench and by test/e2e/webview.test.ts):
  * `post` delivers a host message, `sent` reads what the webview posted.
@@ -186,7 +295,7 @@ async function openStandalone({ theme = 'light', viewport = { width: 1280, heigh
   };
 }
 
-module.exports = { run, openStandalone };
+module.exports = { run, openStandalone, openInCodeServer };
 
 if (require.main === module) {
   run((name, value, unit, extra) => console.log(`${name}: ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}${extra ? ` ${JSON.stringify(extra)}` : ''}`)).catch((e) => {

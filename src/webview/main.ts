@@ -64,7 +64,10 @@ class App {
     this.toolbar = new Toolbar({
       filter: (f) => this.setFilter(f),
       grouped: (g) => this.update({ grouped: g }, 0),
-      loadAll: () => this.request({ type: 'loadAll' }),
+      loadAll: () => {
+        perf.mark('load-all-clicked');
+        this.request({ type: 'loadAll' });
+      },
       cancel: () => send({ type: 'cancelLoadAll' }),
       copySelection: () => this.copyRows(this.table.selectedRows()),
       copyAll: () => send({ type: 'copyAll', filter: this.state.filter }),
