@@ -121,7 +121,7 @@ export function verifyRequest(
   if (!auth) return fail('Authorization header is missing or is not SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…');
   const { accessKey } = auth;
   const creds = credentials.find((c) => c.accessKey === accessKey);
-  if (!creds) return fail(`ak ${accessKey} not found`, accessKey);
+  if (!creds) return fail(`ak ${accessKey.slice(0, 64)} not found`, accessKey);
 
   const signed = auth.signedHeaders.map((h) => h.trim().toLowerCase());
   const date = headerValue(req.rawHeaders, 'x-sdk-date');

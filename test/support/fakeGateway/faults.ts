@@ -100,6 +100,8 @@ export function play(script: ScriptedResponse, res: ServerResponse, ctx: FaultCo
       const body = bodyBytes(script.body);
       if (!hasHeader(headers, 'content-type') && body.length > 0) headers['Content-Type'] = JSON_TYPE;
       if (!hasHeader(headers, 'x-request-id')) headers['X-Request-Id'] = ctx.requestId;
+      // An empty X-Request-Id asks for none at all (gateways that forget it).
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'x-request-id' && headers[name] === '') delete headers[name];
       headers['Content-Length'] = String(body.length);
       res.writeHead(script.status, headers);
       ctx.answered(script.status);

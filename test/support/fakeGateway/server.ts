@@ -59,6 +59,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   const now = options.now ?? Date.now;
   const credentials = options.credentials ?? [{ ...SANDBOX_CREDENTIALS }];
   const maxSkewMs = options.maxSkewMs ?? 15 * 60_000;
+  const recordLimit = Math.max(1, options.recordLimit ?? 10_000);
   const store = new TaskStore(now);
   const locks = new KeyLocks();
   const requests: RecordedRequest[] = [];
@@ -186,6 +187,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
       receivedAt: now(),
     };
     requests.push(rec);
+    if (requests.length > recordLimit) requests.splice(0, requests.length - recordLimit);
     req.on('error', () => res.destroy());
     res.on('close', () => (rec.outcome = res.writableFinished ? 'complete' : 'client-gone'));
 

@@ -59,6 +59,8 @@ export interface FakeGatewayOptions {
   rateLimit?: { requestsPerSecond: number };
   /** Added before every answer. */
   latencyMs?: number;
+  /** Most recent requests kept in `requests` (the sandbox runs for hours). Default 10,000. */
+  recordLimit?: number;
 }
 
 export interface RecordedRequest {
@@ -93,6 +95,7 @@ export interface RecordedRequest {
 
 /** A one-shot scripted answer; see faults.ts for what each kind does on the wire. */
 export type ScriptedResponse =
+  /** X-Request-Id is added unless `headers` names one; `'X-Request-Id': ''` sends none. */
   | { kind?: 'status'; status: number; headers?: Record<string, string>; body?: string | object }
   | { kind: 'hang' }
   | { kind: 'reset' }

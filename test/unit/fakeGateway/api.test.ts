@@ -217,6 +217,36 @@ describe('fake gateway: list tasks, projects, unknown APIs', () => {
   });
 });
 
+describe('fake gateway: X-Request-Id', () => {
+  it('puts a fresh 32-hex X-Request-Id on every kind of answer, matching request_id in gateway bodies', async () => {
+    const clock = fakeClock();
+    const gw = await startFakeGateway({ tasks: [aTask({ id: 't1' })], now: clock.now, rateLimit: { requestsPerSecond: 6 }, recordLimit: 3 });
+    try {
+      const signed = (path: string): ReturnType<typeof signedSend> => signedSend(gw.url, path, { date: clock.date() });
+      const answers = [
+        await signed('/v2.1/batch-operation-tasks/t1'),
+        await signed('/v2.1/batch-operation-tasks'),
+        await signed('/v3/projects?name=ap-southeast-3'),
+        await signed('/v2.1/batch-operation-tasks/t1?error_item_limit=900'),
+        await signed('/v2.1/batch-operation-tasks/none'),
+        await send(gw.url, { path: '/v2.1/batch-operation-tasks/t1' }),
+        await send(gw.url, { path: '/nowhere' }),
+        await send(gw.url, { method: 'DELETE', path: '/v2.1/batch-operation-tasks/t1' }),
+        await send(gw.url, { path: '/v2.1/batch-operation-tasks/t1', body: 'x'.repeat(1024 * 1024 + 1) }),
+        await signed('/v2.1/batch-operation-tasks/t1'),
+      ];
+      assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 400, 404, 401, 404, 405, 413, 429]);
+      const ids = answers.map((a) => String(a.headers['x-request-id']));
+      for (const id of ids) assert.match(id, REQUEST_ID_RE);
+      assert.equal(new Set(ids).size, ids.length);
+      for (const a of answers.slice(5)) assert.equal(a.json()['request_id'], a.headers['x-request-id']);
+      assert.deepEqual(gw.requests.map((r) => r.requestId), ids.slice(-3), 'only the most recent recordLimit requests are kept');
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
 describe('fake gateway: throttling and latency', () => {
   it('answers 429 APIGW.0308 with Retry-After beyond the rate, and recovers the next second', async () => {
     const clock = fakeClock();

@@ -52,6 +52,8 @@ describe('fake gateway: scripted faults', () => {
     gw.enqueue(/./, { status: 500, headers: { 'x-request-id': 'abc', 'Content-Type': 'text/plain' }, body: 'oops' });
     const a = await send(gw.url, { path: PATH });
     assert.deepEqual([a.status, a.headers['x-request-id'], a.headers['content-type'], a.text], [500, 'abc', 'text/plain', 'oops']);
+    gw.enqueue(/./, { status: 401, headers: { 'X-Request-Id': '' } });
+    assert.equal((await send(gw.url, { path: PATH })).headers['x-request-id'], undefined);
   });
 
   it('hang: never answers until the client gives up; close() ends hung connections', async () => {
