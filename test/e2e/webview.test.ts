@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { HostMessage, TaskView, WebviewMessage } from '../../src/shared/protocol';
 
 interface Standalone {
@@ -37,9 +37,16 @@ function repoRoot(): string {
 
 const ROOT = repoRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { openStandalone } = require(path.join(ROOT, 'scripts/bench/webview.js')) as {
+const { openStandalone, openInCodeServer } = require(path.join(ROOT, 'scripts/bench/webview.js')) as {
   openStandalone: (o?: { theme?: 'light' | 'dark' }) => Promise<Standalone>;
+  openInCodeServer: (o: { theme?: 'light' | 'dark'; tasks: unknown[]; build?: boolean }) => Promise<InCodeServer>;
 };
+
+interface InCodeServer {
+  page: Page;
+  openTask(id: string): Promise<Frame>;
+  close(): Promise<void>;
+}
 
 const HOSTILE = '<img src=x onerror="window.__xss=1">';
 const TASK: TaskView = {
@@ -194,6 +201,49 @@ describe('Failed-items webview in the browser (e2e)', function () {
       const file = path.join(shots, `webview-${theme}.png`);
       await s.page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 10_000);
+    });
+  }
+});
+
+// The same panel in code-server: the real host, the real webview (two iframes deep), the fake gateway.
+describe('Failed-items panel in code-server (e2e)', function () {
+  this.timeout(240_000);
+  const shots = path.join(ROOT, 'test-results');
+  const id = 'ff80808197a1a3b50197a1b2c3d4e2e0';
+  const items = Array.from({ length: 1200 }, (_, i) => ({ item: `host${i}.example.com.`, errorMessage: MESSAGES[i % 4]! }));
+  const task = { id, type: 'import_recordset', status: 'DONE', createdAt: '2025-06-17 13:09:15', successCount: 2000, errorCount: items.length, errorItems: items };
+  let built = false;
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`shows the task's rows, pages, filters, keeps hostile text inert (${theme} theme)`, async () => {
+      const cs = await openInCodeServer({ theme, tasks: [task], build: !built });
+      built = true;
+      try {
+        const frame = await cs.openTask(id);
+        await frame.waitForFunction(() => document.querySelector('.range')?.textContent === 'items 1–500 of 1,200');
+        const first = await frame.$$eval('.canvas .row.item:not([hidden]) button.link', (b) => (b as unknown as BrowserElement[]).map((x) => x.textContent));
+        assert.ok(first.includes('host0.example.com.') && first.includes('host3.example.com.'));
+        const messages = await frame.$$eval('.canvas .row.item .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
+        assert.ok(messages.includes(HOSTILE), 'hostile message shown as text');
+        assert.equal(await frame.evaluate(() => window.__xss), undefined, 'no script ran in the webview');
+        fs.mkdirSync(shots, { recursive: true });
+        await cs.page.screenshot({ path: path.join(shots, `panel-${theme}.png`) });
+
+        await frame.click('button[aria-label="Next page"]');
+        await frame.waitForFunction(() => document.querySelector('.range')?.textContent === 'items 501–1,000 of 1,200');
+        await frame.fill('input.filter', 'invalid record');
+        await frame.waitForFunction(() => /of 500 match/.test(document.querySelector('.count')?.textContent ?? ''));
+        assert.equal(await frame.textContent('.count'), `${items.slice(500, 1000).filter((i) => i.errorMessage === MESSAGES[1]).length} of 500 match`);
+        await frame.click('button.toggle');
+        await frame.waitForSelector('.canvas .row.group');
+        assert.equal(await frame.locator('.canvas .row.group:not([hidden])').count(), 1);
+      } catch (e) {
+        fs.mkdirSync(shots, { recursive: true });
+        await cs.page.screenshot({ path: path.join(shots, `panel-${theme}-failure.png`) });
+        throw e;
+      } finally {
+        await cs.close();
+      }
     });
   }
 });
