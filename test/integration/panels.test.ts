@@ -37,6 +37,16 @@ function pageRequests(gw: FakeGateway, taskId: string): [string | undefined, str
     .map((r) => [r.query.error_item_limit, r.query.error_item_offset]);
 }
 
+async function waitUntil<T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('Failed-items panel (integration)', function () {
   this.timeout(120_000);
   let gw: FakeGateway;
@@ -94,7 +104,7 @@ describe('Failed-items panel (integration)', function () {
     assert.doesNotMatch(probe.html, /a0\.example\.com/);
   });
 
-  it('pages through with error_item_limit / error_item_offset and keeps the filter', async () => {
+  it('pages through with error_item_limit / error_item_offset', async () => {
     const id = 'ff80808197a1a3b50197a1b2c3d40002';
     created.push(id);
     addTask(gw, id, items(1234, 'p'));
@@ -166,6 +176,48 @@ describe('Failed-items panel (integration)', function () {
       id,
       error_items: [{ item: 'c.example.com.', error_message: '<img src=x onerror="window.__xss=1">' }],
     });
+  });
+
+  it('keeps its page when hidden and shown again (state survives without retainContextWhenHidden)', async () => {
+    const a = 'ff80808197a1a3b50197a1b2c3d40008';
+    const b = 'ff80808197a1a3b50197a1b2c3d40009';
+    created.push(a, b);
+    addTask(gw, a, items(300, 'k'));
+    addTask(gw, b, items(2, 'o'));
+    const probeA = await open(a);
+    await probeA.waitForRendered((x) => x.mode === 'page');
+    await probeA.receive({ type: 'requestPage', offset: 100, limit: 50 });
+    await probeA.waitForRendered((x) => x.mode === 'page' && x.offset === 100);
+    // Let the webview persist its state (setState is debounced), then cover it with another panel.
+    await new Promise((r) => setTimeout(r, 500));
+    const probeB = await open(b);
+    await probeB.waitForRendered((x) => x.mode === 'page');
+    const readiesBefore = probeA.received.filter((m) => m.type === 'ready').length;
+    probeA.panel.reveal();
+    const ready = await waitUntil(() => probeA.received.filter((m) => m.type === 'ready')[readiesBefore]);
+    assert.equal(ready.type === 'ready' && ready.state?.offset, 100, 'the reloaded webview brought its page back');
+    const acks = probeA.received.filter((m) => m.type === 'rendered');
+    await probeA.waitForRendered((x) => x.mode === 'page' && x.offset === 100 && !acks.includes(x));
+  });
+
+  it('refreshes by itself while the task is pending', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d4000a';
+    created.push(id);
+    gw.addTask({
+      id,
+      type: 'create',
+      status: 'DONE',
+      createdAt: '2025-06-17 13:09:15',
+      successCount: 10,
+      errorCount: 4,
+      errorItems: items(4, 'q'),
+      pending: { polls: 1 },
+    });
+    const probe = await open(id);
+    const first = await waitUntil(() => probe.posted.find((m) => m.type === 'task'));
+    assert.ok(first.type === 'task' && first.task.pending, 'first answer: PENDING');
+    const done = await waitUntil(() => probe.posted.find((m) => m.type === 'task' && !m.task.pending), 30_000);
+    assert.ok(done.type === 'task' && done.task.status === 'DONE');
   });
 
   it('says so when the task has no failed items', async () => {
