@@ -75,10 +75,25 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   };
   loadTasks();
 
+  /** Runs fn; a bug or odd input answers 500 (or drops the connection) instead of taking the process down. */
+  const guarded = (res: ServerResponse, fn: () => void): void => {
+    try {
+      fn();
+    } catch {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const requestId = newRequestId();
+      const body = JSON.stringify(gatewayError('APIGW.0103', 'The backend is unavailable', requestId));
+      res.writeHead(500, { 'Content-Type': JSON_TYPE, 'X-Request-Id': requestId }).end(body);
+    }
+  };
+
   const later = (ms: number, res: ServerResponse, fn: () => void): void => {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      if (!closed && !res.destroyed) fn();
+      if (!closed && !res.destroyed) guarded(res, fn);
     }, ms);
     timers.add(timer);
     res.once('close', () => {
@@ -199,7 +214,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
       if (size > MAX_BODY_BYTES) tooBig = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => {
+    req.on('end', () => guarded(res, () => {
       if (closed) return;
       if (!target) {
         send(res, rec, 400, gatewayError('APIGW.0101', 'The request target is not a path', requestId), { Connection: 'close' });
@@ -234,18 +249,10 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
       };
       if (options.latencyMs) later(options.latencyMs, res, proceed);
       else proceed();
-    });
+    }));
   };
 
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-    try {
-      onRequest(req, res);
-    } catch {
-      // Never let one odd request take the gateway down.
-      if (!res.headersSent) res.writeHead(500, { 'X-Request-Id': newRequestId() });
-      res.end();
-    }
-  });
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => guarded(res, () => onRequest(req, res)));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));

@@ -81,7 +81,7 @@ export interface RecordedRequest {
   accessKey?: string;
   /** HTTP status answered; 0 while not answered (or never, for a hang/reset). */
   status: number;
-  /** Whether the signature checked out (date, signed headers, HMAC); false when not checked. */
+  /** Whether authentication passed (date, signed headers, HMAC, security token); false when not checked. */
   verified: boolean;
   /** True when a scripted response (enqueue) answered it. */
   scripted: boolean;
