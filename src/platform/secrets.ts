@@ -15,6 +15,8 @@ export interface SecretStoreUi {
   askSessionOnly(error: unknown): Promise<boolean>;
   /** Tells the user (without waiting) that keys are now kept for this session only. */
   notifySessionOnly(error: unknown): void;
+  /** Tells the user (without waiting) that stored keys cannot be read, so they must sign in again. */
+  notifyUnreadable(error: unknown): void;
 }
 
 export class SecretStorageUnavailableError extends Error {
@@ -29,6 +31,7 @@ export type SecretStoreMode = 'keyring' | 'sessionOnly';
 export class SecretStore {
   private readonly memory = new Map<string, string>();
   private modeValue: SecretStoreMode = 'keyring';
+  private reportedUnreadable = false;
 
   constructor(
     private backend: SecretBackend,
@@ -47,6 +50,7 @@ export class SecretStore {
   replaceBackend(backend: SecretBackend): void {
     this.backend = backend;
     this.modeValue = 'keyring';
+    this.reportedUnreadable = false;
     this.memory.clear();
   }
 
@@ -58,6 +62,10 @@ export class SecretStore {
     } catch (error) {
       // Reading fails the same way as writing; nothing is stored for this session yet, so "signed out".
       this.log.warn('SecretStorage could not be read', error);
+      if (!this.reportedUnreadable) {
+        this.reportedUnreadable = true;
+        this.ui.notifyUnreadable(error);
+      }
       return undefined;
     }
   }

@@ -20,6 +20,18 @@ export function createSecretStoreUi(): SecretStoreUi {
       if (choice === help) openHelp();
       return choice === keep;
     },
+    notifyUnreadable() {
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t(
+            'VS Code could not read your saved keys from the system keyring, so Huawei DNS is signed out. Fix the keyring (see How to Fix), or sign in again and keep the keys for this session only.',
+          ),
+          help,
+        )
+        .then((choice) => {
+          if (choice === help) openHelp();
+        });
+    },
     notifySessionOnly() {
       void vscode.window
         .showWarningMessage(`${explain()} ${vscode.l10n.t('Your keys are kept for this session only.')}`, help)

@@ -24,7 +24,7 @@ const throwing: SecretBackend = {
 };
 
 function ui(answer: boolean) {
-  const calls = { asked: 0, notified: 0 };
+  const calls = { asked: 0, notified: 0, unreadable: 0 };
   const value: SecretStoreUi = {
     askSessionOnly: () => {
       calls.asked++;
@@ -32,6 +32,9 @@ function ui(answer: boolean) {
     },
     notifySessionOnly: () => {
       calls.notified++;
+    },
+    notifyUnreadable: () => {
+      calls.unreadable++;
     },
   };
   return { ui: value, calls };
@@ -47,7 +50,7 @@ describe('SecretStore', () => {
     assert.equal(await store.get('k'), 'v');
     assert.equal(backend.map.get('k'), 'v');
     assert.equal(store.mode, 'keyring');
-    assert.deepEqual(calls, { asked: 0, notified: 0 });
+    assert.deepEqual(calls, { asked: 0, notified: 0, unreadable: 0 });
     await store.delete('k');
     assert.equal(await store.get('k'), undefined);
   });
@@ -73,7 +76,7 @@ describe('SecretStore', () => {
     const { ui: u, calls } = ui(false);
     const store = new SecretStore(throwing, u, quietLog);
     await store.store('k', 'v', false);
-    assert.deepEqual(calls, { asked: 0, notified: 1 });
+    assert.deepEqual(calls, { asked: 0, notified: 1, unreadable: 0 });
     assert.equal(await store.get('k'), 'v');
   });
 
@@ -86,8 +89,11 @@ describe('SecretStore', () => {
     assert.equal(await store.get('k'), 'v');
   });
 
-  it('reads as signed out when the keyring cannot be read', async () => {
-    const store = new SecretStore(throwing, ui(true).ui, quietLog);
+  it('reads as signed out when the keyring cannot be read, and says so once', async () => {
+    const { ui: u, calls } = ui(true);
+    const store = new SecretStore(throwing, u, quietLog);
     assert.equal(await store.get('k'), undefined);
+    assert.equal(await store.get('k2'), undefined);
+    assert.equal(calls.unreadable, 1);
   });
 });
