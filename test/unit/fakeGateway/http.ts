@@ -78,7 +78,7 @@ export function rawExchange(baseUrl: string, bytes: string | Buffer): Promise<st
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
-    socket.write(bytes);
+    socket.end(bytes); // half-close: the server answers what it got, then closes
   });
 }
 
