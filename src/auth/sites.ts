@@ -1,7 +1,7 @@
 // Sites and endpoints as the sign-in UI and status bar need them, over src/core/sites. Pure (unit-tested).
-import { dnsEndpoint, isLoopbackHost, regionOfEndpoint, SITES, type Site } from '../core/sites';
+import { dnsEndpoint, isLoopbackHost, regionOfEndpoint, type Site } from '../core/sites';
 
-export { dnsEndpoint as endpointForSite, regionOfEndpoint, SITES, type Site };
+export { dnsEndpoint as endpointForSite, regionOfEndpoint, type Site };
 
 export function isSite(value: unknown): value is Site {
   return value === 'intl' || value === 'cn';

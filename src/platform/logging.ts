@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, LOG_CHANNEL_NAME } from '../constants';
 import type { RequestLogEntry } from '../core/types';
-import { describeError, redact } from './redact';
+import { describeError, formatRequest, redact } from './logFormat';
 
 export interface Logger extends vscode.Disposable {
   trace(message: string, error?: unknown): void;
@@ -18,14 +18,6 @@ export interface Logger extends vscode.Disposable {
   addSecret(value: string): vscode.Disposable;
   /** The same redaction the log applies, for other text leaving the extension (copied error details). */
   redact(text: string): string;
-}
-
-/** A line for one request attempt: method, path, status, request id, duration. */
-export function formatRequest(entry: RequestLogEntry): string {
-  const outcome = entry.status !== undefined ? String(entry.status) : `failed${entry.error ? ` (${entry.error})` : ''}`;
-  const retry = entry.attempt > 1 ? ` attempt ${entry.attempt}` : '';
-  const requestId = entry.requestId ? ` request-id=${entry.requestId}` : '';
-  return `${entry.method} ${entry.path} -> ${outcome}${requestId} ${Math.round(entry.durationMs)} ms${retry}`;
 }
 
 class ChannelLogger implements Logger {

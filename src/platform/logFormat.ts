@@ -1,6 +1,16 @@
-// Error text for the log. Secret scrubbing itself is src/core/redact.ts (one implementation, shared with the
-// client's errors); the logger adds the secrets of the session on top of those the client registered.
-export { redact, REDACTED } from '../core/redact';
+// How requests and errors read in the log. Pure. Secret scrubbing itself is src/core/redact.ts (one
+// implementation, shared with the client's errors); the logger adds the session's secrets on top.
+import type { RequestLogEntry } from '../core/types';
+
+export { redact } from '../core/redact';
+
+/** A line for one request attempt: method, path, status, request id, duration. Never headers or bodies. */
+export function formatRequest(entry: RequestLogEntry): string {
+  const outcome = entry.status !== undefined ? String(entry.status) : `failed${entry.error ? ` (${entry.error})` : ''}`;
+  const retry = entry.attempt > 1 ? ` attempt ${entry.attempt}` : '';
+  const requestId = entry.requestId ? ` request-id=${entry.requestId}` : '';
+  return `${entry.method} ${entry.path} -> ${outcome}${requestId} ${Math.round(entry.durationMs)} ms${retry}`;
+}
 
 /** One line describing an error for the log: name, code, status, request id, message, then the cause chain. */
 export function describeError(error: unknown): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatErrorDetails } from '../../../src/platform/errorDetails';
-import { describeError, redact } from '../../../src/platform/redact';
+import { describeError, formatRequest, redact } from '../../../src/platform/logFormat';
 
 const SECRET = 'sk-LEAK-CANARY-0123456789';
 
@@ -39,5 +39,13 @@ describe('redaction for the log and copied details', () => {
     assert.match(text, /Request ID: r-9/);
     assert.match(text, /Error code: DNS.0004/);
     assert.ok(!text.includes(SECRET));
+  });
+
+  it('logs a request as method, path, status, request id and duration', () => {
+    assert.equal(
+      formatRequest({ method: 'GET', path: '/v2.1/batch-operation-tasks?limit=1', status: 200, requestId: 'abc', durationMs: 12.4, attempt: 1 }),
+      'GET /v2.1/batch-operation-tasks?limit=1 -> 200 request-id=abc 12 ms',
+    );
+    assert.equal(formatRequest({ method: 'GET', path: '/x', durationMs: 3, attempt: 2, error: 'ECONNRESET' }), 'GET /x -> failed (ECONNRESET) 3 ms attempt 2');
   });
 });
