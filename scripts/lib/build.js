@@ -5,6 +5,9 @@ const path = require('node:path');
 const { ROOT } = require('./testConfig');
 
 const VSIX = path.join(ROOT, 'dist-vsix/dns-batch-tasks.vsix');
+// README images are relative (docs/images/…); vsce needs absolute bases when it cannot detect a GitHub repo.
+const REPO_URL = 'https://example.invalid/dns-batch-tasks';
+const VSCE_ARGS = ['vsce', 'package', '--no-dependencies', '--baseContentUrl', `${REPO_URL}/blob/main`, '--baseImagesUrl', `${REPO_URL}/raw/main`];
 
 /** Run a command in the repository, inheriting output. Returns the exit status. */
 function run(cmd, args, { quiet = false, env } = {}) {
@@ -44,11 +47,12 @@ function packageVsix() {
   return (
     bundle(true) &&
     step('vsce package', () => {
-      const r = run('npx', ['vsce', 'package', '--no-dependencies', '--out', path.relative(ROOT, VSIX)], { quiet: true });
+      require('node:fs').mkdirSync(path.dirname(VSIX), { recursive: true });
+      const r = run('npx', [...VSCE_ARGS, '--out', path.relative(ROOT, VSIX)], { quiet: true });
       if (r.status !== 0) console.log(r.output);
       return r.status === 0;
     })
   );
 }
 
-module.exports = { run, bundle, compileTests, packageVsix, VSIX, ROOT };
+module.exports = { run, bundle, compileTests, packageVsix, VSIX, VSCE_ARGS, ROOT };
