@@ -19,6 +19,7 @@ import type { TrackedTasks } from '../views/trackedTasks';
 import { describeError } from './errors';
 import { newNonce, renderHtml } from './html';
 import { isPending, toTaskView } from './taskView';
+import { webviewStrings } from './webviewStrings';
 
 export type RenderedAck = Extract<WebviewMessage, { type: 'rendered' }>;
 
@@ -234,7 +235,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
       this.pageSize = clampPageSize(state.pageSize);
       this.offset = state.offset;
     }
-    this.post({ type: 'init', taskId: this.taskId, pageSize: this.pageSize });
+    this.post({ type: 'init', taskId: this.taskId, pageSize: this.pageSize, strings: webviewStrings() });
     if (this.task) this.post({ type: 'task', task: toTaskView(this.task) });
     if (this.allItems) {
       this.resendAll(this.allItems);

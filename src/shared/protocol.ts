@@ -51,7 +51,13 @@ export type SortOrder = ViewState['sort'];
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
   /** First answer to `ready`: what to show until data arrives. */
-  z.object({ type: z.literal('init'), taskId: text, pageSize: z.number().int().min(1).max(500) }),
+  z.object({
+    type: z.literal('init'),
+    taskId: text,
+    pageSize: z.number().int().min(1).max(500),
+    /** The webview's words in the user's language (keys of src/shared/webviewStrings.ts). */
+    strings: z.record(z.string().max(64), text).optional(),
+  }),
   z.object({ type: z.literal('task'), task: taskViewSchema }),
   z.object({ type: z.literal('loading'), what: z.enum(['task', 'page']) }),
   /** One server page; `total` is the task's error count as the server reported it with this page. */

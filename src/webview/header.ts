@@ -2,7 +2,7 @@
 import { formatCount } from '../shared/format';
 import type { TaskView } from '../shared/protocol';
 import { button, el } from './dom';
-import { t } from './strings';
+import { t } from '../shared/webviewStrings';
 
 export class Header {
   readonly element: HTMLElement;

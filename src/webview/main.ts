@@ -9,7 +9,7 @@ import { AllItems, buildView, toRow, type Row, type View } from './model';
 import { button, el } from './dom';
 import { Header } from './header';
 import { Pager } from './pager';
-import { t } from './strings';
+import { setStrings, t } from '../shared/webviewStrings';
 import { VirtualTable } from './table';
 import { Toolbar } from './toolbar';
 import { perf } from './perf';
@@ -334,7 +334,8 @@ class App {
 }
 
 const restored = parseViewState(vscode.getState());
-const app = new App(restored);
+/** Built on the first `init`: it brings the words in the user's language, which every label needs. */
+let app: App | undefined;
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = parseHostMessage(event.data);
   if (!parsed.ok) {
@@ -343,7 +344,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   try {
-    app.onMessage(parsed.message);
+    if (!app && parsed.message.type === 'init') {
+      setStrings(parsed.message.strings);
+      app = new App(restored);
+    }
+    app?.onMessage(parsed.message);
   } catch (err) {
     send({ type: 'log', level: 'error', message: `handling ${parsed.message.type}: ${err instanceof Error ? err.message : String(err)}` });
   }

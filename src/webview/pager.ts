@@ -3,7 +3,7 @@ import { formatCount } from '../shared/format';
 import { offsetOfPage, pageInfo, realignOffset } from '../shared/paging';
 import { PAGE_SIZES } from '../shared/protocol';
 import { button, el } from './dom';
-import { t } from './strings';
+import { t } from '../shared/webviewStrings';
 
 export class Pager {
   readonly element: HTMLElement;
@@ -39,7 +39,7 @@ export class Pager {
     });
     this.element = el(
       'nav',
-      { className: 'pager', attrs: { 'aria-label': 'Pages' } },
+      { className: 'pager', attrs: { 'aria-label': t('pagerLabel') } },
       this.first,
       this.prev,
       this.range,

@@ -3,7 +3,7 @@
 import { formatCount } from '../shared/format';
 import { button, el } from './dom';
 import type { Row, ViewRow } from './model';
-import { t } from './strings';
+import { t } from '../shared/webviewStrings';
 import type { SortOrder } from '../shared/protocol';
 
 export const ROW_HEIGHT = 24;

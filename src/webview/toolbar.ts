@@ -1,7 +1,7 @@
 // Filter box with its match count, Group by message, Load All with progress and Cancel, copy and export.
 import { formatCount } from '../shared/format';
 import { button, el } from './dom';
-import { t } from './strings';
+import { t } from '../shared/webviewStrings';
 
 export interface ToolbarActions {
   filter(value: string): void;
@@ -49,7 +49,7 @@ export class Toolbar {
     ];
     this.element = el(
       'div',
-      { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Items' } },
+      { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t('toolbarLabel') } },
       el('div', { className: 'filter-box' }, this.input, this.count),
       this.group,
       this.loadAll,

@@ -1,4 +1,5 @@
-// The webview's words, in one place. {0}, {1} are filled by `t`.
+// The webview's words: English defaults here; the host sends them translated (vscode.l10n) with `init`,
+// see src/panels/webviewStrings.ts. {0}, {1} are filled by `t`. Pure: no vscode, no DOM.
 export const S = {
   appLabel: 'Failed items of batch task {0}',
   loadingTask: 'Loading the task…',
@@ -41,8 +42,6 @@ export const S = {
   colMessage: 'Error message',
   colStatus: 'Zone file',
   gridLabel: 'Failed items',
-  sortAsc: 'sorted ascending',
-  sortDesc: 'sorted descending',
   revealHint: 'Open in zone file',
   copyRow: 'Copy',
   copyRowLabel: 'Copy row {0}',
@@ -57,13 +56,23 @@ export const S = {
   requestId: 'Request id: {0}',
   code: 'Error code: {0}',
   retry: 'Retry',
-  placeholderRow: 'Loading…',
+  pagerLabel: 'Pages',
+  toolbarLabel: 'Item actions',
 } as const;
 
 export type StringKey = keyof typeof S;
 
+export type Strings = Record<StringKey, string>;
+
+let current: Readonly<Record<string, string>> = S;
+
+/** Uses the host's translations; a key missing or empty there keeps its English default. */
+export function setStrings(translated: Readonly<Record<string, string>> | undefined): void {
+  current = { ...S, ...Object.fromEntries(Object.entries(translated ?? {}).filter(([k, v]) => k in S && v)) };
+}
+
 export function t(key: StringKey, ...args: (string | number)[]): string {
-  return S[key].replace(/\{(\d+)\}/g, (m, i: string) => {
+  return (current[key] ?? S[key]).replace(/\{(\d+)\}/g, (m, i: string) => {
     const v = args[Number(i)];
     return v === undefined ? m : String(v);
   });
