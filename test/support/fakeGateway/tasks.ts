@@ -36,10 +36,6 @@ export class TaskStore {
     this.seq.clear();
   }
 
-  has(id: string): boolean {
-    return this.entries.has(id);
-  }
-
   finish(id: string): void {
     const e = this.entries.get(id);
     if (e) e.finished = true;

@@ -73,6 +73,14 @@ describe('fake gateway: authentication', () => {
     assertAuthFailure(await send(gw.url, { path: PATH, headers, body: '{"a":2}' }), /signature/);
   });
 
+  it('lets a signed X-Sdk-Content-Sha256 replace the body hash, but not an unsigned one', async () => {
+    const headers = sign(PATH, { headers: { 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' }, body: 'anything' });
+    assert.equal((await send(gw.url, { path: PATH, headers, body: 'something else' })).status, 200);
+    const plain = sign(PATH, { body: 'signed body' });
+    const sneaky = { ...plain, 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' };
+    assertAuthFailure(await send(gw.url, { path: PATH, headers: sneaky, body: 'other body' }), /signature/);
+  });
+
   it('rejects a wrong secret and an unknown access key', async () => {
     const wrong = { accessKey: SANDBOX_CREDENTIALS.accessKey, secretKey: 'not-the-secret' };
     assertAuthFailure(await send(gw.url, { path: PATH, headers: sign(PATH, { credentials: wrong }) }), /signature/);
