@@ -48,9 +48,11 @@ export function percentDecode(value: string): string {
   } catch {
     // Decode what can be decoded byte-wise; leave stray '%' literal.
     const bytes: number[] = [];
-    for (let i = 0; i < value.length; i++) {
-      const c = value[i]!;
-      const hex = value.slice(i + 1, i + 3);
+    // Walk by code point so characters outside the BMP (emoji) survive as one UTF-8 sequence.
+    const chars = Array.from(value);
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i]!;
+      const hex = (chars[i + 1] ?? '') + (chars[i + 2] ?? '');
       if (c === '%' && /^[0-9a-fA-F]{2}$/.test(hex)) {
         bytes.push(parseInt(hex, 16));
         i += 2;
@@ -124,7 +126,9 @@ export function parseSdkDate(value: string): Date | undefined {
   if (!SDK_DATE_RE.test(value)) return undefined;
   const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}Z`;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  // Reject impossible dates (Feb 30, hour 24) instead of letting Date roll them over.
+  if (Number.isNaN(d.getTime()) || formatSdkDate(d) !== value) return undefined;
+  return d;
 }
 
 /**
