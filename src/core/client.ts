@@ -134,8 +134,9 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     function entryOf(attempt: number, started: number, response: HttpResponse | undefined): RequestLogEntry {
       const entry: RequestLogEntry = { method: 'GET', path: logPath, durationMs: Math.max(0, now() - started), attempt };
       if (response) entry.status = response.status;
+      // The id comes from the server: scrubbed and bounded like everything else that reaches the log.
       const requestId = response?.headers['x-request-id'];
-      if (requestId) entry.requestId = requestId;
+      if (requestId) entry.requestId = redact(requestId).slice(0, 128);
       return entry;
     }
   }

@@ -50,7 +50,7 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
     };
 
     const worker = async () => {
-      while (next < end && firstError === undefined) {
+      while (next < end && firstError === undefined && !controller.signal.aborted) {
         if (next - emitted >= window) {
           await waitForRoom();
           continue;

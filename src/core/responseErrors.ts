@@ -6,7 +6,7 @@ import { parseErrorBody } from './schemas';
 /** The gateway rejects X-Sdk-Date more than 15 minutes off its clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 const AUTH_CODES = new Set(['APIGW.0301', 'APIG.0301', 'APIGW.0101', 'DNS.0005']);
-const SKEW_MESSAGE_RE = /expired|x-sdk-date|timestamp|clock|skew|request time/i;
+const SKEW_MESSAGE_RE = /expired|clock|skew|(?:ahead of|behind) the gateway|request time|too (?:early|late|old)/i;
 
 export interface FailedOperation {
   /** The IAM action the call needs, named in "permission denied" errors. */
@@ -24,7 +24,7 @@ export interface FailedAnswer {
 
 export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now: number = Date.now()): ApiError {
   const parsed = parseErrorBody(answer.body);
-  const requestId = answer.headers['x-request-id'] ?? parsed?.requestId;
+  const requestId = answer.headers['x-request-id'] || parsed?.requestId;
   const details = {
     status: answer.status,
     ...(parsed?.code ? { code: parsed.code } : {}),

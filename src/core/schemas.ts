@@ -69,7 +69,8 @@ function check<S extends z.ZodType>(schema: S, value: unknown, body: string, det
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = [...prefix, ...(issue?.path ?? [])];
-  throw new ResponseShapeError(formatPath(path), describeIssue(issue), body, details);
+  // zod 4 does not keep the offending input on the issue; look it up for the message.
+  throw new ResponseShapeError(formatPath(path), describeIssue(issue, valueAt(value, issue?.path ?? [])), body, details);
 }
 
 /** `tasks[0].error_items[3].item` */
@@ -84,18 +85,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 // One short human sentence per issue, never zod's own dump.
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined, input: unknown): string {
   if (!issue) return 'is invalid';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)} but is ${kindOf(issue.input)}`;
+      return input === undefined ? 'is missing' : `should be ${article(issue.expected)} but is ${kindOf(input)}`;
     case 'too_small':
       return issue.origin === 'array' ? 'is empty' : 'is too small';
     case 'invalid_union':
-      return `has an unexpected value (${kindOf(issue.input)})`;
+      return input === undefined ? 'is missing' : `has an unexpected value (${kindOf(input)})`;
     default:
       return 'has an unexpected value';
   }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 function article(expected: string): string {

@@ -57,6 +57,7 @@ describe('retry policy', () => {
     it('retries a 503 then returns the success', async () => {
       let n = 0;
       const result = await withRetry(async () => {
+        await Promise.resolve();
         if (++n === 1) throw new ServerError({ status: 503 });
         return 'ok';
       }, fast);
@@ -66,21 +67,25 @@ describe('retry policy', () => {
 
     it('makes 1 + maxRetries attempts, then rethrows the last error', async () => {
       let n = 0;
-      await assert.rejects(withRetry(async () => { n++; throw new NetworkError('reset'); }, fast), NetworkError);
+      await assert.rejects(withRetry(async () => {
+        await Promise.resolve(); n++; throw new NetworkError('reset'); }, fast), NetworkError);
       assert.equal(n, P.maxRetries + 1);
       assert.deepEqual(sleeps, [250, 500, 1000]);
     });
 
     it('does not retry auth failures or unknown errors', async () => {
       let n = 0;
-      await assert.rejects(withRetry(async () => { n++; throw new AuthError('no', { status: 401, code: 'APIGW.0301' }); }, fast), AuthError);
-      await assert.rejects(withRetry(async () => { n++; throw new TypeError('bug'); }, fast), TypeError);
+      await assert.rejects(withRetry(async () => {
+        await Promise.resolve(); n++; throw new AuthError('no', { status: 401, code: 'APIGW.0301' }); }, fast), AuthError);
+      await assert.rejects(withRetry(async () => {
+        await Promise.resolve(); n++; throw new TypeError('bug'); }, fast), TypeError);
       assert.equal(n, 2);
     });
 
     it('waits what Retry-After says', async () => {
       let n = 0;
       await withRetry(async () => {
+        await Promise.resolve();
         if (++n === 1) throw new ThrottledError({ status: 429, retryAfterMs: 1234 });
         return 1;
       }, fast);
