@@ -19,6 +19,8 @@ export interface FailedItemsFeature extends vscode.Disposable {
   readonly hooks: PanelHooks;
   /** Opens (or focuses) the panel of a task. */
   show(taskId: string): PanelProbe;
+  /** What the WebviewPanelSerializer does after a reload (exposed so tests can drive it). */
+  restore(panel: vscode.WebviewPanel, state: unknown): PanelProbe | undefined;
 }
 
 class FailedItemsPanels extends Disposable implements FailedItemsFeature {
@@ -93,15 +95,15 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     return this.adopt(panel, taskId, undefined);
   }
 
-  private restore(panel: vscode.WebviewPanel, rawState: unknown): void {
+  restore(panel: vscode.WebviewPanel, rawState: unknown): PanelProbe | undefined {
     const state = parseViewState(rawState);
     if (!state || this.open.has(state.taskId)) {
       // Nothing to restore it to (or a duplicate): close rather than leave a blank panel.
       this.services.log.warn('Failed-items panel: could not restore a panel without a valid saved state');
       panel.dispose();
-      return;
+      return undefined;
     }
-    this.adopt(panel, state.taskId, state);
+    return this.adopt(panel, state.taskId, state);
   }
 
   private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): FailedItemsPanel {

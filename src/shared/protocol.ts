@@ -94,8 +94,6 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 
 // ---- webview -> host ----------------------------------------------------------------------------------
 
-export const itemsFilterSchema = z.object({ filter: text });
-
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Handshake: the script is listening. Carries the restored state (page, filter) if any. */
   z.strictObject({ type: z.literal('ready'), state: viewStateSchema.optional() }),

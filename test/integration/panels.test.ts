@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/constants';
+import { Commands, WebviewTypes } from '../../src/constants';
 import type { ErrorItem } from '../../src/core/types';
 import type { FailedItemsFeature, PanelProbe } from '../../src/panels';
 import { toCsv } from '../../src/shared/delimited';
@@ -218,6 +218,27 @@ describe('Failed-items panel (integration)', function () {
     assert.ok(first.type === 'task' && first.task.pending, 'first answer: PENDING');
     const done = await waitUntil(() => probe.posted.find((m) => m.type === 'task' && !m.task.pending), 30_000);
     assert.ok(done.type === 'task' && done.task.status === 'DONE');
+  });
+
+  it('restores a panel from its saved state after a reload, and closes one with no usable state', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d4000b';
+    created.push(id);
+    addTask(gw, id, items(600, 's'));
+    const state = { taskId: id, pageSize: 200, offset: 400, filter: 's5', scrollTop: 0, grouped: false, sort: 'none' };
+    const panel = vscode.window.createWebviewPanel(WebviewTypes.failedItems, 'restored', vscode.ViewColumn.Active, { enableScripts: true });
+    const probe = panels.restore(panel, state);
+    assert.ok(probe && panels.panels.get(id) === probe);
+    const ack = await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 400);
+    assert.equal(ack.total, 600);
+    assert.deepEqual(pageRequests(gw, id).at(-1), ['200', '400']);
+
+    let disposed = false;
+    const broken = vscode.window.createWebviewPanel(WebviewTypes.failedItems, 'broken', vscode.ViewColumn.Active, { enableScripts: true });
+    broken.onDidDispose(() => (disposed = true));
+    // As after a reload, the workbench has shown the panel before the serializer gets it.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(panels.restore(broken, { taskId: 42 }), undefined);
+    assert.ok(disposed, 'no blank panel left behind');
   });
 
   it('says so when the task has no failed items', async () => {
