@@ -229,7 +229,10 @@ async function pickCorrection(error: SignInError, draft: SignInDraft): Promise<S
     securityToken: vscode.l10n.t('Correct the security token'),
     projectId: vscode.l10n.t('Correct the project ID'),
   };
-  const suggested = error.failure.fields.map((f) => (f === 'site' && draft.site === 'custom' ? 'endpoint' : FIELD_STEP[f]));
+  const suggested = error.failure.fields
+    // A token is worth suggesting only when one was given (temporary credentials).
+    .filter((f) => f !== 'securityToken' || draft.securityToken !== '')
+    .map((f) => (f === 'site' && draft.site === 'custom' ? 'endpoint' : FIELD_STEP[f]));
   const rest = stepsFor(draft).filter((s) => !suggested.includes(s));
   const items: Item[] = [
     ...suggested.map((s) => ({ action: s, label: labels[s], description: vscode.l10n.t('suggested') })),
@@ -238,7 +241,7 @@ async function pickCorrection(error: SignInError, draft: SignInDraft): Promise<S
   ];
   const choice = await vscode.window.showQuickPick(items, {
     title: error.message,
-    placeHolder: error.message,
+    placeHolder: vscode.l10n.t('What would you like to correct? The other answers are kept.'),
     ignoreFocusOut: true,
   });
   return choice?.action;
