@@ -43,15 +43,20 @@ async function stopGroup(pgid, graceMs = 5000) {
 
 /**
  * Spawn `cmd args` as the leader of a new process group. Returns the ChildProcess plus `stop()`,
- * which ends the leader and every descendant that stayed in the group.
+ * which ends the leader and every descendant that stayed in the group (SIGTERM, SIGKILL after graceMs).
  */
 function spawnGroup(cmd, args, options = {}) {
   installHandlers();
-  const child = cp.spawn(cmd, args, { ...options, detached: true });
+  const { graceMs = 5000, ...spawnOptions } = options;
+  const child = cp.spawn(cmd, args, { ...spawnOptions, detached: true });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`could not start ${cmd}`);
   groups.add(pgid);
-  const stop = () => stopGroup(pgid);
+  child.once('exit', () => {
+    // the leader is gone; keep tracking the group only if descendants remain in it
+    if (!groupAlive(pgid)) groups.delete(pgid);
+  });
+  const stop = () => stopGroup(pgid, graceMs);
   const cleanup = async () => {
     cleanups.delete(cleanup);
     await stop();

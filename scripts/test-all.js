@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm test`: every check, one command. Stops at the first failing stage, prints a summary table and
+// closes with one line "N passed, N failed" summing the test counts of all stages (the CI reads it; a
+// failed stage without test counts, such as lint, counts as one failure).
+//   VSCODE_TEST_MODE=desktop  integration tests through `vscode-test` (desktop VS Code) instead of code-server.
+//   DNS_BATCH_TASKS_SKIP=ui,selftest  skip stages by id (for quick local loops; CI never sets it).
+'use strict';
+const path = require('node:path');
+const { spawnGroup, installHandlers, shutdown } = require('./lib/procs');
+const { parseCounts } = require('./lib/counts');
+const { ROOT } = require('./lib/testConfig');
+
+const node = process.execPath;
+const npx = 'npx';
+const desktop = process.env.VSCODE_TEST_MODE === 'desktop';
+const MIN = 60_000;
+
+/** id, title, command, timeout, whether it reports tests */
+const STAGES = [
+  { id: 'lint', title: 'lint (eslint, type-aware)', cmd: [npx, 'eslint', '.'], timeoutMs: 6 * MIN },
+  { id: 'typecheck', title: 'type check (tsc --noEmit, extension + webview)', cmd: ['sh', '-c', 'npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.webview.json'], timeoutMs: 5 * MIN },
+  { id: 'build', title: 'build (esbuild)', cmd: [node, 'esbuild.mjs'], timeoutMs: 2 * MIN },
+  { id: 'compile', title: 'compile tests (tsc --outDir out)', cmd: [npx, 'tsc', '-p', 'tsconfig.json', '--outDir', 'out'], timeoutMs: 5 * MIN },
+  { id: 'unit', title: 'unit tests (mocha, plain Node)', cmd: [npx, 'mocha', '--config', '.mocharc.json'], timeoutMs: 6 * MIN, tests: true },
+  { id: 'tools', title: 'test tools (setup-tools.sh)', cmd: ['bash', 'scripts/setup-tools.sh'], timeoutMs: 15 * MIN },
+  desktop
+    ? { id: 'integration', title: 'integration tests (vscode-test, desktop VS Code)', cmd: [npx, 'vscode-test', '--label', 'integration'], timeoutMs: 10 * MIN, tests: true }
+    : { id: 'integration', title: 'integration tests (code-server extension host)', cmd: [node, 'scripts/run-vscode-tests.js', '--no-build', '--timeout', String(8 * MIN)], timeoutMs: 9 * MIN, tests: true },
+  { id: 'selftest', title: 'harness self-test (failing and hanging suites)', cmd: [node, 'scripts/harness-selftest.js'], timeoutMs: 4 * MIN, tests: true },
+  { id: 'package', title: 'package VSIX + content test', cmd: [node, 'scripts/check-vsix.js', '--package'], timeoutMs: 4 * MIN, tests: true },
+  { id: 'ui', title: 'UI end-to-end (VSIX in code-server, Chromium)', cmd: [node, 'scripts/ui-tests.js', '--no-build', '--timeout', String(11 * MIN)], timeoutMs: 12 * MIN, tests: true },
+];
+
+function runStage(stage) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const [cmd, ...args] = stage.cmd;
+    // Own process group: a timeout or Ctrl-C stops the stage and everything it started.
+    const child = spawnGroup(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], graceMs: 15_000, env: { ...process.env, FORCE_COLOR: '0' } });
+    let out = '';
+    const onData = (d) => {
+      process.stdout.write(d);
+      if (out.length < 4_000_000) out += d;
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`\n[test-all] ${stage.id}: TIMEOUT after ${stage.timeoutMs / 1000} s, stopping it`);
+      void child.stop();
+    }, stage.timeoutMs);
+    child.on('close', async (code, signal) => {
+      clearTimeout(timer);
+      await child.stop(); // anything the stage left in its group
+      resolve({ ok: code === 0 && !timedOut, code: code ?? signal, timedOut, out, ms: Date.now() - t0 });
+    });
+  });
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main() {
+  installHandlers();
+  const skip = new Set((process.env.DNS_BATCH_TASKS_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
+  const t0 = Date.now();
+  const rows = [];
+  let passed = 0;
+  let failed = 0;
+  let failedStage;
+  for (const stage of STAGES) {
+    if (skip.has(stage.id)) {
+      rows.push({ stage, status: 'skipped', ms: 0, counts: '' });
+      continue;
+    }
+    console.log(`\n[test-all] ── ${stage.title} ──`);
+    const r = await runStage(stage);
+    const counts = stage.tests ? parseCounts(r.out) : undefined;
+    if (counts) {
+      passed += counts.passed;
+      failed += counts.failed;
+    }
+    if (!r.ok && (!counts || counts.failed === 0)) failed += 1; // a failed stage always shows as a failure
+    rows.push({ stage, status: r.ok ? 'ok' : r.timedOut ? 'TIMEOUT' : `FAILED (${r.code})`, ms: r.ms, counts: counts ? `${counts.passed} passed, ${counts.failed} failed` : '' });
+    if (!r.ok) {
+      failedStage = stage;
+      break;
+    }
+  }
+  for (const stage of STAGES.slice(rows.length)) rows.push({ stage, status: 'not run', ms: 0, counts: '' });
+
+  console.log('\n[test-all] summary');
+  const w = Math.max(...rows.map((r) => r.stage.title.length));
+  for (const r of rows) console.log(`  ${r.stage.title.padEnd(w)}  ${r.status.padEnd(12)} ${r.ms ? fmt(r.ms).padStart(8) : ''.padStart(8)}  ${r.counts}`);
+  console.log(`  total ${fmt(Date.now() - t0)}${failedStage ? `; stopped at "${failedStage.title}"` : ''}${skip.size ? `; skipped: ${[...skip].join(', ')}` : ''}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failedStage ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => shutdown(code),
+    (e) => {
+      console.error('[test-all] fatal:', e);
+      console.log('0 passed, 1 failed');
+      return shutdown(1);
+    },
+  );
+}
+
+module.exports = { STAGES };
