@@ -165,7 +165,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
   }
 
   private post(message: HostMessage): void {
-    this._posted.push(message);
+    record(this._posted, message);
     // Before the handshake the script may not be listening; everything is re-sent on `ready`.
     if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);
   }
@@ -173,12 +173,12 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
   async receive(raw: unknown): Promise<void> {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
-      this._rejected.push(parsed.reason);
+      record(this._rejected, parsed.reason);
       this.services.log.warn(`Failed-items webview: ignored a malformed message (${parsed.reason})`);
       return;
     }
     const message = parsed.message;
-    this._received.push(message);
+    record(this._received, message);
     try {
       await this.handle(message);
     } catch (err) {
@@ -194,6 +194,9 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
         this.pageSize = clampPageSize(message.limit);
         return this.loadPage(message.offset);
       case 'refresh':
+        // The webview dropped Load All results; a Load All still running would only refill them.
+        this.loadAllAbort?.abort();
+        this.loadAllAbort = undefined;
         this.allItems = undefined;
         return this.loadPage(this.offset);
       case 'loadAll':
@@ -438,6 +441,13 @@ class ChunkStream {
     this.timer = undefined;
     this.pending = [];
   }
+}
+
+/** Message logs for tests, bounded so a panel left open for days does not grow without end. */
+const MAX_RECORDED = 2_000;
+function record<T>(list: T[], entry: T): void {
+  list.push(entry);
+  if (list.length > MAX_RECORDED) list.splice(0, list.length - MAX_RECORDED);
 }
 
 export function clampPageSize(n: number): number {
