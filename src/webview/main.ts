@@ -120,7 +120,7 @@ class App {
         this.state.offset = message.offset;
         this.state.pageSize = message.limit;
         this.status = { kind: 'ready' };
-        this.recompute(this.pendingScroll ?? undefined);
+        this.recompute(this.pendingScroll);
         this.pendingScroll = undefined;
         this.saveState({});
         return;
