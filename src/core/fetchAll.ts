@@ -1,6 +1,7 @@
 // Every failed item of a task: the first page reveals the total, the rest are fetched with bounded concurrency
 // and handed over strictly in order. Pages that arrive early wait in a small window, so memory is the items kept
 // plus at most `2 × concurrency` pages.
+import { setMaxListeners } from 'node:events';
 import { CancelledError } from './errors';
 import type { BatchTask, ErrorItem, FetchAllOptions, PageOptions } from './types';
 
@@ -13,6 +14,8 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.pageSize ?? MAX_PAGE_SIZE)));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? options.defaultConcurrency ?? DEFAULT_CONCURRENCY));
   const controller = new AbortController();
+  // Every page in flight listens to this signal; more than 10 is expected, not a leak.
+  setMaxListeners(4 * concurrency + 10, controller.signal);
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
