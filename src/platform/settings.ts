@@ -2,26 +2,22 @@
 // the default; workspace values of huaweiDns.endpoint / caFile are ignored until the workspace is trusted, so
 // a cloned repository cannot redirect signed requests.
 import * as vscode from 'vscode';
-import { parseSettings, WATCHED_SETTINGS, type ExtensionSettings, type SettingProblem } from './settingsSchema';
+import { effectiveRaw, parseSettings, WATCHED_SETTINGS, type ExtensionSettings, type SettingProblem } from './settingsSchema';
 
 export type { ExtensionSettings, Site } from './settingsSchema';
-
-/** Settings a workspace may only set once trusted (package.json restrictedConfigurations). */
-const RESTRICTED = new Set(['huaweiDns.endpoint', 'huaweiDns.caFile']);
 
 function split(id: string): [section: string, key: string] {
   const dot = id.indexOf('.');
   return [id.slice(0, dot), id.slice(dot + 1)];
 }
 
-/** Reads the raw value of one setting; restricted ones only from the user's settings when untrusted. */
 function readRaw(id: string): unknown {
   const [section, key] = split(id);
   const config = vscode.workspace.getConfiguration(section);
-  if (RESTRICTED.has(id) && !vscode.workspace.isTrusted) {
-    return config.inspect(key)?.globalValue;
-  }
-  return config.get<unknown>(key);
+  return effectiveRaw(id, vscode.workspace.isTrusted, {
+    effective: config.get<unknown>(key),
+    user: config.inspect(key)?.globalValue,
+  });
 }
 
 export class SettingsReader implements vscode.Disposable {

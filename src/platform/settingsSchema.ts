@@ -72,6 +72,17 @@ const FIELDS = {
   noProxy: ['http.noProxy', z.array(z.string()), [] as string[]],
 } as const satisfies { [K in keyof ExtensionSettings]-?: readonly [string, z.ZodType, unknown] };
 
+/** Settings a workspace may only set once trusted (package.json restrictedConfigurations). */
+export const RESTRICTED_SETTINGS: readonly string[] = ['huaweiDns.endpoint', 'huaweiDns.caFile'];
+
+/**
+ * The raw value to validate: in an untrusted workspace a restricted setting comes only from the user's own
+ * settings, so a cloned repository cannot redirect signed requests or swap the trusted CAs.
+ */
+export function effectiveRaw(id: string, trusted: boolean, value: { effective: unknown; user: unknown }): unknown {
+  return !trusted && RESTRICTED_SETTINGS.includes(id) ? value.user : value.effective;
+}
+
 /** Every setting id the reader must watch. */
 export const WATCHED_SETTINGS: readonly string[] = Object.values(FIELDS).map(([id]) => id);
 

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AuthSession, type ProfileInfo } from '../../src/auth/session';
 import { Commands, SecretKeys, StateKeys } from '../../src/constants';
+import { SettingsReader } from '../../src/platform/settings';
+import type { SettingProblem } from '../../src/platform/settingsSchema';
 import { getApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
 
@@ -238,6 +240,35 @@ describe('Credentials (integration)', function () {
       }
       // The shared session's signed-in context key was touched by the fresh one; put it back.
       await vscode.commands.executeCommand('setContext', 'huaweiDns.signedIn', !!session.getClient());
+    }
+  });
+
+  it('warns once, naming the setting, when a value is invalid, and reads the real http.* settings', async () => {
+    const problems: SettingProblem[] = [];
+    const reader = new SettingsReader((p) => problems.push(p));
+    const config = vscode.workspace.getConfiguration('huaweiDns');
+    try {
+      const reloaded = () =>
+        new Promise<void>((resolve) => {
+          const sub = reader.onDidChange(() => {
+            sub.dispose();
+            resolve();
+          });
+        });
+      let changed = reloaded();
+      await config.update('pollIntervalSeconds', -3, vscode.ConfigurationTarget.Global);
+      await changed;
+      assert.equal(reader.get().pollIntervalSeconds, 5);
+      assert.deepEqual(problems.map((p) => p.setting), ['huaweiDns.pollIntervalSeconds']);
+      changed = reloaded();
+      await vscode.workspace.getConfiguration('http').update('noProxy', ['internal.example'], vscode.ConfigurationTarget.Global);
+      await changed;
+      assert.deepEqual(reader.get().noProxy, ['internal.example']);
+      assert.equal(problems.length, 1, 'the same bad value is not reported again');
+    } finally {
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('http').update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+      reader.dispose();
     }
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clientSettingsChanged, DEFAULT_ZONE_FILES, parseSettings, WATCHED_SETTINGS } from '../../../src/platform/settingsSchema';
+import { clientSettingsChanged, DEFAULT_ZONE_FILES, effectiveRaw, parseSettings, RESTRICTED_SETTINGS, WATCHED_SETTINGS } from '../../../src/platform/settingsSchema';
 
 describe('settings validation', () => {
   it('gives the declared defaults when nothing is set', () => {
@@ -94,5 +94,19 @@ describe('settings validation', () => {
     assert.equal(clientSettingsChanged(base, { ...base, maxRetries: 0 }), true);
     assert.equal(clientSettingsChanged(base, { ...base, noProxy: ['a'] }), true);
     assert.equal(clientSettingsChanged(base, { ...base, endpoint: 'https://x' }), true);
+  });
+
+  it('ignores workspace values of endpoint and caFile until the workspace is trusted', () => {
+    const value = { effective: 'https://evil.example.com', user: 'https://dns.mine.example.com' };
+    assert.equal(effectiveRaw('huaweiDns.endpoint', false, value), 'https://dns.mine.example.com');
+    assert.equal(effectiveRaw('huaweiDns.caFile', false, { effective: '/ws/ca.pem', user: undefined }), undefined);
+    assert.equal(effectiveRaw('huaweiDns.endpoint', true, value), 'https://evil.example.com');
+    assert.equal(effectiveRaw('huaweiDns.pageSize', false, { effective: 10, user: 20 }), 10, 'other settings are not restricted');
+  });
+
+  it('restricts exactly what the manifest declares as restricted', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+    assert.deepEqual([...RESTRICTED_SETTINGS].sort(), [...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort());
   });
 });
