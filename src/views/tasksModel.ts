@@ -305,7 +305,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
 
   private client(): DnsClient {
     const client = this.services.session.getClient();
-    if (!client) throw new Error(vscode.l10n.t('Not signed in. Run "Huawei DNS: Sign In" first.'));
+    if (!client) throw new Error(vscode.l10n.t('Not signed in. Run "Huawei DNS: Sign In with Access Key…" first.'));
     return client;
   }
 
