@@ -196,13 +196,16 @@ export class AuthSession extends Disposable implements Session {
   /** Deletes a profile and its secrets; signing out of the active one leaves the extension signed out. */
   async signOut(profileId: string): Promise<void> {
     await this.ready;
+    const name = this.profiles.get(profileId)?.name;
     await this.forget(profileId);
+    if (name) this.log.info(`Signed out of profile "${name}"; its keys were deleted`);
     if (this.active?.profile.id === profileId) await this.enqueue(() => this.activate(undefined, true));
   }
 
   async signOutAll(): Promise<void> {
     await this.ready;
     for (const p of this.profiles.list()) await this.forget(p.id);
+    this.log.info('Signed out of every profile; their keys were deleted');
     await this.enqueue(() => this.activate(undefined, true));
   }
 

@@ -69,6 +69,7 @@ describe('zz Leak check (integration, runs last)', function () {
     if (session.profiles.findByName(PROFILE)) await vscode.commands.executeCommand(Commands.signOut, PROFILE);
     const api = await getApi();
     await api.services.context.globalState.update('huaweiDns.leakTest.marker', undefined);
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('projectId', undefined, vscode.ConfigurationTarget.Global);
     await gw.close();
   });
 
@@ -110,6 +111,7 @@ describe('zz Leak check (integration, runs last)', function () {
     const storage = context.globalStorageUri.fsPath;
     await fs.mkdir(storage, { recursive: true });
     await fs.writeFile(path.join(storage, 'leak-test-marker.txt'), MARKER);
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('projectId', MARKER, vscode.ConfigurationTarget.Global);
 
     const collect = async (): Promise<[string, string][]> => {
       const userDir = path.resolve(storage, '..', '..'); // <user data>/User/globalStorage/<id> -> <user data>/User
@@ -144,6 +146,7 @@ describe('zz Leak check (integration, runs last)', function () {
     assert.ok(markerHits.some((w) => w.startsWith('state:')), `control: marker found in globalState (${markerHits.join(', ')})`);
     assert.ok(markerHits.some((w) => w.endsWith('leak-test-marker.txt')), 'control: marker found in globalStorage');
     assert.ok(markerHits.some((w) => w.endsWith('.log')), `control: marker found in the log files under ${path.dirname(context.logUri.fsPath)}`);
+    assert.ok(markerHits.includes('user settings'), 'control: marker found in the user settings file');
     if (probe) assert.ok(sources.some(([w, t]) => w.startsWith('webview html') && t.length > 100), 'control: webview HTML was searched');
 
     for (const needle of NEEDLES) {
