@@ -7,7 +7,7 @@ import { cachedProjectId } from './projectId';
 import { redact, registerSecret, releaseSecret } from './redact';
 import { errorFromResponse, type FailedOperation } from './responseErrors';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry';
-import { parseJsonBody, parseProjectId, parseTask, parseTaskList } from './schemas';
+import { parseJsonBody, parseProjectId, parseTask, parseTaskList, type TaskListPage } from './schemas';
 import { formatSdkDate, percentEncode, signRequest } from './signing';
 import { iamEndpoint, isLoopbackHost, regionOfEndpoint } from './sites';
 import { encodeTaskIdForPath, isValidTaskId } from './taskId';
@@ -144,7 +144,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
   function resolveProjectId(signal: AbortSignal | undefined): Promise<string | undefined> {
     if (configuredProjectId !== undefined) return Promise.resolve(configuredProjectId);
     if (!lookUpProject || iamBase === undefined || region === undefined) return Promise.resolve(undefined);
-    return cachedProjectId(accessKey, region, iamBase, async () => {
+    const lookup = cachedProjectId(accessKey, region, iamBase, async () => {
       const id = await call({
         base: iamBase,
         path: '/v3/projects',
@@ -158,12 +158,8 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
         throw new ApiError(`This account has no project named ${region}: is the region enabled? Set huaweiDns.projectId to the project id shown in the console (My Credentials).`);
       }
       return id;
-    }).then(
-      (id) => {
-        if (signal?.aborted) throw new CancelledError();
-        return id;
-      },
-    );
+    });
+    return abortable(lookup, signal);
   }
 
   function pageQuery(page: PageOptions | undefined, limitName: string, offsetName: string): [string, string][] {
@@ -185,7 +181,12 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     });
   }
 
-  function listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }> {
+  async function listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }> {
+    const { tasks, total } = await listPage(page);
+    return { tasks, total };
+  }
+
+  function listPage(page?: PageOptions): Promise<TaskListPage> {
     const query = pageQuery(page, 'limit', 'offset');
     const offset = Number(query[1]?.[1] ?? 0);
     return call({
@@ -203,9 +204,11 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     const limit = clampInt(opts.pageSize, 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
     const all: BatchTaskSummary[] = [];
     for (;;) {
-      const { tasks, total } = await listTasks({ limit, offset: all.length, ...(opts.signal ? { signal: opts.signal } : {}) });
+      const { tasks, total, totalKnown } = await listPage({ limit, offset: all.length, ...(opts.signal ? { signal: opts.signal } : {}) });
       all.push(...tasks);
-      if (tasks.length === 0 || all.length >= total || all.length >= MAX_LISTED_TASKS) return all;
+      // Without metadata.total_count, a short page is the end.
+      const done = totalKnown ? all.length >= total : tasks.length < limit;
+      if (tasks.length === 0 || done || all.length >= MAX_LISTED_TASKS) return all;
     }
   }
 
@@ -226,6 +229,17 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       await transport.close();
     },
   };
+}
+
+/** The shared project lookup keeps running for the other callers; this caller stops waiting at once. */
+function abortable<T>(value: Promise<T> | T, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return Promise.resolve(value);
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(value).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {

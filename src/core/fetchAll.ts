@@ -29,13 +29,14 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
     const step = got > 0 && got < pageSize && got < total ? got : pageSize;
     if (got === 0 || got >= total) return { task: { ...first, errorItems: items }, items };
 
-    const offsets: number[] = [];
-    for (let o = step; o < total; o += step) offsets.push(o);
+    // Page i (0-based, after the first) starts at step·(i+1); computed, not listed, so a lying total costs nothing.
+    const offsetOf = (index: number) => step * (index + 1);
+    const pageCount = Math.ceil((total - step) / step);
     const window = concurrency * 2;
     const arrived = new Map<number, readonly ErrorItem[]>();
     let next = 0; // next page index to request
     let emitted = 0; // pages handed over, in order
-    let end = offsets.length; // lowered when a page comes back empty (the task shrank)
+    let end = pageCount; // lowered when a page comes back empty (the task shrank)
     let firstError: unknown;
     let waiters: (() => void)[] = [];
     const waitForRoom = () => new Promise<void>((resolve) => waiters.push(resolve));
@@ -44,7 +45,7 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
       for (let page = arrived.get(emitted); page !== undefined && emitted < end; page = arrived.get(emitted)) {
         arrived.delete(emitted);
         for (const item of page) items.push(item);
-        options.onProgress?.({ loaded: items.length, total, offset: offsets[emitted] ?? 0, items: page });
+        options.onProgress?.({ loaded: items.length, total, offset: offsetOf(emitted), items: page });
         emitted++;
       }
       const woken = waiters;
@@ -59,7 +60,7 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
           continue;
         }
         const index = next++;
-        const page = await getPage({ limit: step, offset: offsets[index] ?? 0, signal: controller.signal });
+        const page = await getPage({ limit: step, offset: offsetOf(index), signal: controller.signal });
         if (page.errorItems.length === 0) end = Math.min(end, index);
         arrived.set(index, page.errorItems);
         drain();
@@ -67,7 +68,7 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
     };
 
     await Promise.all(
-      Array.from({ length: Math.min(concurrency, offsets.length) }, () =>
+      Array.from({ length: Math.min(concurrency, pageCount) }, () =>
         worker().catch((error: unknown) => {
           // The first failure wins; the others are the cancellations it causes.
           firstError ??= error;

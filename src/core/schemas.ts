@@ -135,11 +135,19 @@ export function parseTask(value: unknown, body: string, details: ApiErrorDetails
   return { ...toSummary(task), errorItems };
 }
 
-/** ListBatchOperationTasks. `total` falls back to what this page proves exists. */
-export function parseTaskList(value: unknown, body: string, details: ApiErrorDetails = {}, offset = 0): { tasks: BatchTaskSummary[]; total: number } {
+export interface TaskListPage {
+  tasks: BatchTaskSummary[];
+  total: number;
+  /** False when the answer had no metadata.total_count and `total` is only what this page proves exists. */
+  totalKnown: boolean;
+}
+
+/** ListBatchOperationTasks. */
+export function parseTaskList(value: unknown, body: string, details: ApiErrorDetails = {}, offset = 0): TaskListPage {
   const list = check(listSchema, value, body, details);
   const tasks = list.tasks.map(toSummary);
-  return { tasks, total: list.metadata?.total_count ?? offset + tasks.length };
+  const sent = list.metadata?.total_count;
+  return sent === undefined || sent === null ? { tasks, total: offset + tasks.length, totalKnown: false } : { tasks, total: sent, totalKnown: true };
 }
 
 /** IAM KeystoneListProjects: the first project's id. */

@@ -162,3 +162,23 @@ describe('client: credentials and project ids', () => {
     assert.throws(() => createDnsClient({ endpoint: h.gw.url, credentials: CREDS, region: 'ap-southeast-3', iamEndpoint: 'http://iam.example.com' }), { name: 'InsecureEndpointError' });
   });
 });
+
+describe('client: list without metadata, cancellation during the project lookup', () => {
+  const h = useGateway({ tasks: [aTask({ id: ID })] });
+  const summary = (i: number) => ({ id: `t${i}`, type: 'create', status: 'DONE', created_at: '2025-06-17 13:09:15', success_count: 1, error_count: 0 });
+
+  it('pages through all tasks while pages are full when the answer has no total_count', async () => {
+    h.gw.enqueue(/batch-operation-tasks\?/, { status: 200, body: { tasks: [summary(1), summary(2)] } }, { status: 200, body: { tasks: [summary(3), summary(4)] } }, { status: 200, body: { tasks: [summary(5)] } });
+    const all = await h.client().listAllTasks({ pageSize: 2 });
+    assert.deepEqual(all.map((t) => t.id), ['t1', 't2', 't3', 't4', 't5']);
+  });
+
+  it('a cancelled call stops waiting for a hung project lookup at once', async () => {
+    h.gw.enqueue(/^\/v3\/projects/, { kind: 'hang' });
+    const controller = new AbortController();
+    const p = h.client({ region: 'ap-southeast-3', iamEndpoint: h.gw.url }).getTask(ID, { signal: controller.signal });
+    while (h.gw.requests.length < 1) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await assert.rejects(p, { name: 'CancelledError' });
+  });
+});
