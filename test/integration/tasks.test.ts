@@ -12,6 +12,7 @@ import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeTask 
 
 const PROFILE = 'tasks-suite';
 const OTHER_PROFILE = 'tasks-suite-other';
+const SANDBOX_PROFILE = 'tasks-suite-sandbox';
 const PAGE = 50;
 
 /** Waits for `predicate` by polling model state; fails with `what` instead of hanging. */
@@ -81,7 +82,7 @@ describe('Tracked tasks tree (integration)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand(Commands.watchInBackground, false);
-    for (const name of [OTHER_PROFILE, PROFILE]) {
+    for (const name of [SANDBOX_PROFILE, OTHER_PROFILE, PROFILE]) {
       await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, name)).catch(() => undefined);
     }
     for (const [key] of settingsChanged) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
@@ -339,6 +340,32 @@ describe('Tracked tasks tree (integration)', function () {
     assert.ok(probe, 'the failed-items panel opened for it');
     await probe.waitForRendered(() => true);
     probe.panel.dispose();
+  });
+
+  it('in the sandbox, a fresh account shows its tasks without asking, once', async () => {
+    const mine = [add({ successCount: 1 }), add({ type: 'transfer', successCount: 2 })];
+    const previous = process.env.HUAWEI_DNS_SANDBOX;
+    process.env.HUAWEI_DNS_SANDBOX = '1';
+    try {
+      await signIn(SANDBOX_PROFILE);
+      await until('the automatic tracking', () => mine.every((t) => feature.tasks.get(t.id) !== undefined));
+      // Untracking everything must not bring them back: it happens once per account.
+      feature.model.untrackAll();
+      const lists = () => gw.requests.filter((r) => r.path === '/v2.1/batch-operation-tasks').length;
+      // Away (outside sandbox mode, so the other account is left alone) and back.
+      delete process.env.HUAWEI_DNS_SANDBOX;
+      await vscode.commands.executeCommand(Commands.switchProfile, PROFILE);
+      process.env.HUAWEI_DNS_SANDBOX = '1';
+      const listed = lists();
+      await vscode.commands.executeCommand(Commands.switchProfile, SANDBOX_PROFILE);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(lists(), listed, 'the list was not asked for again');
+      assert.deepEqual(feature.tasks.all(), []);
+    } finally {
+      if (previous === undefined) delete process.env.HUAWEI_DNS_SANDBOX;
+      else process.env.HUAWEI_DNS_SANDBOX = previous;
+      await vscode.commands.executeCommand(Commands.switchProfile, PROFILE);
+    }
   });
 
   it('copies the id and details of a task', async () => {
