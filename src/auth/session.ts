@@ -238,11 +238,15 @@ export class AuthSession extends Disposable implements Session {
 
   /** `npm start`: HUAWEI_DNS_SANDBOX=1 with a loopback endpoint and no profile yet. Never for a real cloud. */
   private async importSandbox(): Promise<void> {
-    const input = sandboxSignIn(process.env, this.profiles.list().length > 0, isLoopbackUrl);
+    if (!sandboxEndpoint(process.env, isLoopbackUrl)) return;
+    // A "sandbox" profile whose secret is gone (code-server keeps secrets in the browser, so a new browser
+    // profile loses them) does not count: it is signed in again from the environment.
+    const sandbox = this.profiles.findByName('sandbox');
+    const stale = !!sandbox && !(await this.secrets.get(SecretKeys.secretKey(sandbox.id)));
+    const others = this.profiles.list().filter((p) => !(stale && p.id === sandbox?.id));
+    const input = sandboxSignIn(process.env, others.length > 0, isLoopbackUrl);
     if (!input) {
-      if (sandboxEndpoint(process.env, isLoopbackUrl) && !credentialsFromEnvironment(process.env)) {
-        this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
-      }
+      if (!credentialsFromEnvironment(process.env)) this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
       return;
     }
     // No check: the sandbox gateway may still be starting; the first real request reports any problem.

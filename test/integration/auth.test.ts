@@ -232,6 +232,19 @@ describe('Credentials (integration)', function () {
       assert.equal(sandboxSession.scopeKey(), `${sandboxSession.profile?.id}@${gw.url}`);
       await sandboxSession.getClient()!.listTasks({ limit: 1 });
       assert.equal(secrets.get(SecretKeys.secretKey(sandboxSession.profile.id)), SANDBOX_CREDENTIALS.secretKey);
+
+      // Next start with the secret gone (a new browser profile in code-server): signed in again, not stuck.
+      sandboxSession.dispose();
+      secrets.clear();
+      const again = new AuthSession(fresh, api.services.settings, api.services.log);
+      try {
+        await again.ready;
+        assert.equal(again.profile?.name, 'sandbox');
+        assert.ok(again.getClient());
+        assert.equal(again.profiles.list().length, 1, 'no duplicate sandbox profile');
+      } finally {
+        again.dispose();
+      }
     } finally {
       sandboxSession.dispose();
       for (const [k, v] of Object.entries(saved)) {
