@@ -142,4 +142,7 @@ function rmrf(dir) {
   }
 }
 
-module.exports = { spawnGroup, onCleanup, cleanupAll, shutdown, installHandlers, rmrf };
+/** True once shutdown() started: exits of children after that are expected. */
+const isShuttingDown = () => shuttingDown;
+
+module.exports = { spawnGroup, onCleanup, cleanupAll, shutdown, installHandlers, isShuttingDown, rmrf };
