@@ -77,4 +77,37 @@ async function runInHost(o) {
   return { exitCode, result, timedOut: end.timedOut, reason, durationMs: Date.now() - t0, startupMs: tUp - t0, serverLog: server.logFile };
 }
 
-module.exports = { runInHost, BOOTSTRAP };
+/**
+ * Open the workbench `runs` times in one code-server, each time with a fresh extension host running
+ * `testsPath` (a module exporting run()). Resolves the exit codes; the module reports through files.
+ */
+async function repeatInHost({ testsPath, runs, workspace, env = {}, timeoutMs = 120_000, extensionDevelopmentPath = ROOT }) {
+  const server = await startCodeServer({ env, smokeTestDriver: true });
+  const browser = await launchBrowser();
+  const codes = [];
+  try {
+    let settle;
+    await browser.page.exposeFunction('codeAutomationLog', () => undefined);
+    await browser.page.exposeFunction('codeAutomationExit', (code) => settle && settle(code));
+    const payload = [
+      ['extensionDevelopmentPath', server.remote(extensionDevelopmentPath)],
+      ['extensionTestsPath', server.remote(testsPath)],
+      ['skipWelcome', 'true'],
+    ];
+    for (let i = 0; i < runs; i++) {
+      const done = new Promise((resolve, reject) => {
+        settle = resolve;
+        setTimeout(() => reject(new Error(`run ${i + 1}: no result within ${timeoutMs} ms`)), timeoutMs).unref();
+      });
+      await browser.page.goto(server.workbenchUrl(workspace, payload));
+      codes.push(await done);
+      await browser.page.goto('about:blank');
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return codes;
+}
+
+module.exports = { runInHost, repeatInHost, BOOTSTRAP };

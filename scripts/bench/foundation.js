@@ -1,0 +1,59 @@
+// Benchmark: the foundation (issue 2).
+//   foundation.activation          first activation of the extension in a real extension host (code-server),
+//                                  `ext.activate()` from not-active to resolved: module load + activate();
+//                                  median of RUNS fresh hosts. Target < 50 ms.
+//   foundation.activation.baseline the same host, same clock: require + activate() of an empty module.
+//   foundation.bundle              size of the production dist/extension.js. Target < 300 KB.
+//   foundation.vsix                size of the packaged VSIX. Target < 500 KB.
+// Builds the production bundle and the VSIX first (the figures are about what ships).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, packageVsix, VSIX } = require('../lib/build');
+const { tempDir } = require('../lib/codeServer');
+const { repeatInHost } = require('../lib/inHost');
+const { assertToolsInstalled } = require('../lib/tools');
+
+const RUNS = Number(process.env.BENCH_ACTIVATION_RUNS || 5);
+const KB = 1024;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 2) => Number(x.toFixed(d));
+
+async function run(report) {
+  if (!packageVsix()) throw new Error('production build / vsce package failed');
+  const bundle = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
+  const vsix = fs.statSync(VSIX).size;
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  assertToolsInstalled();
+  const out = path.join(tempDir('bench'), 'activation.jsonl');
+  fs.writeFileSync(out, '');
+  const codes = await repeatInHost({
+    testsPath: path.join(ROOT, 'scripts/lib/activationProbe.js'),
+    runs: RUNS,
+    workspace: path.join(ROOT, 'test/fixtures/workspace'),
+    env: { DNS_BATCH_TASKS_BENCH_OUT: out, DNS_BATCH_TASKS_BENCH_EXTENSION_ID: `${pkg.publisher}.${pkg.name}` },
+  });
+  const samples = fs.readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const valid = samples.filter((s) => !s.wasActive);
+  if (!valid.length) throw new Error(`no valid activation sample (exit codes ${codes.join(', ')}; ${samples.length} samples, all pre-activated)`);
+  const act = median(valid.map((s) => s.activationMs));
+  const base = median(valid.map((s) => s.baselineMs));
+  report('foundation.activation', round(act), 'ms', {
+    target: '< 50',
+    runs: valid.length,
+    min: round(Math.min(...valid.map((s) => s.activationMs))),
+    max: round(Math.max(...valid.map((s) => s.activationMs))),
+    host: `code-server extension host, node ${valid[0].node}`,
+  });
+  report('foundation.activation.baseline', round(base, 3), 'ms', { what: 'require + activate() of an empty module, same host', ratio: `${round(act / Math.max(base, 0.001), 0)}x` });
+  report('foundation.bundle', round(bundle / KB, 1), 'KB', { target: '< 300', file: 'dist/extension.js (production, minified)' });
+  report('foundation.vsix', round(vsix / KB, 1), 'KB', { target: '< 500', file: path.relative(ROOT, VSIX) });
+}
+
+module.exports = { run };
