@@ -241,6 +241,21 @@ describe('Failed-items panel (integration)', function () {
     assert.ok(disposed, 'no blank panel left behind');
   });
 
+  it('copies rows and everything matching the filter as TSV', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d4000c';
+    created.push(id);
+    addTask(gw, id, [
+      { item: 'a.example.com.', errorMessage: 'tab\there' },
+      { item: '@b.example.com.', errorMessage: 'other' },
+    ]);
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page');
+    await probe.receive({ type: 'copyRows', items: [{ item: 'a.example.com.', errorMessage: 'tab\there' }] });
+    assert.equal(await vscode.env.clipboard.readText(), 'a.example.com.\t"tab\there"\r\n');
+    await probe.receive({ type: 'copyAll', filter: 'OTHER' });
+    assert.equal(await vscode.env.clipboard.readText(), "item\terror_message\r\n'@b.example.com.\tother\r\n");
+  });
+
   it('says so when the task has no failed items', async () => {
     const id = 'ff80808197a1a3b50197a1b2c3d40006';
     created.push(id);
