@@ -26,7 +26,3 @@ export function button(label: string, onClick: (ev: MouseEvent) => void, props: 
   b.addEventListener('click', onClick);
   return b;
 }
-
-export function clear(node: Element): void {
-  node.replaceChildren();
-}

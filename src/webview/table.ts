@@ -323,10 +323,6 @@ export class VirtualTable {
   private focusActive(): void {
     this.pool.find((r) => r.index === this.active)?.root.focus({ preventScroll: true });
   }
-
-  focus(): void {
-    this.setActive(this.active);
-  }
 }
 
 function arrow(order: SortOrder, col: 'item' | 'message'): string {
