@@ -1,0 +1,111 @@
+// $GENERATE ranges: kept as a template, expanded only while iterating, matched by a regular expression on
+// lookup, so `$GENERATE 1-2000000000 ...` costs a few bytes of memory.
+import { nameFromBytes } from './names';
+
+export interface GenerateRange {
+  readonly start: number;
+  readonly stop: number;
+  readonly step: number;
+  /** The lhs as latin1 text (one char per byte), `\$` already kept as a literal part. */
+  readonly parts: readonly (string | Modifier)[];
+  readonly origin: string;
+  readonly typeId: number;
+  readonly line: number;
+  readonly fileId: number;
+}
+
+export interface Modifier {
+  readonly offset: number;
+  readonly width: number;
+  readonly base: 'd' | 'o' | 'x' | 'X' | 'n' | 'N';
+}
+
+/** Parses `start-stop[/step]`; undefined when malformed. */
+export function parseRange(text: string): { start: number; stop: number; step: number } | undefined {
+  const m = /^(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?$/.exec(text);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const stop = Number(m[2]);
+  const step = m[3] === undefined ? 1 : Number(m[3]);
+  if (stop < start || step < 1 || stop > 0xffffffff) return undefined;
+  return { start, stop, step };
+}
+
+/** Splits an lhs template into literal text and `$` / `${offset,width,base}` modifiers. */
+export function parseTemplate(lhs: string): (string | Modifier)[] | undefined {
+  const parts: (string | Modifier)[] = [];
+  let lit = '';
+  for (let i = 0; i < lhs.length; i++) {
+    const ch = lhs[i] as string;
+    if (ch === '\\' && lhs[i + 1] === '$') {
+      lit += '\\$';
+      i++;
+    } else if (ch === '\\' && i + 1 < lhs.length) {
+      lit += ch + (lhs[i + 1] as string);
+      i++;
+    } else if (ch === '$') {
+      if (lit) parts.push(lit);
+      lit = '';
+      if (lhs[i + 1] === '{') {
+        const close = lhs.indexOf('}', i);
+        if (close < 0) return undefined;
+        const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(lhs.slice(i + 2, close));
+        if (!m) return undefined;
+        parts.push({ offset: Number(m[1]), width: m[2] ? Math.min(Number(m[2]), 255) : 0, base: (m[3] ?? 'd') as Modifier['base'] });
+        i = close;
+      } else {
+        parts.push({ offset: 0, width: 0, base: 'd' });
+      }
+    } else {
+      lit += ch;
+    }
+  }
+  if (lit) parts.push(lit);
+  return parts;
+}
+
+function formatValue(value: number, m: Modifier): string {
+  if (m.base === 'n' || m.base === 'N') {
+    const hex = value.toString(16).padStart(Math.max(m.width, 1), '0');
+    const nibbles = hex.split('').reverse().join('.');
+    return m.base === 'N' ? nibbles.toUpperCase() : nibbles;
+  }
+  const radix = m.base === 'o' ? 8 : m.base === 'd' ? 10 : 16;
+  let text = Math.abs(value).toString(radix).padStart(m.width, '0');
+  if (m.base === 'X') text = text.toUpperCase();
+  return value < 0 ? '-' + text : text;
+}
+
+/** The absolute owner for iteration value i. */
+export function generatedName(g: GenerateRange, i: number): string {
+  let lhs = '';
+  for (const p of g.parts) lhs += typeof p === 'string' ? p : formatValue(i + p.offset, p);
+  const bytes = Buffer.from(lhs, 'latin1');
+  return nameFromBytes(bytes, 0, bytes.length, g.origin);
+}
+
+/** The iteration values of g whose owner is `name` (an absolute, normalized name). */
+export function matchGenerated(g: GenerateRange, name: string): number[] {
+  const first = g.parts.find((p): p is Modifier => typeof p !== 'string');
+  if (!first) return generatedName(g, g.start) === name ? [g.start] : [];
+  // Try every plausible number found in the name; verify by formatting (exact, whatever the base or width).
+  const candidates = new Set<number>();
+  const digits = first.base === 'd' ? /\d+/g : first.base === 'o' ? /[0-7]+/g : /[0-9a-f]+/g;
+  const text = first.base === 'n' || first.base === 'N' ? name.replace(/\./g, '').split('').reverse().join('') : name;
+  for (const m of text.matchAll(digits)) {
+    const whole = m[0];
+    // Substrings too, since a number may be glued to letters of the same alphabet (e.g. hex).
+    for (let a = 0; a < whole.length && a < 12; a++) {
+      for (let b = whole.length; b > a && b - a <= 12; b--) {
+        const v = parseInt(whole.slice(a, b), first.base === 'd' ? 10 : first.base === 'o' ? 8 : 16);
+        candidates.add(v - first.offset);
+      }
+    }
+  }
+  const hits: number[] = [];
+  for (const i of candidates) {
+    if (i < g.start || i > g.stop || (i - g.start) % g.step !== 0) continue;
+    if (generatedName(g, i) === name) hits.push(i);
+  }
+  return hits.sort((x, y) => x - y);
+}

@@ -1,0 +1,47 @@
+// Facade: indexZoneFile(path, { origin, root }) -> records(), lookup(), diagnostics. Never throws for file content.
+import * as fs from 'fs';
+import * as path from 'path';
+import { normalizeName } from './names';
+import { ZoneParser } from './parser';
+import { CompactIndex, RecordStore, type CompactZoneIndex, type ZoneIndex } from './store';
+
+export interface IndexZoneOptions {
+  /** The zone name used until the file sets $ORIGIN (any case, trailing dot optional). */
+  origin: string;
+  /** Folder that bounds $INCLUDE; symbolic links are resolved before checking. */
+  root: string;
+  /** Text to index instead of the file on disk (an editor's unsaved text). */
+  text?: string;
+}
+
+/** Parses a zone file (and its includes) into the compact form; the worker posts this. */
+export async function indexZoneFileCompact(file: string, options: IndexZoneOptions): Promise<CompactZoneIndex> {
+  const absolute = path.resolve(file);
+  const origin = normalizeName(options.origin || '.');
+  const store = new RecordStore();
+  let buf: Buffer;
+  try {
+    buf = options.text !== undefined ? Buffer.from(options.text, 'utf8') : await fs.promises.readFile(absolute);
+  } catch (err) {
+    store.addFile(absolute);
+    store.diagnose(absolute, 1, `Cannot read the zone file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return store.compact(origin);
+  }
+  let realRoot: string;
+  try {
+    realRoot = await fs.promises.realpath(options.root);
+  } catch {
+    realRoot = path.resolve(options.root);
+  }
+  const parser = new ZoneParser(store, { realRoot });
+  parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
+  return store.compact(origin);
+}
+
+export async function indexZoneFile(file: string, options: IndexZoneOptions): Promise<ZoneIndex> {
+  return new CompactIndex(await indexZoneFileCompact(file, options));
+}
+
+export { CompactIndex };
+export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex } from './store';
+export { normalizeName } from './names';

@@ -1,0 +1,151 @@
+// Interned owner names as bytes: one growable byte array, offsets, and an open-addressing hash table.
+// No string per record and no Map: a 1M-record zone interns its names in a few tens of ms, and the
+// whole table crosses the worker boundary as three transferable typed arrays.
+import { latin1, nameFromBytes, CLASS } from './names';
+
+const DOT = 0x2e;
+const AT = 0x40;
+
+export interface NameTableData {
+  bytes: Uint8Array;
+  /** Name i is bytes[offsets[i], offsets[i + 1]). */
+  offsets: Int32Array;
+  /** Hash slots: 0 empty, else id + 1. Length is a power of two. */
+  slots: Int32Array;
+  count: number;
+}
+
+function hashOf(bytes: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ (bytes[i] as number), 16777619);
+  return h >>> 0;
+}
+
+export class NameTable {
+  bytes: Uint8Array;
+  offsets: Int32Array;
+  slots: Int32Array;
+  count: number;
+  private used: number;
+
+  constructor(data?: NameTableData) {
+    this.bytes = data?.bytes ?? new Uint8Array(1 << 16);
+    this.offsets = data?.offsets ?? new Int32Array(1 << 12);
+    this.slots = data?.slots ?? new Int32Array(1 << 13);
+    this.count = data?.count ?? 0;
+    this.used = this.offsets[this.count] ?? 0;
+  }
+
+  /** The owner token buf[s, e) relative to `origin` (absolute name string, `originBytes` its latin1 bytes). */
+  internOwner(buf: Uint8Array, s: number, e: number, origin: string, originBytes: Uint8Array): number {
+    if (e - s === 1 && buf[s] === AT) return this.internBytes(originBytes, 0, originBytes.length);
+    this.reserve(e - s + originBytes.length + 1);
+    const out = this.bytes;
+    let w = this.used;
+    for (let i = s; i < e; i++) {
+      const b = buf[i] as number;
+      const k = CLASS[b];
+      if (k === 0) return this.internString(nameFromBytes(buf, s, e, origin));
+      out[w++] = k === 2 ? b + 32 : b;
+    }
+    if (buf[e - 1] !== DOT) {
+      if (originBytes.length === 1) {
+        out[w++] = DOT;
+      } else {
+        out[w++] = DOT;
+        out.set(originBytes, w);
+        w += originBytes.length;
+      }
+    }
+    return this.commit(w);
+  }
+
+  /** Interns an absolute name already in presentation form. */
+  internString(name: string): number {
+    this.reserve(name.length);
+    const out = this.bytes;
+    let w = this.used;
+    for (let i = 0; i < name.length; i++) out[w++] = name.charCodeAt(i) & 0xff;
+    return this.commit(w);
+  }
+
+  internBytes(src: Uint8Array, s: number, e: number): number {
+    this.reserve(e - s);
+    this.bytes.set(src.subarray(s, e), this.used);
+    return this.commit(this.used + (e - s));
+  }
+
+  /** The id of a name in presentation form, or -1. */
+  find(name: string): number {
+    const key = Buffer.from(name, 'latin1');
+    return this.probe(key, 0, key.length, hashOf(key, 0, key.length));
+  }
+
+  name(id: number): string {
+    return latin1(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number);
+  }
+
+  data(): NameTableData {
+    return { bytes: this.bytes.slice(0, this.used), offsets: this.offsets.slice(0, this.count + 1), slots: this.slots, count: this.count };
+  }
+
+  /** The candidate name sits at bytes[used, end): return its existing id or keep it as a new one. */
+  private commit(end: number): number {
+    const start = this.used;
+    const h = hashOf(this.bytes, start, end);
+    const found = this.probe(this.bytes, start, end, h);
+    if (found >= 0) return found;
+    const id = this.count++;
+    if (this.count + 1 >= this.offsets.length) this.offsets = grown(this.offsets, new Int32Array(this.offsets.length * 2));
+    this.offsets[id] = start;
+    this.offsets[id + 1] = end;
+    this.used = end;
+    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    this.place(id, h);
+    return id;
+  }
+
+  private probe(key: Uint8Array, s: number, e: number, h: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const bytes = this.bytes;
+    const len = e - s;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[i] as number;
+      if (v === 0) return -1;
+      const id = v - 1;
+      const o = this.offsets[id] as number;
+      if ((this.offsets[id + 1] as number) - o !== len) continue;
+      let j = 0;
+      while (j < len && bytes[o + j] === key[s + j]) j++;
+      if (j === len) return id;
+    }
+  }
+
+  private place(id: number, h: number): void {
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let id = 0; id < this.count; id++) {
+      this.place(id, hashOf(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number));
+    }
+  }
+
+  private reserve(n: number): void {
+    const need = this.used + n + 1;
+    if (need <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < need) size *= 2;
+    this.bytes = grown(this.bytes, new Uint8Array(size));
+  }
+}
+
+function grown<T extends Uint8Array | Int32Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
