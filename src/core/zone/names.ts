@@ -19,7 +19,8 @@ const SPECIAL = new Uint8Array(256);
 for (const ch of '"().;\\@$') SPECIAL[ch.charCodeAt(0)] = 1;
 
 /** Node's un-checked latin1 decoder: the fast way to turn an ASCII byte range into a string. */
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, s: number, e: number): string }).latin1Slice;
+type Latin1Slice = (this: Uint8Array, s: number, e: number) => string;
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Latin1Slice }).latin1Slice;
 export function latin1(buf: Uint8Array, start: number, end: number): string {
   return latin1Slice.call(buf, start, end);
 }

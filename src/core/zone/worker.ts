@@ -1,2 +1,28 @@
-// STUB owned by the zone-file work (issue 7): worker-thread entry that indexes zone files off the extension host.
-export {};
+// Worker-thread entry (bundled as dist/zoneWorker.js): indexes one zone file per message, off the
+// extension host, and posts the compact index back with its typed arrays transferred (not copied).
+import { parentPort } from 'worker_threads';
+import { indexZoneFileCompact, type IndexZoneOptions } from './index';
+import type { CompactZoneIndex } from './store';
+
+export interface ZoneWorkerRequest {
+  id: number;
+  path: string;
+  options: IndexZoneOptions;
+}
+
+export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; error: string };
+
+export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.names.bytes, index.names.offsets, index.names.slots];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (request: ZoneWorkerRequest) => {
+    indexZoneFileCompact(request.path, request.options).then(
+      (index) => port.postMessage({ id: request.id, index } satisfies ZoneWorkerResponse, transferables(index)),
+      (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse),
+    );
+  });
+}
