@@ -30,8 +30,6 @@ export class ZoneScanner {
   failed: ScanProblem | undefined;
   failLine = 0;
   readonly len: number;
-  private readonly lastClose: number;
-  private parenPos = 0;
   private parenLine = 0;
 
   constructor(
@@ -39,8 +37,6 @@ export class ZoneScanner {
     private readonly onProblem: (line: number, problem: ScanProblem) => void,
   ) {
     this.len = buf.length;
-    // A '(' after the last ')' can never close: fail at once instead of scanning to the end of the file.
-    this.lastClose = buf.lastIndexOf(RPAREN);
     if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3;
   }
 
@@ -56,6 +52,7 @@ export class ZoneScanner {
         this.pos++;
       } else if (c === LF) {
         if (this.depth === 0) return false;
+        if (this.opensNewEntry(this.pos + 1)) return false;
         this.pos++;
         this.line++;
       } else if (c === SEMI) {
@@ -111,6 +108,10 @@ export class ZoneScanner {
       const c = buf[p] as number;
       if (c === LF) {
         if (this.depth === 0) break;
+        if (this.opensNewEntry(p + 1)) {
+          this.pos = p;
+          return;
+        }
         this.line++;
         p++;
       } else if (c === QUOTE) {
@@ -158,6 +159,20 @@ export class ZoneScanner {
     this.pos = nl < 0 ? this.len : nl;
   }
 
+  /**
+   * Inside parentheses, a line starting in column 1 with a word is taken as the next entry: the parenthesis
+   * was never closed. (Continuation lines are indented, or start with ')' or ';'.) This keeps a broken record
+   * from swallowing the rest of the file.
+   */
+  private opensNewEntry(p: number): boolean {
+    if (p >= this.len) return false;
+    const c = this.buf[p] as number;
+    if (c === SP || c === TAB || c === CR || c === LF || c === RPAREN || c === SEMI) return false;
+    this.fail('unclosed-paren', this.parenLine);
+    this.pos = p - 1;
+    return true;
+  }
+
   private skipComment(): void {
     this.skipLine();
   }
@@ -179,14 +194,7 @@ export class ZoneScanner {
   }
 
   private openParen(): void {
-    if (this.depth === 0) {
-      this.parenPos = this.pos;
-      this.parenLine = this.line;
-      if (this.pos > this.lastClose) {
-        this.fail('unclosed-paren', this.line);
-        return;
-      }
-    }
+    if (this.depth === 0) this.parenLine = this.line;
     this.depth++;
     this.pos++;
   }
@@ -205,14 +213,10 @@ export class ZoneScanner {
   }
 
   /**
-   * After a failure: one diagnostic was reported; resume at the next line starting in column 1 after the
-   * line where the damage started (an open parenthesis is rewound to, since everything after it was swallowed).
+   * After a failure (one diagnostic already reported): resume at the next line starting in column 1. For an
+   * unclosed parenthesis pos is already on the LF before that line (or at the end of the file).
    */
   private recover(): void {
-    if (this.failed === 'unclosed-paren') {
-      this.pos = this.parenPos;
-      this.line = this.parenLine;
-    }
     this.failed = undefined;
     this.depth = 0;
     const buf = this.buf;

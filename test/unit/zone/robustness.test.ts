@@ -1,0 +1,216 @@
+// Rules that need more than a fixture: diagnostics, $INCLUDE escapes, huge $GENERATE ranges, hostile input,
+// and a fuzz test that the indexer always terminates without throwing.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import fc from 'fast-check';
+import { indexZoneFile, normalizeName, ZoneIndexPool } from '../../../src/core';
+
+let tmp: string;
+function write(rel: string, text: string | Buffer): string {
+  const file = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+async function index(text: string | Buffer, origin = 'example.org.') {
+  return indexZoneFile(write('zone.db', text), { origin, root: tmp });
+}
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-test-'));
+});
+afterEach(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('zone indexer: broken files', () => {
+  it('an unclosed quote gives one diagnostic and resumes at the next line in column 1', async () => {
+    const idx = await index('a TXT "open\n\tTXT "skipped"\n  A 1.2.3.4\nb A 192.0.2.1\n');
+    assert.deepStrictEqual(idx.diagnostics.map((d) => d.line), [1]);
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.type} ${r.line}`), ['a.example.org. TXT 1', 'b.example.org. A 4']);
+  });
+
+  it('an unclosed parenthesis does not swallow the rest of the file', async () => {
+    const idx = await index('a TXT ( "x"\n\t"still inside"\nb A 192.0.2.1\nc A 192.0.2.2\n');
+    assert.strictEqual(idx.diagnostics.length, 1);
+    assert.strictEqual(idx.diagnostics[0]?.line, 1);
+    assert.deepStrictEqual(idx.lookup('b.example.org').map((r) => r.line), [3]);
+    assert.deepStrictEqual(idx.lookup('c.example.org').map((r) => r.line), [4]);
+  });
+
+  it('an unclosed parenthesis at the end of the file is one diagnostic', async () => {
+    const idx = await index('a TXT ( "x"\n\t"y"');
+    assert.strictEqual(idx.diagnostics.length, 1);
+  });
+
+  it('a line starting with ")" or indented continues the parenthesised record', async () => {
+    const idx = await index('@ SOA ns hm (\n1 ; would be an owner if the record had ended\n)\nb A 192.0.2.1\n');
+    // '1' in column 1 inside parentheses: the heuristic takes it as a new entry (unclosed paren reported).
+    assert.strictEqual(idx.diagnostics.length >= 1, true);
+    const ok = await index('@ SOA ns hm (\n\t1 2 3\n) ; closed in column 1\nb A 192.0.2.1\n');
+    assert.deepStrictEqual(ok.diagnostics, []);
+    assert.deepStrictEqual(ok.lookup('b.example.org').map((r) => r.line), [4]);
+  });
+
+  it('survives binary garbage, NUL bytes and a 10 MB single line', async () => {
+    const garbage = Buffer.alloc(100_000);
+    for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919) % 256;
+    const g = await index(garbage);
+    assert.ok(g.diagnostics.length <= 1000);
+    const long = await index('x TXT "' + 'a'.repeat(10 * 1024 * 1024) + '"\ny A 192.0.2.1');
+    assert.deepStrictEqual(long.lookup('y.example.org.').map((r) => r.line), [2]);
+    const longName = await index('a'.repeat(10 * 1024 * 1024) + ' A 1.2.3.4\nz A 192.0.2.1\n');
+    assert.deepStrictEqual(longName.lookup('z.example.org').map((r) => r.line), [2]);
+    assert.strictEqual(longName.diagnostics.length, 1);
+  });
+
+  it('reports an unreadable entry file as a diagnostic, not an exception', async () => {
+    const idx = await indexZoneFile(path.join(tmp, 'nope.zone'), { origin: 'x.', root: tmp });
+    assert.strictEqual(idx.diagnostics.length, 1);
+    assert.deepStrictEqual([...idx.records()], []);
+  });
+});
+
+describe('zone indexer: $INCLUDE stays inside the root', () => {
+  let outside: string;
+  beforeEach(() => {
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.db'), 'leaked A 192.0.2.66\n');
+  });
+  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+  async function attempt(directive: string): Promise<Awaited<ReturnType<typeof indexZoneFile>>> {
+    const root = path.join(tmp, 'root');
+    const file = write('root/zones/zone.db', `${directive}\nok A 192.0.2.1\n`);
+    return indexZoneFile(file, { origin: 'example.org.', root });
+  }
+
+  for (const [label, directive] of [
+    ['../ out of the root', () => `$INCLUDE ${path.relative(path.join(tmp, 'root', 'zones'), path.join(outside, 'secret.db'))}`],
+    ['an absolute path', () => `$INCLUDE "${path.join(outside, 'secret.db')}"`],
+  ] as const) {
+    it(`refuses ${label}`, async () => {
+      const idx = await attempt(directive());
+      assert.deepStrictEqual(idx.lookup('leaked.example.org'), []);
+      assert.match(idx.diagnostics[0]?.message ?? '', /outside/);
+      assert.deepStrictEqual(idx.lookup('ok.example.org').map((r) => r.line), [2]);
+    });
+  }
+
+  it('refuses a symbolic link inside the root that points outside', async () => {
+    fs.mkdirSync(path.join(tmp, 'root', 'zones'), { recursive: true });
+    fs.symlinkSync(path.join(outside, 'secret.db'), path.join(tmp, 'root', 'zones', 'link.db'));
+    fs.symlinkSync(outside, path.join(tmp, 'root', 'zones', 'dirlink'));
+    for (const d of ['$INCLUDE link.db', '$INCLUDE dirlink/secret.db']) {
+      const idx = await attempt(d);
+      assert.deepStrictEqual(idx.lookup('leaked.example.org'), [], d);
+      assert.match(idx.diagnostics[0]?.message ?? '', /outside/);
+    }
+  });
+
+  it('follows a symbolic link that stays inside, and a root that is itself a link', async () => {
+    write('real/zones/part.db', 'inside A 192.0.2.7\n');
+    fs.symlinkSync(path.join(tmp, 'real'), path.join(tmp, 'rootlink'));
+    const file = write('real/zones/zone.db', '$INCLUDE part.db\n');
+    const idx = await indexZoneFile(file, { origin: 'example.org.', root: path.join(tmp, 'rootlink') });
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.strictEqual(idx.lookup('inside.example.org').length, 1);
+  });
+
+  it('bounds include depth and cycles', async () => {
+    for (let i = 0; i < 30; i++) write(`chain/${i}.db`, `n${i} A 192.0.2.1\n$INCLUDE ${i + 1}.db\n`);
+    const idx = await indexZoneFile(path.join(tmp, 'chain', '0.db'), { origin: 'x.', root: tmp });
+    assert.ok(idx.size < 30);
+    assert.ok(idx.diagnostics.some((d) => /deeper/.test(d.message)));
+    write('a.db', 'a A 192.0.2.1\n$INCLUDE b.db\n');
+    write('b.db', 'b A 192.0.2.1\n$INCLUDE a.db\n');
+    const cyc = await indexZoneFile(path.join(tmp, 'a.db'), { origin: 'x.', root: tmp });
+    assert.strictEqual(cyc.size, 2);
+    assert.ok(cyc.diagnostics.some((d) => /cycle/.test(d.message)));
+  });
+});
+
+describe('zone indexer: $GENERATE', () => {
+  it('keeps a huge range as a range and still finds its names', async () => {
+    const idx = await index('$GENERATE 0-4000000000 host$ A 10.0.0.1\n$GENERATE 1-100/3 ${10,3,x}.r PTR x\nz A 192.0.2.1\n');
+    assert.strictEqual(idx.size, 4000000001 + 34 + 1);
+    assert.deepStrictEqual(idx.lookup('HOST3999999999.example.org').map((r) => `${r.name} ${r.line}`), ['host3999999999.example.org. 1']);
+    assert.deepStrictEqual(idx.lookup('host4000000001.example.org'), []);
+    assert.deepStrictEqual(idx.lookup('00b.r.example.org').map((r) => r.line), [2]); // 1 + 10 = 0x00b
+    assert.deepStrictEqual(idx.lookup('00c.r.example.org'), []); // 2 is not in 1-100/3
+  });
+});
+
+describe('zone indexer: lookup', () => {
+  it('accepts names as users write them', async () => {
+    const idx = await index('$ORIGIN Example.ORG.\nWww A 192.0.2.1\n\tAAAA ::1\ncaf\\195\\169 A 192.0.2.2\n');
+    for (const q of ['www.example.org', 'WWW.EXAMPLE.ORG.', ' www.Example.org. ']) {
+      assert.deepStrictEqual(idx.lookup(q).map((r) => r.type), ['A', 'AAAA'], q);
+    }
+    assert.strictEqual(idx.lookup('café.example.org').length, 1);
+    assert.strictEqual(idx.lookup('CAF\\195\\169.example.org').length, 1);
+    assert.strictEqual(normalizeName('Ä.x'), '\\195\\132.x.'); // non-ASCII is not case-folded
+  });
+});
+
+describe('zone indexer: fuzz', () => {
+  const valid = '$ORIGIN example.org.\n$TTL 300\n@ SOA ns hm ( 1 2\n 3 4 5 )\nwww A 192.0.2.1\n\tTXT "a;b" ( "c" )\n$INCLUDE "other.db"\n$GENERATE 1-5 h$ A 10.0.0.$\n';
+  const tokens = ['\n', '\r\n', ' ', '\t', '(', ')', '"', ';', '\\', '\\0', '$ORIGIN ', '$INCLUDE ', '$GENERATE ', '$TTL ', '@', '.', 'a', 'IN', '300', 'TXT', 'A', '\u00e9', '\ufeff', '\0'];
+
+  it('terminates without throwing on random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
+        const idx = await index(Buffer.from(bytes));
+        for (const r of idx.records()) assert.ok(r.line >= 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('terminates without throwing on zone-like token soup', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...tokens), { maxLength: 400 }), async (parts) => {
+        const idx = await index(parts.join(''));
+        const lines = parts.join('').split('\n').length;
+        for (const r of idx.records()) assert.ok(r.line >= 1 && r.line <= lines);
+        for (const d of idx.diagnostics) assert.ok(d.line >= 1 && d.line <= lines);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('terminates without throwing on mutated valid zones', async () => {
+    write('other.db', 'inc A 192.0.2.9\n$INCLUDE zone.db\n');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(...tokens)), { maxLength: 20 }), async (edits) => {
+        let text = valid;
+        for (const [at, op, tok] of edits) {
+          const i = at % (text.length + 1);
+          if (op === 0) text = text.slice(0, i) + tok + text.slice(i);
+          else if (op === 1) text = text.slice(0, i) + text.slice(i + 1);
+          else text = text.slice(0, i) + tok + text.slice(i + 1);
+        }
+        const idx = await index(text);
+        [...idx.records()].forEach((r) => assert.ok(r.name.endsWith('.')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('ZoneIndexPool (worker thread)', () => {
+  it('indexes in a worker and answers lookups from the transferred compact index', async () => {
+    const pool = new ZoneIndexPool(path.resolve(__dirname, '..', '..', '..', 'src', 'core', 'zone', 'worker.js'));
+    try {
+      const file = write('w.zone', '$ORIGIN w.test.\n@ SOA ns hm 1 2 3 4 5\nwww A 192.0.2.1\n\tTXT "x"\n"bad\n');
+      const idx = await pool.index(file, { origin: 'w.test', root: tmp });
+      assert.deepStrictEqual(idx.lookup('WWW.w.test').map((r) => [r.type, r.line, r.file]), [['A', 3, file], ['TXT', 4, file]]);
+      assert.strictEqual(idx.diagnostics.length, 1);
+      assert.strictEqual(idx.size, 3);
+    } finally {
+      pool.dispose();
+    }
+  });
+});
