@@ -17,8 +17,12 @@ const MIN = 60_000;
 
 /** id, title, command, timeout, whether it reports tests */
 const STAGES = [
-  { id: 'lint', title: 'lint (eslint, type-aware)', cmd: [npx, 'eslint', '.'], timeoutMs: 6 * MIN },
-  { id: 'typecheck', title: 'type check (tsc --noEmit, extension + webview)', cmd: ['sh', '-c', 'npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p tsconfig.webview.json'], timeoutMs: 5 * MIN },
+  // eslint (type-aware) and tsc are both CPU-bound and independent: run them side by side.
+  { id: 'lint', title: 'lint + type check (eslint type-aware; tsc --noEmit, extension + webview)', timeoutMs: 6 * MIN, parallel: [
+    [npx, 'eslint', '.'],
+    [npx, 'tsc', '--noEmit', '-p', 'tsconfig.json'],
+    [npx, 'tsc', '--noEmit', '-p', 'tsconfig.webview.json'],
+  ] },
   { id: 'build', title: 'build (esbuild)', cmd: [node, 'esbuild.mjs'], timeoutMs: 2 * MIN },
   { id: 'compile', title: 'compile tests (tsc --outDir out)', cmd: [npx, 'tsc', '-p', 'tsconfig.json', '--outDir', 'out'], timeoutMs: 5 * MIN },
   { id: 'unit', title: 'unit tests (mocha, plain Node)', cmd: [npx, 'mocha', '--config', '.mocharc.json'], timeoutMs: 6 * MIN, tests: true },
@@ -31,15 +35,15 @@ const STAGES = [
   { id: 'ui', title: 'UI end-to-end (VSIX in code-server, Chromium)', cmd: [node, 'scripts/ui-tests.js', '--no-build', '--timeout', String(11 * MIN)], timeoutMs: 12 * MIN, tests: true },
 ];
 
-function runStage(stage) {
+/** Run one command in its own process group (a timeout or Ctrl-C stops it and all it started). */
+function runCommand(argv, timeoutMs, label, { echo = true } = {}) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const [cmd, ...args] = stage.cmd;
-    // Own process group: a timeout or Ctrl-C stops the stage and everything it started.
+    const [cmd, ...args] = argv;
     const child = spawnGroup(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], graceMs: 15_000, env: { ...process.env, FORCE_COLOR: '0' } });
     let out = '';
     const onData = (d) => {
-      process.stdout.write(d);
+      if (echo) process.stdout.write(d);
       if (out.length < 4_000_000) out += d;
     };
     child.stdout.on('data', onData);
@@ -47,15 +51,32 @@ function runStage(stage) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      console.log(`\n[test-all] ${stage.id}: TIMEOUT after ${stage.timeoutMs / 1000} s, stopping it`);
+      console.log(`\n[test-all] ${label}: TIMEOUT after ${timeoutMs / 1000} s, stopping it`);
       void child.stop();
-    }, stage.timeoutMs);
+    }, timeoutMs);
     child.on('close', async (code, signal) => {
       clearTimeout(timer);
-      await child.stop(); // anything the stage left in its group
+      await child.stop(); // anything the command left in its group
       resolve({ ok: code === 0 && !timedOut, code: code ?? signal, timedOut, out, ms: Date.now() - t0 });
     });
   });
+}
+
+async function runStage(stage) {
+  if (!stage.parallel) return runCommand(stage.cmd, stage.timeoutMs, stage.id);
+  // Side by side; each command's output is printed whole when it ends, so lines never interleave.
+  const t0 = Date.now();
+  const results = await Promise.all(
+    stage.parallel.map((argv) =>
+      runCommand(argv, stage.timeoutMs, argv.slice(1).join(' '), { echo: false }).then((r) => {
+        console.log(`[test-all] $ ${argv.join(' ')}  → ${r.ok ? 'ok' : 'FAILED'} (${fmt(r.ms)})`);
+        if (r.out.trim()) process.stdout.write(r.out.endsWith('\n') ? r.out : `${r.out}\n`);
+        return r;
+      }),
+    ),
+  );
+  const bad = results.find((r) => !r.ok);
+  return { ok: !bad, code: bad ? bad.code : 0, timedOut: results.some((r) => r.timedOut), out: results.map((r) => r.out).join('\n'), ms: Date.now() - t0 };
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;

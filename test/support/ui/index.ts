@@ -70,7 +70,6 @@ export interface QuickInput {
 }
 
 let current: UiSession | undefined;
-let settingsState: Record<string, unknown> = {};
 
 /** The running session; throws when the root hooks did not start it. */
 export function ui(): UiSession {
@@ -84,7 +83,9 @@ async function waitForWorkbench(page: Page): Promise<void> {
 }
 
 function makeQuickInput(page: Page): QuickInput {
-  const widget = () => page.locator('.quick-input-widget');
+  // While it animates closed the widget is still displayed but `inert` (class quick-input-widget-closing):
+  // never treat that one as open, or typing into it fails with "element is inert".
+  const widget = () => page.locator('.quick-input-widget:not(.quick-input-widget-closing)');
   const input = () => widget().locator('.quick-input-box input');
   return {
     widget,
@@ -92,7 +93,7 @@ function makeQuickInput(page: Page): QuickInput {
     rows: () => widget().locator('.monaco-list-row'),
     message: () => widget().locator('.quick-input-message'),
     waitOpen: (timeoutMs = 10_000) => widget().waitFor({ state: 'visible', timeout: timeoutMs }),
-    waitClosed: (timeoutMs = 10_000) => widget().waitFor({ state: 'hidden', timeout: timeoutMs }),
+    waitClosed: (timeoutMs = 10_000) => page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs }),
     fill: async (text) => {
       await input().fill(text);
     },
@@ -109,6 +110,31 @@ function makeQuickInput(page: Page): QuickInput {
   };
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Close what a previous step may have left open (quick input, modal dialog), so the next step starts clean. */
+async function closeOverlays(page: Page, quickInput: QuickInput): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const dialog = await page.locator('.monaco-dialog-box').isVisible().catch(() => false);
+    const open = await quickInput.widget().isVisible().catch(() => false);
+    if (!dialog && !open) break;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+  }
+  await quickInput.waitClosed(5_000).catch(() => undefined);
+}
+
+/** settings.json as it is now (VS Code writes it too, e.g. from the theme picker), merged with `extra`. */
+function mergeUserSettings(userDataDir: string, extra: Record<string, unknown>): Record<string, unknown> {
+  let now: Record<string, unknown> = {};
+  try {
+    now = JSON.parse(fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    now = {}; // JSONC with comments or missing: start from ours
+  }
+  return { ...now, ...extra };
+}
+
 async function startSession(): Promise<UiSession> {
   const vsix = process.env.DNS_BATCH_TASKS_VSIX || DEFAULT_VSIX;
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} missing: run scripts/ui-tests.js (it packages the VSIX first)`);
@@ -116,10 +142,12 @@ async function startSession(): Promise<UiSession> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
   const gateway = await startFakeGateway({ tasks: sandboxTasks() });
-  settingsState = { 'workbench.colorTheme': THEMES.dark.setting };
+  // Failure screenshots of an earlier run would mislead: only this run's stay.
+  for (const f of fs.readdirSync(SCREENSHOT_DIR)) if (f.startsWith('FAILED-')) fs.rmSync(path.join(SCREENSHOT_DIR, f), { force: true });
+
   const server = await harness.codeServer.startCodeServer({
     vsix,
-    settings: settingsState,
+    settings: { 'workbench.colorTheme': THEMES.dark.setting },
     env: { DNS_BATCH_TASKS_UI_TEST: '1' },
     verbose: process.env.DNS_BATCH_TASKS_VERBOSE === '1',
   });
@@ -145,13 +173,18 @@ async function startSession(): Promise<UiSession> {
       const deadline = Date.now() + timeoutMs;
       // Right after load the palette may not list the extension's commands yet: reopen until it does.
       for (let attempt = 1; ; attempt++) {
-        if (!(await quickInput.widget().isVisible())) await page.keyboard.press('F1');
+        await closeOverlays(page, quickInput);
+        await page.keyboard.press('F1');
         await quickInput.waitOpen();
         await quickInput.fill(`>${title}`);
-        const row = quickInput.rows().filter({ hasText: title }).first();
+        // The exact label, clicked: Enter would run whichever row is highlighted, and fuzzy matching can put
+        // another command first ("Browse Color Themes in Marketplace" above "Color Theme").
+        // A title given without its trailing ellipsis ("Sign In with Access Key") still matches "…Key…".
+        const exact = new RegExp(`^\\s*${escapeRegExp(title.replace(/(…|\.\.\.)$/, ''))}(…|\\.\\.\\.)?\\s*$`);
+        const row = quickInput.rows().filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
         try {
           await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(500, deadline - Date.now())) });
-          await quickInput.input().press('Enter');
+          await row.click();
           return;
         } catch (e) {
           await page.keyboard.press('Escape');
@@ -189,14 +222,24 @@ async function startSession(): Promise<UiSession> {
     },
 
     async updateSettings(settings) {
-      settingsState = { ...settingsState, ...settings };
-      harness.codeServer.writeUserSettings(server.userDataDir, settingsState);
+      harness.codeServer.writeUserSettings(server.userDataDir, mergeUserSettings(server.userDataDir, settings));
       await page.waitForTimeout(300); // the file watcher debounces; callers then wait for what they expect
     },
 
     async setTheme(theme) {
+      const shown = page.locator(`.monaco-workbench.${THEMES[theme].bodyClass}`);
+      if ((await shown.count()) > 0) return;
       await session.updateSettings({ 'workbench.colorTheme': THEMES[theme].setting });
-      await page.locator(`.monaco-workbench.${THEMES[theme].bodyClass}`).waitFor({ state: 'attached', timeout: 20_000 });
+      try {
+        await shown.waitFor({ state: 'attached', timeout: 8_000 });
+      } catch {
+        // The settings watcher missed the write: the theme picker always works.
+        await closeOverlays(page, quickInput);
+        await session.runCommand('Preferences: Color Theme');
+        await quickInput.fill(THEMES[theme].setting.replace(/^Default /, ''));
+        await quickInput.pick(THEMES[theme].setting.replace(/^Default /, ''));
+        await shown.waitFor({ state: 'attached', timeout: 20_000 });
+      }
     },
 
     async signInSandbox(profileName = 'ui-sandbox') {
@@ -256,6 +299,8 @@ export const mochaHooks = {
       const file = await current.screenshot(`FAILED-${test.fullTitle()}`).catch(() => undefined);
       if (file) console.log(`      screenshot: ${path.relative(ROOT, file)}`);
     }
+    // A test that failed half-way may leave a quick input or dialog open: the next test starts clean.
+    if (current) await closeOverlays(current.page, current.quickInput).catch(() => undefined);
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(60_000);
