@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Views } from '../../src/constants';
-import { getApi } from '../support/extensionApi';
+import { getApi, waitFor, withGateway } from '../support/extensionApi';
 
 interface Manifest {
   activationEvents?: string[];
@@ -46,5 +46,26 @@ describe('Activation (integration)', function () {
     await vscode.commands.executeCommand(`${Views.tasks}.focus`);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(registered.has(`workbench.view.extension.${Views.container}`), 'view container command exists');
+  });
+
+  it('withGateway signs a profile in against a fresh fake gateway and leaves nothing behind', async () => {
+    const session = (await getApi()).services.session;
+    let url = '';
+    await withGateway({ profile: 'activation-suite' }, ({ gateway, api }) => {
+      url = gateway.url;
+      assert.equal(api.services.session.profile?.name, 'activation-suite');
+      assert.ok(api.services.session.getClient(), 'a client for the gateway');
+      return Promise.resolve();
+    });
+    assert.notEqual(session.profile?.name, 'activation-suite', 'signed out afterwards');
+    // The gateway is closed: nothing listens on its port any more.
+    await waitFor(async () => {
+      try {
+        await fetch(url);
+        return false;
+      } catch {
+        return true;
+      }
+    }, { timeoutMs: 5_000, message: 'the gateway to stop listening' });
   });
 });
