@@ -18,15 +18,16 @@ export interface IndexZoneOptions {
 export async function indexZoneFileCompact(file: string, options: IndexZoneOptions): Promise<CompactZoneIndex> {
   const absolute = path.resolve(file);
   const origin = normalizeName(options.origin || '.');
-  const store = new RecordStore();
   let buf: Buffer;
   try {
     buf = options.text !== undefined ? Buffer.from(options.text, 'utf8') : await fs.promises.readFile(absolute);
   } catch (err) {
+    const store = new RecordStore();
     store.addFile(absolute);
     store.diagnose(absolute, 1, `Cannot read the zone file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     return store.compact(origin);
   }
+  const store = new RecordStore(buf.length);
   let realRoot: string;
   try {
     realRoot = await fs.promises.realpath(options.root);

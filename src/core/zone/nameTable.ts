@@ -12,6 +12,8 @@ export interface NameTableData {
   offsets: Int32Array;
   /** Hash slots: 0 empty, else id + 1. Length is a power of two. */
   slots: Int32Array;
+  /** The full hash of the name in each slot. */
+  slotHash: Int32Array;
   count: number;
 }
 
@@ -26,14 +28,18 @@ export class NameTable {
   offsets: Int32Array;
   slots: Int32Array;
   count: number;
+  private slotHash: Int32Array;
   private used: number;
 
-  constructor(data?: NameTableData) {
-    this.bytes = data?.bytes ?? new Uint8Array(1 << 16);
-    this.offsets = data?.offsets ?? new Int32Array(1 << 12);
-    this.slots = data?.slots ?? new Int32Array(1 << 13);
+  /** @param expected names expected (sizes the table up front so a big zone never rehashes) */
+  constructor(data?: NameTableData, expected = 4096) {
+    const slots = 1 << Math.max(13, Math.ceil(Math.log2(expected * 2 + 1)));
+    this.bytes = data?.bytes ?? new Uint8Array(Math.max(1 << 16, expected * 24));
+    this.offsets = data?.offsets ?? new Int32Array(Math.max(1 << 12, expected + 2));
+    this.slots = data?.slots ?? new Int32Array(slots);
     this.count = data?.count ?? 0;
     this.used = this.offsets[this.count] ?? 0;
+    this.slotHash = data?.slotHash ?? new Int32Array(this.slots.length);
   }
 
   /** The owner token buf[s, e) relative to `origin` (absolute name string, `originBytes` its latin1 bytes). */
@@ -49,13 +55,9 @@ export class NameTable {
       out[w++] = k === 2 ? b + 32 : b;
     }
     if (buf[e - 1] !== DOT) {
-      if (originBytes.length === 1) {
-        out[w++] = DOT;
-      } else {
-        out[w++] = DOT;
-        out.set(originBytes, w);
-        w += originBytes.length;
-      }
+      out[w++] = DOT;
+      // A loop beats TypedArray.set for a dozen bytes.
+      for (let i = originBytes.length === 1 ? 1 : 0; i < originBytes.length; i++) out[w++] = originBytes[i] as number;
     }
     return this.commit(w);
   }
@@ -86,7 +88,8 @@ export class NameTable {
   }
 
   data(): NameTableData {
-    return { bytes: this.bytes.slice(0, this.used), offsets: this.offsets.slice(0, this.count + 1), slots: this.slots, count: this.count };
+    // Views, not copies: the worker transfers the whole buffers anyway.
+    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), slots: this.slots, slotHash: this.slotHash, count: this.count };
   }
 
   /** The candidate name sits at bytes[used, end): return its existing id or keep it as a new one. */
@@ -107,12 +110,16 @@ export class NameTable {
 
   private probe(key: Uint8Array, s: number, e: number, h: number): number {
     const slots = this.slots;
+    const hashes = this.slotHash;
     const mask = slots.length - 1;
     const bytes = this.bytes;
     const len = e - s;
+    const h32 = h | 0;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const v = slots[i] as number;
       if (v === 0) return -1;
+      // Compare the cached hash first: most collisions end here without touching the name bytes.
+      if (hashes[i] !== h32) continue;
       const id = v - 1;
       const o = this.offsets[id] as number;
       if ((this.offsets[id + 1] as number) - o !== len) continue;
@@ -127,10 +134,12 @@ export class NameTable {
     let i = h & mask;
     while (this.slots[i] !== 0) i = (i + 1) & mask;
     this.slots[i] = id + 1;
+    this.slotHash[i] = h | 0;
   }
 
   private rehash(size: number): void {
     this.slots = new Int32Array(size);
+    this.slotHash = new Int32Array(size);
     for (let id = 0; id < this.count; id++) {
       this.place(id, hashOf(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number));
     }

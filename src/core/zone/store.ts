@@ -45,17 +45,27 @@ export interface CompactZoneIndex {
 
 /** Growable append-only record table used while parsing. */
 export class RecordStore {
-  readonly names = new NameTable();
+  readonly names: NameTable;
   readonly types: string[] = [];
   private readonly typeIds = new Map<string, number>();
   readonly files: string[] = [];
   readonly generates: GenerateRange[] = [];
   readonly diagnostics: ZoneDiagnostic[] = [];
   count = 0;
-  recName = new Int32Array(1024);
-  recType = new Uint16Array(1024);
-  recLine = new Int32Array(1024);
-  recFile = new Uint16Array(1024);
+  recName: Int32Array;
+  recType: Uint16Array;
+  recLine: Int32Array;
+  recFile: Uint16Array;
+
+  /** @param sizeHint bytes of the entry file: records are sized up front (about one per 40 bytes). */
+  constructor(sizeHint = 0) {
+    const n = Math.max(1024, Math.ceil(sizeHint / 36));
+    this.names = new NameTable(undefined, Math.ceil(n * 0.75));
+    this.recName = new Int32Array(n);
+    this.recType = new Uint16Array(n);
+    this.recLine = new Int32Array(n);
+    this.recFile = new Uint16Array(n);
+  }
 
   internName(name: string): number {
     return this.names.internString(name);
@@ -105,10 +115,10 @@ export class RecordStore {
       types: this.types,
       files: this.files,
       count: n,
-      recName: this.recName.slice(0, n),
-      recType: this.recType.slice(0, n),
-      recLine: this.recLine.slice(0, n),
-      recFile: this.recFile.slice(0, n),
+      recName: this.recName.subarray(0, n),
+      recType: this.recType.subarray(0, n),
+      recLine: this.recLine.subarray(0, n),
+      recFile: this.recFile.subarray(0, n),
       generates: this.generates,
       diagnostics: this.diagnostics,
     };
