@@ -185,12 +185,19 @@ export class ZoneParser {
     }
   }
 
-  /** A number for short words (up to 6 bytes, ASCII case folded), so common types need no string; -1 otherwise. */
+  /**
+   * A small integer for words of up to 4 ASCII bytes (case folded), so common types and classes are found
+   * without making a string; it stays a V8 small integer (< 2^28), which a Map hashes fastest. -1 otherwise.
+   */
   private typeKey(buf: Buffer, s: number, e: number): number {
-    if (e - s > 6) return -1;
+    if (e - s > 4) return -1;
     let key = 0;
-    for (let i = s; i < e; i++) key = key * 256 + ((buf[i] as number) & 0xdf);
-    return key * 8 + (e - s);
+    for (let i = s; i < e; i++) {
+      const c = buf[i] as number;
+      if (c >= 0x80) return -1;
+      key = (key << 7) | (c >= 0x61 && c <= 0x7a ? c - 32 : c);
+    }
+    return key;
   }
 
   private directive(sc: ZoneScanner, file: string, fileId: number, state: FileState, entryLine: number): void {
