@@ -26,6 +26,8 @@ export interface ZoneIndex {
   readonly size: number;
   /** The origin the entry file was indexed with. */
   readonly origin: string;
+  /** The entry file and every file it included (absolute paths). */
+  readonly files: readonly string[];
 }
 
 /** What the parser produces and the worker posts back. recName < 0 marks a $GENERATE range: -1 - rangeIndex. */
@@ -152,6 +154,10 @@ export class CompactIndex implements ZoneIndex {
 
   get origin(): string {
     return this.data.origin;
+  }
+
+  get files(): readonly string[] {
+    return this.data.files;
   }
 
   get size(): number {

@@ -1,0 +1,86 @@
+// "Show Failures in Zone Files": one diagnostic per failed item on its record's line (message, source
+// "Huawei DNS", the task id as code); a summary for the failures that match no line. Per task, so running
+// again or untracking the task clears exactly that task's marks.
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../constants';
+import type { ErrorItem } from '../core';
+import type { Services } from '../services';
+import { parseTaskArg, rankByMessage } from './args';
+import type { ZoneCatalog } from './catalog';
+
+export interface FailuresResult {
+  taskId: string;
+  marked: number;
+  unmatched: number;
+}
+
+export class ZoneProblems implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('huaweiDnsZoneFailures');
+  /** taskId -> file uri -> that task's diagnostics. */
+  private readonly byTask = new Map<string, Map<string, vscode.Diagnostic[]>>();
+
+  constructor(private readonly services: Services, private readonly catalog: ZoneCatalog) {}
+
+  async show(arg: unknown): Promise<FailuresResult | undefined> {
+    const taskId = parseTaskArg(arg) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id') }))?.trim();
+    if (!taskId) return undefined;
+    const client = this.services.session.getClient();
+    if (!client) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to show a task\'s failures in zone files.'));
+      return undefined;
+    }
+    const { items } = await client.getAllErrorItems(taskId);
+    return this.publish(taskId, items);
+  }
+
+  async publish(taskId: string, items: readonly ErrorItem[]): Promise<FailuresResult> {
+    const perFile = new Map<string, vscode.Diagnostic[]>();
+    const unmatched: ErrorItem[] = [];
+    for (const it of items) {
+      const records = rankByMessage(await this.catalog.lookup(it.item), it.errorMessage);
+      const r = records[0];
+      if (!r) {
+        unmatched.push(it);
+        continue;
+      }
+      const line = Math.max(r.line - 1, 0);
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), it.errorMessage || it.item, vscode.DiagnosticSeverity.Error);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = taskId;
+      const key = r.uri.toString();
+      let list = perFile.get(key);
+      if (!list) perFile.set(key, (list = []));
+      list.push(d);
+    }
+    this.clear(taskId);
+    this.byTask.set(taskId, perFile);
+    this.refresh([...perFile.keys()]);
+    if (unmatched.length > 0) {
+      const sample = unmatched.slice(0, 5).map((u) => u.item).join(', ');
+      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${sample}${unmatched.length > 5 ? ', …' : ''})`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, taskId, sample),
+      );
+    }
+    return { taskId, marked: items.length - unmatched.length, unmatched: unmatched.length };
+  }
+
+  clear(taskId: string): void {
+    const old = this.byTask.get(taskId);
+    if (!old) return;
+    this.byTask.delete(taskId);
+    this.refresh([...old.keys()]);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+
+  private refresh(keys: string[]): void {
+    for (const key of keys) {
+      const all: vscode.Diagnostic[] = [];
+      for (const files of this.byTask.values()) all.push(...(files.get(key) ?? []));
+      this.collection.set(vscode.Uri.parse(key), all);
+    }
+  }
+}
