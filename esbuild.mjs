@@ -14,16 +14,27 @@ const common = {
   logLevel: 'info',
 };
 
+/**
+ * undici is its own bundle, required from the extension at the first HTTP request (src/core/http.ts), so
+ * activation does not parse and evaluate half a megabyte it may not need.
+ */
+const undiciAsSibling = {
+  name: 'undici-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
+const node = { ...common, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' };
+
 const builds = [
   {
-    ...common,
+    ...node,
     entryPoints: { extension: 'src/extension.ts', zoneWorker: 'src/core/zone/worker.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
+    plugins: [undiciAsSibling],
   },
+  { ...node, entryPoints: { undici: 'undici' } },
   {
     ...common,
     entryPoints: { webview: 'src/webview/main.ts' },

@@ -1,7 +1,7 @@
 // The network layer: one undici dispatcher per client (keep-alive), timeouts, proxy, custom CA, a size cap
 // enforced while streaming, and cancellation that tears the socket down at once.
 import { rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { CancelledError, ResponseTooLargeError, TimeoutError, type ApiError } from './errors';
 import { proxyFor, type ProxySettings } from './proxy';
 import { mapTransportError } from './transportErrors';
@@ -42,6 +42,19 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
+type Undici = typeof import('undici');
+let undici: Undici | undefined;
+/**
+ * undici is loaded at the first request, not at activation: it is most of the extension's code, and a
+ * signed-out window or one that only restores its tree from state never needs it. The bundler ships it as
+ * its own file (dist/undici.js).
+ */
+function loadUndici(): Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  undici ??= require('undici') as Undici;
+  return undici;
+}
+
 export function createHttpTransport(options: HttpOptions): HttpTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(timeoutMs, 10_000);
@@ -62,12 +75,12 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
   function dispatcherFor(url: URL): Dispatcher {
     const proxy = proxyFor(url, options);
     if (proxy === undefined) {
-      direct ??= new Agent({ ...common, connect: { timeout: connectTimeoutMs, ...tls } });
+      direct ??= new (loadUndici().Agent)({ ...common, connect: { timeout: connectTimeoutMs, ...tls } });
       return direct;
     }
     let agent = proxied.get(proxy);
     if (!agent) {
-      agent = new ProxyAgent({ uri: proxy, ...common, requestTls: { timeout: connectTimeoutMs, ...tls }, proxyTls: tls, connect: { timeout: connectTimeoutMs } });
+      agent = new (loadUndici().ProxyAgent)({ uri: proxy, ...common, requestTls: { timeout: connectTimeoutMs, ...tls }, proxyTls: tls, connect: { timeout: connectTimeoutMs } });
       proxied.set(proxy, agent);
     }
     return agent;

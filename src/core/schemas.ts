@@ -1,6 +1,6 @@
 // What the API answers, checked with zod and mapped to the domain types. Lenient where the vendor's sources
 // disagree (both shapes, both date formats, optional fields, open enums); strict about types where it matters.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResponseShapeError, type ApiErrorDetails } from './errors';
 import type { BatchTask, BatchTaskSummary, ErrorItem } from './types';
 

@@ -1,6 +1,6 @@
 // Validation of every setting the extension reads. Pure: the reader hands in raw values, gets back typed
 // settings plus one problem per bad value (the reader turns problems into warnings).
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkEndpoint, type Site } from '../auth/sites';
 
 export type { Site };

@@ -1,6 +1,6 @@
 // The one message protocol between the failed-items webview and the extension host. Both ends validate
 // every message with these schemas: anything unknown or malformed is logged and dropped, never acted on.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Page sizes the panel offers; the server accepts 1..500. */
 export const PAGE_SIZES = [50, 100, 200, 500] as const;
