@@ -24,6 +24,11 @@ const median = (xs) => {
 };
 const round = (x, d = 2) => Number(x.toFixed(d));
 
+function medianPhases(samples) {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.phases || {})))];
+  return Object.fromEntries(names.map((n) => [n, round(median(samples.map((s) => (s.phases || {})[n] ?? 0)), 1)]));
+}
+
 async function run(report) {
   if (!packageVsix()) throw new Error('production build / vsce package failed');
   const bundle = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
@@ -50,6 +55,8 @@ async function run(report) {
     min: round(Math.min(...valid.map((s) => s.activationMs))),
     max: round(Math.max(...valid.map((s) => s.activationMs))),
     host: `code-server extension host, node ${valid[0].node}`,
+    // median ms per phase: host bookkeeping + module load ('loaded'), then each feature's registration
+    phases: Object.entries(medianPhases(valid)).map(([k, v]) => `${k}:${v}`).join(' '),
   });
   report('foundation.activation.baseline', round(base, 3), 'ms', { what: 'require + activate() of an empty module, same host', ratio: `${round(act / Math.max(base, 0.001), 0)}x` });
   report('foundation.bundle', round(bundle / KB, 1), 'KB', { target: '< 300', file: 'dist/extension.js (production, minified)' });
