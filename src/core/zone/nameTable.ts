@@ -10,10 +10,11 @@ export interface NameTableData {
   bytes: Uint8Array;
   /** Name i is bytes[offsets[i], offsets[i + 1]). */
   offsets: Int32Array;
-  /** Hash slots: 0 empty, else id + 1. Length is a power of two. */
+  /**
+   * Hash slots as pairs [id + 1 (0 = empty), full hash], interleaved so a probe touches one cache line.
+   * Length is twice a power of two.
+   */
   slots: Int32Array;
-  /** The full hash of the name in each slot. */
-  slotHash: Int32Array;
   count: number;
 }
 
@@ -28,7 +29,6 @@ export class NameTable {
   offsets: Int32Array;
   slots: Int32Array;
   count: number;
-  private slotHash: Int32Array;
   private used: number;
 
   /** @param expected names expected (sizes the table up front so a big zone never rehashes) */
@@ -36,10 +36,9 @@ export class NameTable {
     const slots = 1 << Math.max(13, Math.ceil(Math.log2(expected * 2 + 1)));
     this.bytes = data?.bytes ?? new Uint8Array(Math.max(1 << 16, expected * 24));
     this.offsets = data?.offsets ?? new Int32Array(Math.max(1 << 12, expected + 2));
-    this.slots = data?.slots ?? new Int32Array(slots);
+    this.slots = data?.slots ?? new Int32Array(slots * 2);
     this.count = data?.count ?? 0;
     this.used = this.offsets[this.count] ?? 0;
-    this.slotHash = data?.slotHash ?? new Int32Array(this.slots.length);
   }
 
   /** The owner token buf[s, e) relative to `origin` (absolute name string, `originBytes` its latin1 bytes). */
@@ -89,7 +88,7 @@ export class NameTable {
 
   data(): NameTableData {
     // Views, not copies: the worker transfers the whole buffers anyway.
-    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), slots: this.slots, slotHash: this.slotHash, count: this.count };
+    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), slots: this.slots, count: this.count };
   }
 
   /** The candidate name sits at bytes[used, end): return its existing id or keep it as a new one. */
@@ -103,23 +102,22 @@ export class NameTable {
     this.offsets[id] = start;
     this.offsets[id + 1] = end;
     this.used = end;
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.count * 4 > this.slots.length) this.rehash(this.slots.length);
     this.place(id, h);
     return id;
   }
 
   private probe(key: Uint8Array, s: number, e: number, h: number): number {
     const slots = this.slots;
-    const hashes = this.slotHash;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const bytes = this.bytes;
     const len = e - s;
     const h32 = h | 0;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const v = slots[i] as number;
+      const v = slots[i << 1] as number;
       if (v === 0) return -1;
       // Compare the cached hash first: most collisions end here without touching the name bytes.
-      if (hashes[i] !== h32) continue;
+      if (slots[(i << 1) + 1] !== h32) continue;
       const id = v - 1;
       const o = this.offsets[id] as number;
       if ((this.offsets[id + 1] as number) - o !== len) continue;
@@ -130,16 +128,16 @@ export class NameTable {
   }
 
   private place(id: number, h: number): void {
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
-    this.slots[i] = id + 1;
-    this.slotHash[i] = h | 0;
+    while (this.slots[i << 1] !== 0) i = (i + 1) & mask;
+    this.slots[i << 1] = id + 1;
+    this.slots[(i << 1) + 1] = h | 0;
   }
 
+  /** Doubles the table (size: the current slots array length). */
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    this.slotHash = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     for (let id = 0; id < this.count; id++) {
       this.place(id, hashOf(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number));
     }

@@ -13,7 +13,7 @@ export interface ZoneWorkerRequest {
 export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; error: string };
 
 export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
-  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.names.bytes, index.names.offsets, index.names.slots, index.names.slotHash];
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.names.bytes, index.names.offsets, index.names.slots];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
