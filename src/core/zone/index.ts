@@ -12,6 +12,8 @@ export interface IndexZoneOptions {
   root: string;
   /** Text to index instead of the file on disk (an editor's unsaved text). */
   text?: string;
+  /** Build the name lookup table now rather than on the first lookup (the worker does, off the host). */
+  buildLookup?: boolean;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */
@@ -36,6 +38,7 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   }
   const parser = new ZoneParser(store, { realRoot });
   parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
+  if (options.buildLookup) store.names.canonical();
   return store.compact(origin);
 }
 

@@ -1,6 +1,7 @@
-// Interned owner names as bytes: one growable byte array, offsets, and an open-addressing hash table.
-// No string per record and no Map: a 1M-record zone interns its names in a few tens of ms, and the
-// whole table crosses the worker boundary as three transferable typed arrays.
+// Owner names as bytes: one growable byte array and offsets, appended as the parser meets them (sequential
+// writes only, no string per record), and an open-addressing hash table built on the first lookup. A hash
+// probe per record costs a cache miss or two; deferring it keeps parsing close to the speed of reading.
+// The table crosses the worker boundary as two transferable typed arrays.
 import { latin1, nameFromBytes, CLASS } from './names';
 
 const DOT = 0x2e;
@@ -10,12 +11,10 @@ export interface NameTableData {
   bytes: Uint8Array;
   /** Name i is bytes[offsets[i], offsets[i + 1]). */
   offsets: Int32Array;
-  /**
-   * Hash slots as pairs [id + 1 (0 = empty), full hash], interleaved so a probe touches one cache line.
-   * Length is twice a power of two.
-   */
-  slots: Int32Array;
   count: number;
+  /** The lookup table, when built before the transfer (the worker does, so the host never has to). */
+  slots?: Int32Array;
+  canon?: Int32Array;
 }
 
 function hashOf(bytes: Uint8Array, s: number, e: number): number {
@@ -27,17 +26,22 @@ function hashOf(bytes: Uint8Array, s: number, e: number): number {
 export class NameTable {
   bytes: Uint8Array;
   offsets: Int32Array;
-  slots: Int32Array;
   count: number;
+  /**
+   * Hash slots as pairs [id + 1 (0 = empty), full hash], interleaved so a probe touches one cache line;
+   * built by lookupTable(). `canon[id]` is the first id with the same name.
+   */
+  private slots: Int32Array | undefined;
+  private canon: Int32Array | undefined;
   private used: number;
 
-  /** @param expected names expected (sizes the table up front so a big zone never rehashes) */
+  /** @param expected owners expected (sizes the arrays up front) */
   constructor(data?: NameTableData, expected = 4096) {
-    const slots = 1 << Math.max(13, Math.ceil(Math.log2(expected * 2 + 1)));
     this.bytes = data?.bytes ?? new Uint8Array(Math.max(1 << 16, expected * 24));
     this.offsets = data?.offsets ?? new Int32Array(Math.max(1 << 12, expected + 2));
-    this.slots = data?.slots ?? new Int32Array(slots * 2);
     this.count = data?.count ?? 0;
+    this.slots = data?.slots;
+    this.canon = data?.canon;
     this.used = this.offsets[this.count] ?? 0;
   }
 
@@ -46,10 +50,11 @@ export class NameTable {
     if (e - s === 1 && buf[s] === AT) return this.internBytes(originBytes, 0, originBytes.length);
     this.reserve(e - s + originBytes.length + 1);
     const out = this.bytes;
+    const cls = CLASS; // a local: the loop's stores would otherwise force reloading it through the module
     let w = this.used;
     for (let i = s; i < e; i++) {
       const b = buf[i] as number;
-      const k = CLASS[b];
+      const k = cls[b];
       if (k === 0) return this.internString(nameFromBytes(buf, s, e, origin));
       out[w++] = k === 2 ? b + 32 : b;
     }
@@ -76,10 +81,33 @@ export class NameTable {
     return this.commit(this.used + (e - s));
   }
 
-  /** The id of a name in presentation form, or -1. */
+  /** The canonical id of a name in presentation form, or -1. */
   find(name: string): number {
+    this.canonical();
     const key = Buffer.from(name, 'latin1');
     return this.probe(key, 0, key.length, hashOf(key, 0, key.length));
+  }
+
+  /** For each id, the first id with the same name (builds the hash table on first use). */
+  canonical(): Int32Array {
+    if (this.canon) return this.canon;
+    const size = 1 << Math.max(4, Math.ceil(Math.log2(this.count * 2 + 2)));
+    this.slots = new Int32Array(size * 2);
+    const canon = new Int32Array(this.count);
+    for (let id = 0; id < this.count; id++) {
+      const s = this.offsets[id] as number;
+      const e = this.offsets[id + 1] as number;
+      const h = hashOf(this.bytes, s, e);
+      const found = this.probe(this.bytes, s, e, h);
+      if (found >= 0) {
+        canon[id] = found;
+      } else {
+        canon[id] = id;
+        this.place(id, h);
+      }
+    }
+    this.canon = canon;
+    return canon;
   }
 
   name(id: number): string {
@@ -88,27 +116,24 @@ export class NameTable {
 
   data(): NameTableData {
     // Views, not copies: the worker transfers the whole buffers anyway.
-    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), slots: this.slots, count: this.count };
+    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), count: this.count,
+      ...(this.canon && this.slots ? { slots: this.slots, canon: this.canon } : {}) };
   }
 
-  /** The candidate name sits at bytes[used, end): return its existing id or keep it as a new one. */
+  /** The name just written at bytes[used, end) becomes the next id (duplicates are merged by canonical()). */
   private commit(end: number): number {
     const start = this.used;
-    const h = hashOf(this.bytes, start, end);
-    const found = this.probe(this.bytes, start, end, h);
-    if (found >= 0) return found;
     const id = this.count++;
     if (this.count + 1 >= this.offsets.length) this.offsets = grown(this.offsets, new Int32Array(this.offsets.length * 2));
     this.offsets[id] = start;
     this.offsets[id + 1] = end;
     this.used = end;
-    if (this.count * 4 > this.slots.length) this.rehash(this.slots.length);
-    this.place(id, h);
+    this.canon = undefined;
     return id;
   }
 
   private probe(key: Uint8Array, s: number, e: number, h: number): number {
-    const slots = this.slots;
+    const slots = this.slots as Int32Array;
     const mask = (slots.length >> 1) - 1;
     const bytes = this.bytes;
     const len = e - s;
@@ -128,19 +153,12 @@ export class NameTable {
   }
 
   private place(id: number, h: number): void {
-    const mask = (this.slots.length >> 1) - 1;
+    const slots = this.slots as Int32Array;
+    const mask = (slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i << 1] !== 0) i = (i + 1) & mask;
-    this.slots[i << 1] = id + 1;
-    this.slots[(i << 1) + 1] = h | 0;
-  }
-
-  /** Doubles the table (size: the current slots array length). */
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size * 2);
-    for (let id = 0; id < this.count; id++) {
-      this.place(id, hashOf(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number));
-    }
+    while (slots[i << 1] !== 0) i = (i + 1) & mask;
+    slots[i << 1] = id + 1;
+    slots[(i << 1) + 1] = h | 0;
   }
 
   private reserve(n: number): void {

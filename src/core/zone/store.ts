@@ -213,12 +213,14 @@ export class CompactIndex implements ZoneIndex {
   private buildChains(): void {
     if (this.first) return;
     const d = this.data;
+    const canon = this.names.canonical();
     const first = new Int32Array(d.names.count).fill(-1);
     const last = new Int32Array(d.names.count).fill(-1);
     const next = new Int32Array(d.count).fill(-1);
     for (let i = 0; i < d.count; i++) {
-      const id = d.recName[i] as number;
-      if (id < 0) continue;
+      const raw = d.recName[i] as number;
+      if (raw < 0) continue;
+      const id = canon[raw] as number;
       const tail = last[id] as number;
       if (tail < 0) first[id] = i;
       else next[tail] = i;
