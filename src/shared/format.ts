@@ -53,9 +53,13 @@ export function formatStatusAndCounts(task: TaskCounts): string {
   return `${task.status} · ✓${formatCount(task.successCount)} ✗${formatCount(task.errorCount)}`;
 }
 
-/** The first 8 characters: enough to tell tasks apart in a list, the full id is in the tooltip. */
+/**
+ * The LAST 8 characters: the vendor's ids are UUID-hex style (`ff80808297a1b2c3…`) whose leading characters
+ * name the server and are the same for every task, while the tail is a time and counter that differ.
+ * The full id is in the tooltip.
+ */
 export function shortTaskId(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
+  return id.length > 8 ? id.slice(-8) : id;
 }
 
 /** "Import record sets · 3f2a9c1e" */

@@ -17,7 +17,7 @@ async function answer(s: UiSession, prompt: RegExp, value: string): Promise<void
 describe('Tasks sidebar (e2e)', function () {
   this.timeout(180_000);
   const task = aTask({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) });
-  const label = `Import record sets · ${task.id.slice(0, 8)}`;
+  const label = `Import record sets · ${task.id.slice(-8)}`;
 
   before(async () => {
     const s = ui();

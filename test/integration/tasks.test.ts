@@ -108,7 +108,7 @@ describe('Tracked tasks tree (integration)', function () {
     assert.ok(site);
     for (const c of cases) {
       const ti = item(taskNode(c.task.id));
-      assert.equal(ti.label, `${c.label} · ${c.task.id.slice(0, 8)}`);
+      assert.equal(ti.label, `${c.label} · ${c.task.id.slice(-8)}`);
       assert.equal(ti.description, c.description, c.label);
       assert.equal((ti.iconPath as vscode.ThemeIcon).id, c.icon, c.label);
       assert.match(String(ti.contextValue), /^task/);

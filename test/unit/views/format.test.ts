@@ -34,11 +34,18 @@ describe('shared/format', () => {
     assert.equal(formatStatusAndCounts({ status: 'DONE', successCount: 1880, errorCount: 120 }), 'DONE · ✓1,880 ✗120');
   });
 
-  it('shortens ids to 8 characters and labels a task', () => {
+  it('shortens ids to their last 8 characters and labels a task', () => {
     const id = '0123456789abcdef0123456789abcdef';
-    assert.equal(shortTaskId(id), '01234567');
+    assert.equal(shortTaskId(id), '89abcdef');
     assert.equal(shortTaskId('abc'), 'abc');
-    assert.equal(formatTaskLabel({ type: 'import_recordset', id }), 'Import record sets · 01234567');
+    assert.equal(formatTaskLabel({ type: 'import_recordset', id }), 'Import record sets · 89abcdef');
+  });
+
+  it('tells apart vendor ids that share the server prefix', () => {
+    // Two real-looking ids from one server: same first 16 characters.
+    const a = 'ff80808297a1b2c30197a1b2c3d40001';
+    const b = 'ff80808297a1b2c30197a1b2c3d4e2e0';
+    assert.notEqual(shortTaskId(a), shortTaskId(b));
   });
 
   it('tells the outcome from status and counts', () => {
