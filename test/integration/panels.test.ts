@@ -193,11 +193,12 @@ describe('Failed-items panel (integration)', function () {
     const probeB = await open(b);
     await probeB.waitForRendered((x) => x.mode === 'page');
     const readiesBefore = probeA.received.filter((m) => m.type === 'ready').length;
+    // Taken before reveal: the new webview's ack can arrive before the test notices its 'ready'.
+    const acksBefore = probeA.received.filter((m) => m.type === 'rendered');
     probeA.panel.reveal();
     const ready = await waitUntil(() => probeA.received.filter((m) => m.type === 'ready')[readiesBefore]);
     assert.equal(ready.type === 'ready' && ready.state?.offset, 100, 'the reloaded webview brought its page back');
-    const acks = probeA.received.filter((m) => m.type === 'rendered');
-    await probeA.waitForRendered((x) => x.mode === 'page' && x.offset === 100 && !acks.includes(x));
+    await probeA.waitForRendered((x) => x.mode === 'page' && x.offset === 100 && !acksBefore.includes(x));
   });
 
   it('refreshes by itself while the task is pending', async () => {
