@@ -31,7 +31,7 @@ exports.run = async function run() {
   // 'loaded', then each feature's registration.
   const phases = {};
   let previous = t0;
-  for (const name of ['loaded', 'activate', 'platform', 'auth', 'tasks', 'panels', 'zones']) {
+  for (const name of ['evaluating', 'loaded', 'activate', 'platform', 'auth', 'tasks', 'panels', 'zones']) {
     const entry = performance.getEntriesByName(`huaweiDns.${name}`).pop();
     if (!entry) continue;
     phases[name] = Number((entry.startTime - previous).toFixed(2));
