@@ -81,13 +81,14 @@ async function runInHost(o) {
  * Open the workbench `runs` times in one code-server, each time with a fresh extension host running
  * `testsPath` (a module exporting run()). Resolves the exit codes; the module reports through files.
  */
-async function repeatInHost({ testsPath, runs, workspace, env = {}, timeoutMs = 120_000, extensionDevelopmentPath = ROOT }) {
-  const server = await startCodeServer({ env, smokeTestDriver: true });
+/** vsix: an extension to install beside the one under development (e.g. a baseline). */
+async function repeatInHost({ testsPath, runs, workspace, env = {}, timeoutMs = 120_000, extensionDevelopmentPath = ROOT, vsix }) {
+  const server = await startCodeServer({ env, smokeTestDriver: true, vsix });
   const browser = await launchBrowser();
   const codes = [];
   try {
     let settle;
-    await browser.page.exposeFunction('codeAutomationLog', () => undefined);
+    await browser.page.exposeFunction('codeAutomationLog', (type, args) => { if (process.env.DNS_BATCH_TASKS_BENCH_VERBOSE) console.log('[host]', util.format(...(args || []))); });
     await browser.page.exposeFunction('codeAutomationExit', (code) => settle && settle(code));
     const payload = [
       ['extensionDevelopmentPath', server.remote(extensionDevelopmentPath)],
