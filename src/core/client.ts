@@ -7,7 +7,8 @@ import { cachedProjectId } from './projectId';
 import { redact, registerSecret, releaseSecret } from './redact';
 import { errorFromResponse, type FailedOperation } from './responseErrors';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry';
-import { parseJsonBody, parseProjectId, parseTask, parseTaskList, type TaskListPage } from './schemas';
+import { schemas } from './lazySchemas';
+import type { TaskListPage } from './schemas';
 import { formatSdkDate, percentEncode, signRequest } from './signing';
 import { iamEndpoint, isLoopbackHost, regionOfEndpoint } from './sites';
 import { encodeTaskIdForPath, isValidTaskId } from './taskId';
@@ -102,7 +103,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
             const requestId = response.headers['x-request-id'];
             if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, c.op, now());
             const details = { status: response.status, ...(requestId ? { requestId } : {}) };
-            const value = parseJsonBody(response.body, details);
+            const value = schemas().parseJsonBody(response.body, details);
             const result = c.parse(value, response.body, details);
             log(entryOf(attempt, started, response));
             return result;
@@ -151,7 +152,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
         query: [['name', region]],
         op: { action: ACTION_LIST_PROJECTS, what: `look up the project of region ${region}`, region },
         withProject: false,
-        parse: (value, body, details) => parseProjectId(value, body, details),
+        parse: (value, body, details) => schemas().parseProjectId(value, body, details),
         // Not the caller's signal: the lookup is shared by concurrent calls; one cancelling must not fail the others.
       });
       if (id === undefined) {
@@ -176,7 +177,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       query: pageQuery(page, 'error_item_limit', 'error_item_offset'),
       op: { action: ACTION_SHOW_TASK, what: `show task ${taskId}`, taskId, ...(region ? { region } : {}) },
       withProject: true,
-      parse: parseTask,
+      parse: (value, body, details) => schemas().parseTask(value, body, details),
       ...(page?.signal ? { signal: page.signal } : {}),
     });
   }
@@ -195,7 +196,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       query,
       op: { action: ACTION_LIST_TASKS, what: 'list batch tasks', ...(region ? { region } : {}) },
       withProject: true,
-      parse: (value, body, details) => parseTaskList(value, body, details, offset),
+      parse: (value, body, details) => schemas().parseTaskList(value, body, details, offset),
       ...(page?.signal ? { signal: page.signal } : {}),
     });
   }

@@ -10,7 +10,6 @@ export type { RetryPolicy, AttemptFailure, Sleep } from './retry';
 export { SITES, dnsEndpoint, iamEndpoint, regionOfEndpoint, isLoopbackHost } from './sites';
 export type { Site } from './sites';
 export { isValidTaskId, extractTaskId, encodeTaskIdForPath, MAX_TASK_ID_LENGTH } from './taskId';
-export { parseTask, parseTaskList, parseErrorBody, parseJsonBody } from './schemas';
 export type { ErrorBody } from './schemas';
 export { clearProjectIdCache } from './projectId';
 export { proxyFor, matchesNoProxy } from './proxy';

@@ -1,7 +1,7 @@
 // An HTTP answer that is not 2xx, turned into the error that says what to do about it.
 import { ApiError, AuthError, ClockSkewError, NotFoundError, ServerError, ThrottledError, describeIds } from './errors';
 import { parseRetryAfter } from './retry';
-import { parseErrorBody } from './schemas';
+import { schemas } from './lazySchemas';
 
 /** The gateway rejects X-Sdk-Date more than 15 minutes off its clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -23,7 +23,7 @@ export interface FailedAnswer {
 }
 
 export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now: number = Date.now()): ApiError {
-  const parsed = parseErrorBody(answer.body);
+  const parsed = schemas().parseErrorBody(answer.body);
   const requestId = answer.headers['x-request-id'] || parsed?.requestId;
   const details = {
     status: answer.status,
