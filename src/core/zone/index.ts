@@ -12,7 +12,7 @@ export interface IndexZoneOptions {
   root: string;
   /** Text to index instead of the file on disk (an editor's unsaved text). */
   text?: string;
-  /** Build the name lookup table now rather than on the first lookup (the worker does, off the host). */
+  /** Ignored: the name lookup table is now always built while parsing. Kept so older callers still compile. */
   buildLookup?: boolean;
 }
 
@@ -38,7 +38,6 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   }
   const parser = new ZoneParser(store, { realRoot });
   parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
-  if (options.buildLookup) store.names.canonical();
   return store.compact(origin);
 }
 

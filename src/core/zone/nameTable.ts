@@ -1,48 +1,83 @@
-// Owner names as bytes: one growable byte array and offsets, appended as the parser meets them (sequential
-// writes only, no string per record), and an open-addressing hash table built on the first lookup. A hash
-// probe per record costs a cache miss or two; deferring it keeps parsing close to the speed of reading.
-// The table crosses the worker boundary as two transferable typed arrays.
+// Owner names as bytes: one growable byte array and offsets, and an open-addressing hash table that is filled
+// while parsing. The parser copies an owner's bytes (lower-cased, origin appended) into the byte array and
+// hashes them in the same loop; the probe then either finds the same name (the copy is dropped, the old id is
+// returned) or keeps the copy as a new id. So every name is stored once, there is no second pass over the
+// names, and no JS string is made per owner. Each name also heads a chain of its records (`head`, `tail`,
+// filled by the RecordStore), so the first lookup has nothing left to build.
+// Everything crosses the worker boundary as transferable typed arrays.
 import { latin1, nameFromBytes, CLASS } from './names';
 
 const DOT = 0x2e;
 const AT = 0x40;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+/** New names queued before they are placed in the slots. */
+const PENDING = 1024;
 
 export interface NameTableData {
   bytes: Uint8Array;
   /** Name i is bytes[offsets[i], offsets[i + 1]). */
   offsets: Int32Array;
   count: number;
-  /** The lookup table, when built before the transfer (the worker does, so the host never has to). */
-  slots?: Int32Array;
-  canon?: Int32Array;
+  /** Hash slots: pairs [id + 1 (0 = empty), 30-bit hash]. */
+  slots: Int32Array;
+  /** head[id]: index + 1 of the first record owned by name id (0 = none); the rest follow recNext. */
+  head: Int32Array;
 }
 
-function hashOf(bytes: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ (bytes[i] as number), 16777619);
-  return h >>> 0;
+/**
+ * Hashes are kept to 30 bits so they stay V8 small integers: a full 32-bit value passed between functions is
+ * boxed as a heap number, one allocation per owner.
+ */
+const HASH_MASK = 0x3fffffff;
+
+/** FNV-1a over bytes[s, e): the same function the parser computes incrementally while copying. */
+export function hashOf(bytes: Uint8Array, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  return h & HASH_MASK;
+}
+
+function tableSize(names: number): number {
+  // Load factor at most 1/2: short probe runs, and the table stays a few MB for a million names.
+  return 1 << Math.max(4, Math.ceil(Math.log2(names * 2 + 2)));
 }
 
 export class NameTable {
   bytes: Uint8Array;
   offsets: Int32Array;
   count: number;
-  /**
-   * Hash slots as pairs [id + 1 (0 = empty), full hash], interleaved so a probe touches one cache line;
-   * built by lookupTable(). `canon[id]` is the first id with the same name.
-   */
-  private slots: Int32Array | undefined;
-  private canon: Int32Array | undefined;
+  slots: Int32Array;
+  /** First (head) and last (tail) record index + 1 per name id; tail only while parsing. */
+  head: Int32Array;
+  tail: Int32Array;
   private used: number;
+  /** Grow the slots when count reaches this. */
+  private limit: number;
+  /**
+   * Parse-time filter, 4 bits per slot (1 MB for a million names, so it stays in the L2 cache): bit clear =
+   * no name with this hash yet. A new name (most owners) then skips the probe of the big slot table, whose
+   * read is a cache miss the parser would stall on: it is queued in `pending` and placed later in a batch,
+   * a tight loop whose misses overlap. Any probe places the queue first.
+   */
+  private filter: Int32Array;
+  private filterShift: number;
+  private readonly pending = new Int32Array(PENDING * 2);
+  private pendingCount = 0;
 
   /** @param expected owners expected (sizes the arrays up front) */
   constructor(data?: NameTableData, expected = 4096) {
     this.bytes = data?.bytes ?? new Uint8Array(Math.max(1 << 16, expected * 24));
     this.offsets = data?.offsets ?? new Int32Array(Math.max(1 << 12, expected + 2));
     this.count = data?.count ?? 0;
-    this.slots = data?.slots;
-    this.canon = data?.canon;
+    this.slots = data?.slots ?? new Int32Array(tableSize(Math.max(1 << 12, expected)) * 2);
+    this.head = data?.head ?? new Int32Array(this.offsets.length);
+    this.tail = data ? new Int32Array(0) : new Int32Array(this.offsets.length);
     this.used = this.offsets[this.count] ?? 0;
+    this.limit = this.slots.length >> 2;
+    this.filter = new Int32Array(0);
+    this.filterShift = 32;
+    if (!data) this.buildFilter(this.count > 0);
   }
 
   /** The owner token buf[s, e) relative to `origin` (absolute name string, `originBytes` its latin1 bytes). */
@@ -52,18 +87,26 @@ export class NameTable {
     const out = this.bytes;
     const cls = CLASS; // a local: the loop's stores would otherwise force reloading it through the module
     let w = this.used;
+    let h = FNV_OFFSET;
     for (let i = s; i < e; i++) {
       const b = buf[i] as number;
       const k = cls[b];
       if (k === 0) return this.internString(nameFromBytes(buf, s, e, origin));
-      out[w++] = k === 2 ? b + 32 : b;
+      const c = k === 2 ? b + 32 : b;
+      out[w++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
     if (buf[e - 1] !== DOT) {
       out[w++] = DOT;
+      h = Math.imul(h ^ DOT, FNV_PRIME);
       // A loop beats TypedArray.set for a dozen bytes.
-      for (let i = originBytes.length === 1 ? 1 : 0; i < originBytes.length; i++) out[w++] = originBytes[i] as number;
+      for (let i = originBytes.length === 1 ? 1 : 0; i < originBytes.length; i++) {
+        const c = originBytes[i] as number;
+        out[w++] = c;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
     }
-    return this.commit(w);
+    return this.intern(w, h & HASH_MASK);
   }
 
   /** Interns an absolute name already in presentation form. */
@@ -72,42 +115,21 @@ export class NameTable {
     const out = this.bytes;
     let w = this.used;
     for (let i = 0; i < name.length; i++) out[w++] = name.charCodeAt(i) & 0xff;
-    return this.commit(w);
+    return this.intern(w, hashOf(out, this.used, w));
   }
 
   internBytes(src: Uint8Array, s: number, e: number): number {
     this.reserve(e - s);
     this.bytes.set(src.subarray(s, e), this.used);
-    return this.commit(this.used + (e - s));
+    const end = this.used + (e - s);
+    return this.intern(end, hashOf(this.bytes, this.used, end));
   }
 
-  /** The canonical id of a name in presentation form, or -1. */
+  /** The id of a name in presentation form, or -1. */
   find(name: string): number {
-    this.canonical();
+    this.placePending();
     const key = Buffer.from(name, 'latin1');
     return this.probe(key, 0, key.length, hashOf(key, 0, key.length));
-  }
-
-  /** For each id, the first id with the same name (builds the hash table on first use). */
-  canonical(): Int32Array {
-    if (this.canon) return this.canon;
-    const size = 1 << Math.max(4, Math.ceil(Math.log2(this.count * 2 + 2)));
-    this.slots = new Int32Array(size * 2);
-    const canon = new Int32Array(this.count);
-    for (let id = 0; id < this.count; id++) {
-      const s = this.offsets[id] as number;
-      const e = this.offsets[id + 1] as number;
-      const h = hashOf(this.bytes, s, e);
-      const found = this.probe(this.bytes, s, e, h);
-      if (found >= 0) {
-        canon[id] = found;
-      } else {
-        canon[id] = id;
-        this.place(id, h);
-      }
-    }
-    this.canon = canon;
-    return canon;
   }
 
   name(id: number): string {
@@ -115,34 +137,89 @@ export class NameTable {
   }
 
   data(): NameTableData {
+    this.placePending();
     // Views, not copies: the worker transfers the whole buffers anyway.
     return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), count: this.count,
-      ...(this.canon && this.slots ? { slots: this.slots, canon: this.canon } : {}) };
+      slots: this.slots, head: this.head.subarray(0, this.count) };
   }
 
-  /** The name just written at bytes[used, end) becomes the next id (duplicates are merged by canonical()). */
-  private commit(end: number): number {
+  /**
+   * The name just written at bytes[used, end) with hash h: its existing id (the copy is dropped: `used` does
+   * not move), or the next id.
+   */
+  private intern(end: number, h: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const bytes = this.bytes;
+    const offsets = this.offsets;
     const start = this.used;
+    const len = end - start;
+    const f = Math.imul(h, 0x9e3779b1) >>> this.filterShift;
+    const filter = this.filter;
+    const word = filter[f >> 5] as number;
+    const bit = 1 << (f & 31);
+    if ((word & bit) === 0) {
+      filter[f >> 5] = word | bit;
+      return this.add(end, h);
+    }
+    this.placePending();
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[i << 1] as number;
+      if (v === 0) return this.add(end, h);
+      if (slots[(i << 1) + 1] === h) {
+        const id = v - 1;
+        const o = offsets[id] as number;
+        if ((offsets[id + 1] as number) - o === len) {
+          let j = 0;
+          while (j < len && bytes[o + j] === bytes[start + j]) j++;
+          if (j === len) return id;
+        }
+      }
+    }
+  }
+
+  /** Keeps the name just written as the next id; it is placed in the slots with the next batch. */
+  private add(end: number, h: number): number {
     const id = this.count++;
-    if (this.count + 1 >= this.offsets.length) this.offsets = grown(this.offsets, new Int32Array(this.offsets.length * 2));
-    this.offsets[id] = start;
+    if (this.count + 1 >= this.offsets.length) this.growIds();
+    this.offsets[id] = this.used;
     this.offsets[id + 1] = end;
     this.used = end;
-    this.canon = undefined;
+    const p = this.pendingCount++ << 1;
+    this.pending[p] = id + 1;
+    this.pending[p + 1] = h;
+    if (this.pendingCount === PENDING || this.count >= this.limit) this.placePending();
     return id;
   }
 
+  private placePending(): void {
+    const n = this.pendingCount;
+    if (n === 0) return;
+    this.pendingCount = 0;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const pending = this.pending;
+    for (let k = 0; k < n << 1; k += 2) {
+      const h = pending[k + 1] as number;
+      let i = h & mask;
+      while (slots[i << 1] !== 0) i = (i + 1) & mask;
+      slots[i << 1] = pending[k] as number;
+      slots[(i << 1) + 1] = h;
+    }
+    // After placing: rehash() rebuilds the filter from the slots, which must hold every name by then.
+    if (this.count >= this.limit) this.rehash();
+  }
+
   private probe(key: Uint8Array, s: number, e: number, h: number): number {
-    const slots = this.slots as Int32Array;
+    const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const bytes = this.bytes;
     const len = e - s;
-    const h32 = h | 0;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const v = slots[i << 1] as number;
       if (v === 0) return -1;
       // Compare the cached hash first: most collisions end here without touching the name bytes.
-      if (slots[(i << 1) + 1] !== h32) continue;
+      if (slots[(i << 1) + 1] !== h) continue;
       const id = v - 1;
       const o = this.offsets[id] as number;
       if ((this.offsets[id + 1] as number) - o !== len) continue;
@@ -152,13 +229,43 @@ export class NameTable {
     }
   }
 
-  private place(id: number, h: number): void {
-    const slots = this.slots as Int32Array;
+  /** Doubles the slots; the cached hashes mean no name is read again. */
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
     const mask = (slots.length >> 1) - 1;
-    let i = h & mask;
-    while (slots[i << 1] !== 0) i = (i + 1) & mask;
-    slots[i << 1] = id + 1;
-    slots[(i << 1) + 1] = h | 0;
+    for (let k = 0; k < old.length; k += 2) {
+      const v = old[k] as number;
+      if (v === 0) continue;
+      const h = old[k + 1] as number;
+      let i = h & mask;
+      while (slots[i << 1] !== 0) i = (i + 1) & mask;
+      slots[i << 1] = v;
+      slots[(i << 1) + 1] = h;
+    }
+    this.slots = slots;
+    this.limit = slots.length >> 2;
+    this.buildFilter();
+  }
+
+  private buildFilter(fill = true): void {
+    const slots = this.slots;
+    const bits = Math.log2(slots.length * 2); // 2 slots per pair: 4 bits per slot
+    this.filterShift = 32 - bits;
+    const filter = new Int32Array(Math.max(1, (1 << bits) >> 5));
+    for (let k = 0; fill && k < slots.length; k += 2) {
+      if (slots[k] === 0) continue;
+      const f = Math.imul(slots[k + 1] as number, 0x9e3779b1) >>> this.filterShift;
+      filter[f >> 5] = (filter[f >> 5] as number) | (1 << (f & 31));
+    }
+    this.filter = filter;
+  }
+
+  private growIds(): void {
+    const size = this.offsets.length * 2;
+    this.offsets = grown(this.offsets, new Int32Array(size));
+    this.head = grown(this.head, new Int32Array(size));
+    this.tail = grown(this.tail, new Int32Array(size));
   }
 
   private reserve(n: number): void {

@@ -41,6 +41,8 @@ export interface CompactZoneIndex {
   recType: Uint16Array;
   recLine: Int32Array;
   recFile: Uint16Array;
+  /** Index + 1 of the next record with the same owner (0 = none); chains start at names.head. */
+  recNext: Int32Array;
   generates: GenerateRange[];
   diagnostics: ZoneDiagnostic[];
 }
@@ -58,6 +60,7 @@ export class RecordStore {
   recType: Uint16Array;
   recLine: Int32Array;
   recFile: Uint16Array;
+  recNext: Int32Array;
 
   /** @param sizeHint bytes of the entry file: records are sized up front (about one per 40 bytes). */
   constructor(sizeHint = 0) {
@@ -67,6 +70,7 @@ export class RecordStore {
     this.recType = new Uint16Array(n);
     this.recLine = new Int32Array(n);
     this.recFile = new Uint16Array(n);
+    this.recNext = new Int32Array(n);
   }
 
   internName(name: string): number {
@@ -97,6 +101,13 @@ export class RecordStore {
     this.recType[i] = typeId;
     this.recLine[i] = line;
     this.recFile[i] = fileId;
+    if (nameId < 0) return;
+    // Chain the record to its owner now: usually the same owner as the record before, so this stays in cache.
+    const names = this.names;
+    const tail = names.tail[nameId] as number;
+    if (tail === 0) names.head[nameId] = i + 1;
+    else this.recNext[tail - 1] = i + 1;
+    names.tail[nameId] = i + 1;
   }
 
   addGenerate(g: GenerateRange): void {
@@ -121,6 +132,7 @@ export class RecordStore {
       recType: this.recType.subarray(0, n),
       recLine: this.recLine.subarray(0, n),
       recFile: this.recFile.subarray(0, n),
+      recNext: this.recNext.subarray(0, n),
       generates: this.generates,
       diagnostics: this.diagnostics,
     };
@@ -137,15 +149,14 @@ export class RecordStore {
     this.recType = grow(this.recType, (k) => new Uint16Array(k));
     this.recLine = grow(this.recLine, (k) => new Int32Array(k));
     this.recFile = grow(this.recFile, (k) => new Uint16Array(k));
+    this.recNext = grow(this.recNext, (k) => new Int32Array(k));
   }
 }
 
-/** The read-only index. The name -> records chains are built on the first lookup, not before. */
+/** The read-only index: the name hash table and the record chains came built from parsing. */
 export class CompactIndex implements ZoneIndex {
   readonly diagnostics: ZoneDiagnostic[];
   private readonly names: NameTable;
-  private first: Int32Array | undefined;
-  private next: Int32Array | undefined;
 
   constructor(private readonly data: CompactZoneIndex) {
     this.diagnostics = data.diagnostics;
@@ -182,11 +193,10 @@ export class CompactIndex implements ZoneIndex {
   lookup(name: string): ZoneRecord[] {
     const d = this.data;
     const key = normalizeName(name);
-    this.buildChains();
     const hits: { index: number; name: string }[] = [];
     const id = this.names.find(key);
     if (id >= 0) {
-      for (let i = (this.first as Int32Array)[id] as number; i >= 0; i = (this.next as Int32Array)[i] as number) hits.push({ index: i, name: key });
+      for (let i = this.names.head[id] as number; i > 0; i = d.recNext[i - 1] as number) hits.push({ index: i - 1, name: key });
     }
     if (d.generates.length > 0) {
       for (let i = 0; i < d.count; i++) {
@@ -208,25 +218,5 @@ export class CompactIndex implements ZoneIndex {
       line: d.recLine[i] as number,
       file: d.files[d.recFile[i] as number] as string,
     };
-  }
-
-  private buildChains(): void {
-    if (this.first) return;
-    const d = this.data;
-    const canon = this.names.canonical();
-    const first = new Int32Array(d.names.count).fill(-1);
-    const last = new Int32Array(d.names.count).fill(-1);
-    const next = new Int32Array(d.count).fill(-1);
-    for (let i = 0; i < d.count; i++) {
-      const raw = d.recName[i] as number;
-      if (raw < 0) continue;
-      const id = canon[raw] as number;
-      const tail = last[id] as number;
-      if (tail < 0) first[id] = i;
-      else next[tail] = i;
-      last[id] = i;
-    }
-    this.first = first;
-    this.next = next;
   }
 }

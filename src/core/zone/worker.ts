@@ -13,14 +13,15 @@ export interface ZoneWorkerRequest {
 export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; error: string };
 
 export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
-  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.names.bytes, index.names.offsets, index.names.slots, index.names.canon];
-  return arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.names.bytes, index.names.offsets, index.names.slots, index.names.head];
+  // Several views may share one buffer (none do today); a buffer may only be listed once.
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 const port = parentPort;
 if (port) {
   port.on('message', (request: ZoneWorkerRequest) => {
-    indexZoneFileCompact(request.path, { ...request.options, buildLookup: true }).then(
+    indexZoneFileCompact(request.path, request.options).then(
       (index) => port.postMessage({ id: request.id, index } satisfies ZoneWorkerResponse, transferables(index)),
       (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse),
     );

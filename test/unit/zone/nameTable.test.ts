@@ -1,0 +1,58 @@
+// The owner-name hash table filled while parsing: names are stored once, ids stay stable across growth of the
+// slots (rehash) and of the id arrays, and queued (not yet placed) names are found by later probes.
+import * as assert from 'assert';
+import { NameTable } from '../../../src/core/zone/nameTable';
+import { indexZoneFile } from '../../../src/core';
+
+const enc = (s: string): Buffer => Buffer.from(s, 'latin1');
+const ORIGIN = 'ex.';
+
+describe('zone indexer: name table', () => {
+  it('interns each name once across slot growth, with repeats before and after each batch is placed', () => {
+    const table = new NameTable(undefined, 16); // tiny: forces many rehashes and id-array growth
+    const ids = new Map<string, number>();
+    let s = 7;
+    const rnd = (k: number): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % k);
+    for (let n = 0; n < 30000; n++) {
+      // Mostly new names, some repeats of recent ones (still queued) and of old ones (placed), mixed case.
+      const k = n % 3 === 0 ? rnd(n + 1) : n;
+      const token = rnd(2) ? `Host${k}` : `host${k}`;
+      const id = table.internOwner(enc(token), 0, token.length, ORIGIN, enc(ORIGIN));
+      const name = `host${k}.ex.`;
+      const known = ids.get(name);
+      if (known === undefined) {
+        assert.equal(id, ids.size, `new name ${name} gets the next id`);
+        ids.set(name, id);
+      } else {
+        assert.equal(id, known, `repeat of ${name}`);
+      }
+    }
+    assert.equal(table.count, ids.size);
+    for (const [name, id] of ids) {
+      assert.equal(table.find(name), id);
+      assert.equal(table.name(id), name);
+    }
+    assert.equal(table.find('host-absent.ex.'), -1);
+  });
+
+  it('merges a name written as a string, as bytes and as an owner token', () => {
+    const table = new NameTable();
+    const a = table.internString('www.ex.');
+    const b = table.internOwner(enc('WWW'), 0, 3, ORIGIN, enc(ORIGIN));
+    const c = table.internBytes(enc('xwww.ex.'), 1, 8);
+    const d = table.internOwner(enc('www.ex.'), 0, 7, ORIGIN, enc(ORIGIN));
+    assert.deepEqual([a, b, c, d], [0, 0, 0, 0]);
+    assert.equal(table.count, 1);
+  });
+
+  it('finds every record of an owner written again later in the file (records chained while parsing)', async () => {
+    const lines = ['$ORIGIN ex.', '@ SOA ns hm 1 2 3 4 5'];
+    for (let i = 0; i < 5000; i++) lines.push(`h${i} A 10.0.0.1`);
+    lines.push('H7 TXT "again"', '\tMX 10 mx', 'h7.ex. AAAA ::1', 'h4999.EX. TXT "x"');
+    const index = await indexZoneFile('/nonexistent/ex.zone', { origin: 'ex.', root: '/nonexistent', text: lines.join('\n') });
+    assert.deepEqual(index.lookup('h7.ex').map((r) => [r.type, r.line]), [['A', 10], ['TXT', 5003], ['MX', 5004], ['AAAA', 5005]]);
+    assert.deepEqual(index.lookup('H4999.ex.').map((r) => r.type), ['A', 'TXT']);
+    assert.deepEqual(index.lookup('ex.').map((r) => r.type), ['SOA']);
+    assert.deepEqual(index.lookup('h5000.ex.'), []);
+  });
+});
