@@ -2,7 +2,7 @@
 // while parsing. The parser copies an owner's bytes (lower-cased, origin appended) into the byte array and
 // hashes them in the same loop; the probe then either finds the same name (the copy is dropped, the old id is
 // returned) or keeps the copy as a new id. So every name is stored once, there is no second pass over the
-// names, and no JS string is made per owner. Each name also heads a chain of its records (`head`, `tail`,
+// names, and no JS string is made per owner. Each name also heads a chain of its records (`head`, `recNext`,
 // filled by the RecordStore), so the first lookup has nothing left to build.
 // Everything crosses the worker boundary as transferable typed arrays.
 import { latin1, nameFromBytes, CLASS } from './names';
@@ -19,9 +19,14 @@ export interface NameTableData {
   /** Name i is bytes[offsets[i], offsets[i + 1]). */
   offsets: Int32Array;
   count: number;
-  /** Hash slots: pairs [id + 1 (0 = empty), 30-bit hash]. */
+  /** Open-addressing hash slots: id + 1 (0 = empty), at the first free slot from hash & mask. */
   slots: Int32Array;
-  /** head[id]: index + 1 of the first record owned by name id (0 = none); the rest follow recNext. */
+  /** hashes[id]: the name's 30-bit hash (compared before any byte; rehashing reads no name again). */
+  hashes: Int32Array;
+  /**
+   * head[id]: index + 1 of the name's last record (0 = none); recNext links back to earlier ones (prepending
+   * needs no per-name tail array; lookup reverses).
+   */
   head: Int32Array;
 }
 
@@ -39,7 +44,7 @@ export function hashOf(bytes: Uint8Array, s: number, e: number): number {
 }
 
 function tableSize(names: number): number {
-  // Load factor at most 1/2: short probe runs, and the table stays a few MB for a million names.
+  // Load factor at most 1/2: short probe runs; 4-byte slots keep the table at 8 MB for a million names.
   return 1 << Math.max(4, Math.ceil(Math.log2(names * 2 + 2)));
 }
 
@@ -48,9 +53,8 @@ export class NameTable {
   offsets: Int32Array;
   count: number;
   slots: Int32Array;
-  /** First (head) and last (tail) record index + 1 per name id; tail only while parsing. */
+  hashes: Int32Array;
   head: Int32Array;
-  tail: Int32Array;
   private used: number;
   /** Grow the slots when count reaches this. */
   private limit: number;
@@ -58,26 +62,29 @@ export class NameTable {
    * Parse-time filter, 4 bits per slot (1 MB for a million names, so it stays in the L2 cache): bit clear =
    * no name with this hash yet. A new name (most owners) then skips the probe of the big slot table, whose
    * read is a cache miss the parser would stall on: it is queued in `pending` and placed later in a batch,
-   * a tight loop whose misses overlap. Any probe places the queue first.
+   * a tight loop whose misses overlap. A name the filter may have seen is looked for in the queue, then in
+   * the slots.
    */
   private filter: Int32Array;
   private filterShift: number;
-  private readonly pending = new Int32Array(PENDING * 2);
+  private readonly pending = new Int32Array(PENDING);
   private pendingCount = 0;
+  /** Written by placePending's prefetch loop so the loop is not optimised away. */
+  private touched = 0;
 
   /** @param expected owners expected (sizes the arrays up front) */
   constructor(data?: NameTableData, expected = 4096) {
     this.bytes = data?.bytes ?? new Uint8Array(Math.max(1 << 16, expected * 24));
     this.offsets = data?.offsets ?? new Int32Array(Math.max(1 << 12, expected + 2));
     this.count = data?.count ?? 0;
-    this.slots = data?.slots ?? new Int32Array(tableSize(Math.max(1 << 12, expected)) * 2);
+    this.slots = data?.slots ?? new Int32Array(tableSize(Math.max(1 << 12, expected)));
+    this.hashes = data?.hashes ?? new Int32Array(this.offsets.length);
     this.head = data?.head ?? new Int32Array(this.offsets.length);
-    this.tail = data ? new Int32Array(0) : new Int32Array(this.offsets.length);
     this.used = this.offsets[this.count] ?? 0;
-    this.limit = this.slots.length >> 2;
+    this.limit = this.slots.length >> 1;
     this.filter = new Int32Array(0);
     this.filterShift = 32;
-    if (!data) this.buildFilter(this.count > 0);
+    if (!data) this.buildFilter();
   }
 
   /** The owner token buf[s, e) relative to `origin` (absolute name string, `originBytes` its latin1 bytes). */
@@ -139,8 +146,9 @@ export class NameTable {
   data(): NameTableData {
     this.placePending();
     // Views, not copies: the worker transfers the whole buffers anyway.
-    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, this.count + 1), count: this.count,
-      slots: this.slots, head: this.head.subarray(0, this.count) };
+    const n = this.count;
+    return { bytes: this.bytes.subarray(0, this.used), offsets: this.offsets.subarray(0, n + 1), count: n,
+      slots: this.slots, hashes: this.hashes.subarray(0, n), head: this.head.subarray(0, n) };
   }
 
   /**
@@ -148,34 +156,45 @@ export class NameTable {
    * not move), or the next id.
    */
   private intern(end: number, h: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    const bytes = this.bytes;
-    const offsets = this.offsets;
-    const start = this.used;
-    const len = end - start;
-    const f = Math.imul(h, 0x9e3779b1) >>> this.filterShift;
+    // Two filter bits (a Bloom filter with k = 2): about 1% false hits over a whole file instead of 4%.
+    const shift = this.filterShift;
+    const f1 = Math.imul(h, 0x9e3779b1) >>> shift;
+    const f2 = Math.imul(h ^ 0x5bd1e995, 0x85ebca6b) >>> shift;
     const filter = this.filter;
-    const word = filter[f >> 5] as number;
-    const bit = 1 << (f & 31);
-    if ((word & bit) === 0) {
-      filter[f >> 5] = word | bit;
+    const w1 = filter[f1 >> 5] as number;
+    const b1 = 1 << (f1 & 31);
+    const w2 = filter[f2 >> 5] as number;
+    const b2 = 1 << (f2 & 31);
+    if ((w1 & b1) === 0 || (w2 & b2) === 0) {
+      filter[f1 >> 5] = (filter[f1 >> 5] as number) | b1;
+      filter[f2 >> 5] = (filter[f2 >> 5] as number) | b2;
       return this.add(end, h);
     }
-    this.placePending();
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const v = slots[i << 1] as number;
-      if (v === 0) return this.add(end, h);
-      if (slots[(i << 1) + 1] === h) {
-        const id = v - 1;
-        const o = offsets[id] as number;
-        if ((offsets[id + 1] as number) - o === len) {
-          let j = 0;
-          while (j < len && bytes[o + j] === bytes[start + j]) j++;
-          if (j === len) return id;
-        }
-      }
+    // Seen before, or a false hit: the queue (in cache) first, then the slots.
+    const start = this.used;
+    const id = this.findPending(start, end, h);
+    if (id >= 0) return id;
+    const placed = this.probe(this.bytes, start, end, h);
+    return placed >= 0 ? placed : this.add(end, h);
+  }
+
+  /** The id of the queued name equal to bytes[s, e) (hash h), or -1. */
+  private findPending(s: number, e: number, h: number): number {
+    const pending = this.pending;
+    const hashes = this.hashes;
+    const offsets = this.offsets;
+    const bytes = this.bytes;
+    const len = e - s;
+    for (let k = this.pendingCount - 1; k >= 0; k--) {
+      const id = pending[k] as number;
+      if (hashes[id] !== h) continue;
+      const o = offsets[id] as number;
+      if ((offsets[id + 1] as number) - o !== len) continue;
+      let j = 0;
+      while (j < len && bytes[o + j] === bytes[s + j]) j++;
+      if (j === len) return id;
     }
+    return -1;
   }
 
   /** Keeps the name just written as the next id; it is placed in the slots with the next batch. */
@@ -184,10 +203,9 @@ export class NameTable {
     if (this.count + 1 >= this.offsets.length) this.growIds();
     this.offsets[id] = this.used;
     this.offsets[id + 1] = end;
+    this.hashes[id] = h;
     this.used = end;
-    const p = this.pendingCount++ << 1;
-    this.pending[p] = id + 1;
-    this.pending[p + 1] = h;
+    this.pending[this.pendingCount++] = id;
     if (this.pendingCount === PENDING || this.count >= this.limit) this.placePending();
     return id;
   }
@@ -197,66 +215,72 @@ export class NameTable {
     if (n === 0) return;
     this.pendingCount = 0;
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
     const pending = this.pending;
-    for (let k = 0; k < n << 1; k += 2) {
-      const h = pending[k + 1] as number;
-      let i = h & mask;
-      while (slots[i << 1] !== 0) i = (i + 1) & mask;
-      slots[i << 1] = pending[k] as number;
-      slots[(i << 1) + 1] = h;
+    const hashes = this.hashes;
+    // First touch every target line with loads that no branch depends on, so the CPU overlaps the cache
+    // misses (a software prefetch); the placing loop below then finds the lines in cache.
+    let touched = 0;
+    for (let k = 0; k < n; k++) touched |= slots[(hashes[pending[k] as number] as number) & mask] as number;
+    this.touched = touched;
+    for (let k = 0; k < n; k++) {
+      const id = pending[k] as number;
+      let i = (hashes[id] as number) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
     }
-    // After placing: rehash() rebuilds the filter from the slots, which must hold every name by then.
+    // After placing: rehash() rebuilds the filter from every name, placed ones included.
     if (this.count >= this.limit) this.rehash();
   }
 
+  /** The id of the name key[s, e) with hash h, or -1. */
   private probe(key: Uint8Array, s: number, e: number, h: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length - 1;
     const bytes = this.bytes;
+    const offsets = this.offsets;
     const len = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const v = slots[i << 1] as number;
+      const v = slots[i] as number;
       if (v === 0) return -1;
-      // Compare the cached hash first: most collisions end here without touching the name bytes.
-      if (slots[(i << 1) + 1] !== h) continue;
       const id = v - 1;
-      const o = this.offsets[id] as number;
-      if ((this.offsets[id + 1] as number) - o !== len) continue;
+      // Compare the cached hash first: most collisions end here without touching the name bytes.
+      if (this.hashes[id] !== h) continue;
+      const o = offsets[id] as number;
+      if ((offsets[id + 1] as number) - o !== len) continue;
       let j = 0;
       while (j < len && bytes[o + j] === key[s + j]) j++;
       if (j === len) return id;
     }
   }
 
-  /** Doubles the slots; the cached hashes mean no name is read again. */
+  /** Doubles the slots; the cached hashes mean no name is read again. Called with nothing pending. */
   private rehash(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      const v = old[k] as number;
-      if (v === 0) continue;
-      const h = old[k + 1] as number;
-      let i = h & mask;
-      while (slots[i << 1] !== 0) i = (i + 1) & mask;
-      slots[i << 1] = v;
-      slots[(i << 1) + 1] = h;
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    const hashes = this.hashes;
+    for (let id = 0; id < this.count; id++) {
+      let i = (hashes[id] as number) & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
     }
     this.slots = slots;
-    this.limit = slots.length >> 2;
+    this.limit = slots.length >> 1;
     this.buildFilter();
   }
 
-  private buildFilter(fill = true): void {
-    const slots = this.slots;
-    const bits = Math.log2(slots.length * 2); // 2 slots per pair: 4 bits per slot
+  private buildFilter(): void {
+    const bits = Math.log2(this.slots.length * 4); // 4 bits per slot
     this.filterShift = 32 - bits;
     const filter = new Int32Array(Math.max(1, (1 << bits) >> 5));
-    for (let k = 0; fill && k < slots.length; k += 2) {
-      if (slots[k] === 0) continue;
-      const f = Math.imul(slots[k + 1] as number, 0x9e3779b1) >>> this.filterShift;
-      filter[f >> 5] = (filter[f >> 5] as number) | (1 << (f & 31));
+    const hashes = this.hashes;
+    const shift = this.filterShift;
+    for (let id = 0; id < this.count; id++) {
+      const h = hashes[id] as number;
+      const f1 = Math.imul(h, 0x9e3779b1) >>> shift;
+      const f2 = Math.imul(h ^ 0x5bd1e995, 0x85ebca6b) >>> shift;
+      filter[f1 >> 5] = (filter[f1 >> 5] as number) | (1 << (f1 & 31));
+      filter[f2 >> 5] = (filter[f2 >> 5] as number) | (1 << (f2 & 31));
     }
     this.filter = filter;
   }
@@ -264,8 +288,8 @@ export class NameTable {
   private growIds(): void {
     const size = this.offsets.length * 2;
     this.offsets = grown(this.offsets, new Int32Array(size));
+    this.hashes = grown(this.hashes, new Int32Array(size));
     this.head = grown(this.head, new Int32Array(size));
-    this.tail = grown(this.tail, new Int32Array(size));
   }
 
   private reserve(n: number): void {

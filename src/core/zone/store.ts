@@ -41,7 +41,7 @@ export interface CompactZoneIndex {
   recType: Uint16Array;
   recLine: Int32Array;
   recFile: Uint16Array;
-  /** Index + 1 of the next record with the same owner (0 = none); chains start at names.head. */
+  /** Index + 1 of the previous record with the same owner (0 = none); chains start at names.head. */
   recNext: Int32Array;
   generates: GenerateRange[];
   diagnostics: ZoneDiagnostic[];
@@ -102,12 +102,10 @@ export class RecordStore {
     this.recLine[i] = line;
     this.recFile[i] = fileId;
     if (nameId < 0) return;
-    // Chain the record to its owner now: usually the same owner as the record before, so this stays in cache.
-    const names = this.names;
-    const tail = names.tail[nameId] as number;
-    if (tail === 0) names.head[nameId] = i + 1;
-    else this.recNext[tail - 1] = i + 1;
-    names.tail[nameId] = i + 1;
+    // Chain the record to its owner now (newest first): usually the owner of the record before, in cache.
+    const head = this.names.head;
+    this.recNext[i] = head[nameId] as number;
+    head[nameId] = i + 1;
   }
 
   addGenerate(g: GenerateRange): void {
@@ -197,6 +195,7 @@ export class CompactIndex implements ZoneIndex {
     const id = this.names.find(key);
     if (id >= 0) {
       for (let i = this.names.head[id] as number; i > 0; i = d.recNext[i - 1] as number) hits.push({ index: i - 1, name: key });
+      hits.reverse(); // chains run newest first
     }
     if (d.generates.length > 0) {
       for (let i = 0; i < d.count; i++) {

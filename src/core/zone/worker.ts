@@ -13,7 +13,7 @@ export interface ZoneWorkerRequest {
 export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; error: string };
 
 export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
-  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.names.bytes, index.names.offsets, index.names.slots, index.names.head];
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.names.bytes, index.names.offsets, index.names.slots, index.names.hashes, index.names.head];
   // Several views may share one buffer (none do today); a buffer may only be listed once.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -15,7 +15,7 @@ describe('zone indexer: name table', () => {
     const rnd = (k: number): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) % k);
     for (let n = 0; n < 30000; n++) {
       // Mostly new names, some repeats of recent ones (still queued) and of old ones (placed), mixed case.
-      const k = n % 3 === 0 ? rnd(n + 1) : n;
+      const k = n % 3 === 0 ? rnd(n + 1) : n % 3 === 1 ? Math.max(0, n - 1 - rnd(40)) : n;
       const token = rnd(2) ? `Host${k}` : `host${k}`;
       const id = table.internOwner(enc(token), 0, token.length, ORIGIN, enc(ORIGIN));
       const name = `host${k}.ex.`;
