@@ -2,53 +2,23 @@
 // Knows the API (through the session's client); knows nothing about TreeItems.
 import * as vscode from 'vscode';
 import { StateKeys } from '../constants';
-import type { BatchTask, BatchTaskSummary, DnsClient, ErrorItem } from '../core/types';
+import type { BatchTaskSummary, DnsClient } from '../core/types';
 import { isValidTaskId } from '../core/taskId';
 import { errorMessage } from '../platform/errorDetails';
 import { Disposable } from '../platform/lifecycle';
 import { isPendingStatus } from '../shared/format';
 import type { Services } from '../services';
-import { readSnapshots, sortTasks, toSnapshot, type StoredTask } from './snapshots';
+import { FailedItemsPager } from './failedItemsPager';
+import { sortTasks } from './snapshots';
+import { entryView, newEntry, sameSummary, summaryOf, type Entry, type TaskEntry } from './taskEntry';
 import { TaskPoller, type Clock } from './taskPoller';
+import { TrackedTasksStore } from './trackedTasksStore';
 import type { TrackedTasks } from './trackedTasks';
 
-/** The failed items of one task as far as they have been loaded, page by page. */
-export interface FailedItemsState {
-  readonly items: readonly ErrorItem[];
-  /** The first page has arrived (an empty list then means "none"). */
-  readonly loaded: boolean;
-  readonly loading: boolean;
-  /** The server has more than we loaded. */
-  readonly hasMore: boolean;
-  /** Why the last page failed to load; shown as an error node with a retry. */
-  readonly error?: string;
-}
-
-export interface TaskEntry {
-  readonly summary: BatchTaskSummary;
-  /** Why the last refresh failed; the snapshot is still shown. */
-  readonly error?: string;
-  readonly failed: FailedItemsState;
-}
+export type { FailedItemsState, TaskEntry } from './taskEntry';
 
 export interface TaskFinished {
   readonly task: BatchTaskSummary;
-}
-
-interface Entry {
-  summary: BatchTaskSummary;
-  error?: string;
-  items: ErrorItem[];
-  itemsLoaded: boolean;
-  itemsError?: string;
-  hasMore: boolean;
-  /** Serialises every request for this task: never more than one in flight. */
-  queue: Promise<unknown>;
-  /** The summary refresh queued or running, shared by everyone who asks meanwhile. */
-  refreshing?: Promise<BatchTaskSummary>;
-  loadingItems?: Promise<void>;
-  /** Aborted when the task is untracked or the account changes. */
-  controller: AbortController;
 }
 
 export interface TasksModelOptions {
@@ -81,6 +51,8 @@ export class TasksModel extends Disposable implements TrackedTasks {
   readonly onDidReload = this.reload.event;
 
   readonly poller: TaskPoller;
+  private readonly pager: FailedItemsPager;
+  private readonly store: TrackedTasksStore;
 
   constructor(
     private readonly services: Services,
@@ -96,6 +68,15 @@ export class TasksModel extends Disposable implements TrackedTasks {
       random: options.random,
       onError: (id, error) => services.log.warn(`Polling task ${id} failed: ${errorMessage(error)}`),
     });
+    this.pager = new FailedItemsPager({
+      client: () => this.client(),
+      pageSize: () => this.pageSize(),
+      isCurrent: (id, entry) => this.isCurrent(id, entry),
+      applySummary: (entry, summary) => this.applySummary(entry, summary),
+      changed: (id) => this.changeTree.fire(id),
+      log: services.log,
+    });
+    this.store = new TrackedTasksStore(services.context.globalState, services.log);
     this._register({ dispose: () => this.poller.dispose() });
     this._register({ dispose: () => this.abortAll() });
     this._register(services.session.onDidChange(() => this.reloadForAccount()));
@@ -122,8 +103,8 @@ export class TasksModel extends Disposable implements TrackedTasks {
     if (generation !== this.generation) throw new Error(vscode.l10n.t('The account changed while the task was loading.'));
     const existing = this.entries.get(taskId);
     if (existing) return existing.summary; // tracked meanwhile by someone else
-    const entry = this.newEntry(summaryOf(task));
-    this.setFirstPage(entry, task);
+    const entry = newEntry(summaryOf(task));
+    this.pager.setFirstPage(entry, task);
     this.entries.set(taskId, entry);
     this.afterSummaryChange(entry, undefined);
     this.persist();
@@ -138,7 +119,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
     const added: string[] = [];
     for (const summary of summaries) {
       if (this.entries.has(summary.id) || !isValidTaskId(summary.id)) continue;
-      const entry = this.newEntry(summary);
+      const entry = newEntry(summary);
       this.entries.set(summary.id, entry);
       this.afterSummaryChange(entry, undefined);
       added.push(summary.id);
@@ -153,18 +134,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
 
   entry(taskId: string): TaskEntry | undefined {
     const e = this.entries.get(taskId);
-    if (!e) return undefined;
-    return {
-      summary: e.summary,
-      error: e.error,
-      failed: {
-        items: e.items,
-        loaded: e.itemsLoaded,
-        loading: e.loadingItems !== undefined,
-        hasMore: e.hasMore,
-        error: e.itemsError,
-      },
-    };
+    return e ? entryView(e) : undefined;
   }
 
   get rootError(): string | undefined {
@@ -190,14 +160,14 @@ export class TasksModel extends Disposable implements TrackedTasks {
     const entry = this.entries.get(taskId);
     if (!entry) return Promise.reject(new Error(vscode.l10n.t('Task {0} is not tracked.', taskId)));
     if (entry.refreshing) return entry.refreshing;
-    const refreshing = this.enqueue(entry, async () => {
+    const refreshing = entry.queue.run(async () => {
       try {
         const task = await this.client().getTask(taskId, { limit: this.pageSize(), offset: 0, signal: entry.controller.signal });
         if (!this.isCurrent(taskId, entry)) return entry.summary;
         entry.error = undefined;
         this.applySummary(entry, summaryOf(task));
         // A refresh starts the failed items over from the first page: the counts may have moved.
-        this.setFirstPage(entry, task);
+        this.pager.setFirstPage(entry, task);
         return entry.summary;
       } catch (error) {
         if (this.isCurrent(taskId, entry) && !entry.controller.signal.aborted) {
@@ -225,17 +195,13 @@ export class TasksModel extends Disposable implements TrackedTasks {
    */
   ensureFailedItems(taskId: string): Promise<void> {
     const entry = this.entries.get(taskId);
-    if (!entry || entry.itemsLoaded || entry.itemsError !== undefined) return Promise.resolve();
-    return this.loadPage(taskId, entry, 0);
+    return entry ? this.pager.ensure(taskId, entry) : Promise.resolve();
   }
 
   /** Fetches the next page of failed items ("Load More…"). */
   loadMore(taskId: string): Promise<void> {
     const entry = this.entries.get(taskId);
-    if (!entry) return Promise.resolve();
-    if (!entry.itemsLoaded) return this.loadPage(taskId, entry, 0);
-    if (!entry.hasMore && !entry.itemsError) return Promise.resolve();
-    return this.loadPage(taskId, entry, entry.items.length);
+    return entry ? this.pager.loadMore(taskId, entry) : Promise.resolve();
   }
 
   /** Retries what an error node reports: the account-wide list, a task's refresh, or a page of failed items. */
@@ -313,18 +279,8 @@ export class TasksModel extends Disposable implements TrackedTasks {
     return this.services.settings.get().pageSize;
   }
 
-  private newEntry(summary: BatchTaskSummary): Entry {
-    return { summary, items: [], itemsLoaded: false, hasMore: false, queue: Promise.resolve(), controller: new AbortController() };
-  }
-
   private isCurrent(taskId: string, entry: Entry): boolean {
     return this.entries.get(taskId) === entry;
-  }
-
-  private enqueue<T>(entry: Entry, fn: () => Promise<T>): Promise<T> {
-    const run = entry.queue.then(fn, fn);
-    entry.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async refreshQuietly(taskId: string): Promise<void> {
@@ -335,47 +291,11 @@ export class TasksModel extends Disposable implements TrackedTasks {
     }
   }
 
-  private loadPage(taskId: string, entry: Entry, offset: number): Promise<void> {
-    if (entry.loadingItems) return entry.loadingItems;
-    const limit = this.pageSize();
-    const loading = this.enqueue(entry, async () => {
-      try {
-        const task = await this.client().getTask(taskId, { limit, offset, signal: entry.controller.signal });
-        if (!this.isCurrent(taskId, entry)) return;
-        this.applySummary(entry, summaryOf(task));
-        if (offset === 0) entry.items = [];
-        // Only append what lines up with what we have; a refresh in between may have reset the list.
-        if (entry.items.length === offset) entry.items = entry.items.concat(task.errorItems);
-        entry.itemsLoaded = true;
-        entry.itemsError = undefined;
-        entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
-      } catch (error) {
-        if (!this.isCurrent(taskId, entry) || entry.controller.signal.aborted) return;
-        entry.itemsError = errorMessage(error);
-        this.services.log.warn(`Loading failed items of task ${taskId} failed: ${entry.itemsError}`);
-      } finally {
-        entry.loadingItems = undefined;
-        if (this.isCurrent(taskId, entry)) this.changeTree.fire(taskId);
-      }
-    });
-    entry.loadingItems = loading;
-    this.changeTree.fire(taskId);
-    return loading;
-  }
-
-  private setFirstPage(entry: Entry, task: BatchTask): void {
-    entry.items = task.errorItems.slice();
-    entry.itemsLoaded = true;
-    entry.itemsError = undefined;
-    entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
-    this.changeTree.fire(task.id);
-  }
-
   /** One poll: the summary only (one failed item, the least the API returns), through the task's queue. */
   private async poll(taskId: string, signal: AbortSignal): Promise<'running' | 'finished'> {
     const entry = this.entries.get(taskId);
     if (!entry) return 'finished';
-    return this.enqueue(entry, async () => {
+    return entry.queue.run(async () => {
       // Cancelled by the poller (unwatch) or by untracking, whichever comes first.
       const both = AbortSignal.any([signal, entry.controller.signal]);
       const task = await this.client().getTask(taskId, { limit: 1, offset: 0, signal: both });
@@ -383,12 +303,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
       const before = entry.summary;
       entry.error = undefined;
       this.applySummary(entry, summaryOf(task));
-      // New failures while running: the loaded page is out of date, load it again when next shown.
-      if (entry.itemsLoaded && before.errorCount !== entry.summary.errorCount) {
-        entry.itemsLoaded = false;
-        entry.items = [];
-        this.changeTree.fire(taskId);
-      }
+      this.pager.dropIfCountChanged(taskId, entry, before);
       return isPendingStatus(entry.summary.status) ? 'running' : 'finished';
     });
   }
@@ -418,10 +333,9 @@ export class TasksModel extends Disposable implements TrackedTasks {
   private loadScope(): void {
     this.scope = this.services.session.scopeKey();
     if (!this.scope) return;
-    const stored = readSnapshots(this.services.context.globalState.get<unknown>(StateKeys.trackedTasks(this.scope)));
-    for (const s of stored) {
-      const entry = this.newEntry(s.summary);
-      this.entries.set(s.summary.id, entry);
+    for (const summary of this.store.load(this.scope)) {
+      const entry = newEntry(summary);
+      this.entries.set(summary.id, entry);
       this.afterSummaryChange(entry, undefined);
     }
     // The snapshot is on screen at once; fresh numbers follow in the background.
@@ -450,26 +364,6 @@ export class TasksModel extends Disposable implements TrackedTasks {
 
   private persist(): void {
     if (!this.scope) return;
-    const tasks: StoredTask[] = [...this.entries.values()].map((e) => toSnapshot(e.summary));
-    this.services.context.globalState.update(StateKeys.trackedTasks(this.scope), { version: 1, tasks }).then(undefined, (error: unknown) => {
-      this.services.log.warn(`Saving tracked tasks failed: ${errorMessage(error)}`);
-    });
+    this.store.save(this.scope, [...this.entries.values()].map((e) => e.summary));
   }
-}
-
-function summaryOf(task: BatchTask): BatchTaskSummary {
-  const { errorItems: _items, ...summary } = task;
-  return summary;
-}
-
-function sameSummary(a: BatchTaskSummary, b: BatchTaskSummary): boolean {
-  return (
-    a.status === b.status &&
-    a.type === b.type &&
-    a.successCount === b.successCount &&
-    a.errorCount === b.errorCount &&
-    a.totalCount === b.totalCount &&
-    a.updatedAt === b.updatedAt &&
-    a.createdAt === b.createdAt
-  );
 }
