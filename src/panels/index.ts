@@ -1,14 +1,18 @@
 // The failed-items panels: one per task, opened by huaweiDns.showFailedItems and restored after a reload.
 import * as vscode from 'vscode';
 import { Commands, WebviewTypes } from '../constants';
+import { errorMessage } from '../platform/errorDetails';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { parseViewState, type ViewState } from '../shared/protocol';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { taskIdOf } from './args';
-import { FailedItemsPanel, type PanelHooks, type PanelProbe } from './failedItemsPanel';
+import { FailedItemsPanel } from './failedItemsPanel';
+import type { PanelHooks } from './itemsExport';
+import type { PanelProbe } from './messageLog';
 
-export type { PanelProbe, PanelHooks, RenderedAck } from './failedItemsPanel';
+export type { PanelHooks } from './itemsExport';
+export type { PanelProbe, RenderedAck } from './messageLog';
 
 export interface FailedItemsFeature extends vscode.Disposable {
   /** Open panels by task id (for tests). */
@@ -66,7 +70,7 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     this.show(taskId);
     if (this.services.settings.get().showFailuresOnOpen) {
       void vscode.commands.executeCommand(Commands.showFailuresInZoneFiles, taskId).then(undefined, (err: unknown) =>
-        this.services.log.warn(`showFailuresOnOpen: ${err instanceof Error ? err.message : String(err)}`),
+        this.services.log.warn(`showFailuresOnOpen: ${errorMessage(err)}`),
       );
     }
   }

@@ -5,8 +5,6 @@ import type { BatchTaskSummary } from '../core/types';
 import type { TaskView } from '../shared/protocol';
 import { formatTaskType, formatTimestamp, isPendingStatus } from '../shared/format';
 
-export const isPending = isPendingStatus;
-
 function statusLabel(status: string): string {
   switch (status.toUpperCase()) {
     case 'PENDING':
@@ -30,6 +28,6 @@ export function toTaskView(task: BatchTaskSummary): TaskView {
     successCount: task.successCount,
     errorCount: task.errorCount,
     totalCount: task.totalCount,
-    pending: isPending(task.status),
+    pending: isPendingStatus(task.status),
   };
 }
