@@ -42,7 +42,7 @@ export class FailedItemsPager {
     entry.items = task.errorItems.slice();
     entry.itemsLoaded = true;
     entry.itemsError = undefined;
-    entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
+    entry.hasMore = hasMore(entry, task);
     this.host.changed(task.id);
   }
 
@@ -69,7 +69,7 @@ export class FailedItemsPager {
         if (entry.items.length === offset) entry.items = entry.items.concat(task.errorItems);
         entry.itemsLoaded = true;
         entry.itemsError = undefined;
-        entry.hasMore = task.errorItems.length > 0 && entry.items.length < task.errorCount;
+        entry.hasMore = hasMore(entry, task);
       } catch (error) {
         if (!host.isCurrent(taskId, entry) || entry.controller.signal.aborted) return;
         entry.itemsError = errorMessage(error);
@@ -83,4 +83,9 @@ export class FailedItemsPager {
     host.changed(taskId);
     return loading;
   }
+}
+
+/** A page that came back empty means the server has nothing more, whatever its count says. */
+function hasMore(entry: Entry, task: BatchTask): boolean {
+  return task.errorItems.length > 0 && entry.items.length < task.errorCount;
 }
