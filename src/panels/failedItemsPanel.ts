@@ -5,7 +5,7 @@ import { Commands } from '../constants';
 import type { BatchTask, DnsClient, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
-import { isPendingStatus } from '../shared/format';
+import { isPendingStatus, shortTaskId } from '../shared/format';
 import {
   parseWebviewMessage,
   type HostMessage,
@@ -86,7 +86,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
       }),
     );
     this._register({ dispose: () => this.stopWork() });
-    panel.title = vscode.l10n.t('Failed items: {0}', shortId(taskId));
+    panel.title = vscode.l10n.t('Failed items: {0}', shortTaskId(taskId));
     this._html = shellHtml(webview, services.context.extensionUri);
     webview.html = this._html;
   }
@@ -277,8 +277,4 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
 
 export function clampPageSize(n: number): number {
   return Math.min(500, Math.max(1, Math.floor(Number.isFinite(n) ? n : 500)));
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }
