@@ -55,4 +55,21 @@ describe('zone indexer: name table', () => {
     assert.deepEqual(index.lookup('ex.').map((r) => r.type), ['SOA']);
     assert.deepEqual(index.lookup('h5000.ex.'), []);
   });
+
+  it('merges an owner spelled with escapes, another case or absolute with its plain spelling, in file order', async () => {
+    const text = [
+      '$ORIGIN ex.',
+      'www A 192.0.2.1',
+      '$GENERATE 1-3 www$ CNAME x', // www1..www3: ranges stay apart from the table
+      '\\087ww.EX. TXT "escaped W"',
+      'WWW MX 10 mx',
+      'a\\.b A 192.0.2.2',
+      'A\\046B AAAA ::1',
+    ].join('\n');
+    const index = await indexZoneFile('/nonexistent/ex.zone', { origin: 'ex.', root: '/nonexistent', text });
+    assert.deepEqual(index.lookup('WWW.ex').map((r) => [r.type, r.line]), [['A', 2], ['TXT', 4], ['MX', 5]]);
+    assert.deepEqual(index.lookup('www2.ex.').map((r) => [r.type, r.line]), [['CNAME', 3]]);
+    assert.deepEqual(index.lookup('a\\.b.ex').map((r) => r.type), ['A', 'AAAA']);
+    assert.deepEqual(index.lookup('a.b.ex'), []);
+  });
 });
