@@ -6,13 +6,8 @@ import type { BatchTask, DnsClient, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { isPendingStatus, shortTaskId } from '../shared/format';
-import {
-  parseWebviewMessage,
-  type HostMessage,
-  type RevealResult,
-  type ViewState,
-  type WebviewMessage,
-} from '../shared/protocol';
+import type { HostMessage, RevealResult, ViewState, WebviewMessage } from '../shared/protocol';
+import { protocol } from './protocolLoader';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { describeError } from './errors';
 import { copyAll, copyRows, exportItems, type PanelHooks } from './itemsExport';
@@ -122,7 +117,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
   }
 
   async receive(raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
+    const parsed = protocol().parseWebviewMessage(raw);
     if (!parsed.ok) {
       this.log.recordRejected(parsed.reason);
       this.services.log.warn(`Failed-items webview: ignored a malformed message (${parsed.reason})`);

@@ -4,7 +4,8 @@ import { Commands, WebviewTypes } from '../constants';
 import { errorMessage } from '../platform/errorDetails';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
-import { parseViewState, type ViewState } from '../shared/protocol';
+import type { ViewState } from '../shared/protocol';
+import { protocol } from './protocolLoader';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { taskIdOf } from './args';
 import { FailedItemsPanel } from './failedItemsPanel';
@@ -100,7 +101,7 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   }
 
   restore(panel: vscode.WebviewPanel, rawState: unknown): PanelProbe | undefined {
-    const state = parseViewState(rawState);
+    const state = protocol().parseViewState(rawState);
     if (!state || this.open.has(state.taskId)) {
       // Nothing to restore it to (or a duplicate): close rather than leave a blank panel.
       this.services.log.warn('Failed-items panel: could not restore a panel without a valid saved state');
