@@ -2,6 +2,7 @@
 // enforced while streaming, and cancellation that tears the socket down at once.
 import { rootCertificates } from 'node:tls';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { lazy } from './lazy';
 import { CancelledError, ResponseTooLargeError, TimeoutError, type ApiError } from './errors';
 import { proxyFor, type ProxySettings } from './proxy';
 import { mapTransportError } from './transportErrors';
@@ -42,18 +43,13 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-type Undici = typeof import('undici');
-let undici: Undici | undefined;
 /**
  * undici is loaded at the first request, not at activation: it is most of the extension's code, and a
  * signed-out window or one that only restores its tree from state never needs it. The bundler ships it as
  * its own file (dist/undici.js).
  */
-function loadUndici(): Undici {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  undici ??= require('undici') as Undici;
-  return undici;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadUndici = lazy(() => require('undici') as typeof import('undici'));
 
 export function createHttpTransport(options: HttpOptions): HttpTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
