@@ -5,6 +5,9 @@
 // exit non-zero after the others ran; a missed target is shown, not fatal (figures are not tests).
 //   node scripts/bench.js [NAME…]   only the named modules (e.g. foundation client)
 'use strict';
+
+/** Figures as a person reads them: at most two decimals (performance.now() differences carry float noise). */
+const show = (v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v);
 const fs = require('node:fs');
 const path = require('node:path');
 const { installHandlers, cleanupAll, shutdown } = require('./lib/procs');
@@ -34,7 +37,7 @@ async function main() {
       if (typeof mod.run !== 'function') throw new Error('exports no run(report)');
       await mod.run((figure, value, unit, extra = {}) => {
         rows.push({ module: name, figure, value, unit, extra });
-        console.log(`[bench]   ${figure} = ${value} ${unit}`);
+        console.log(`[bench]   ${figure} = ${show(value)} ${unit}`);
       });
       console.log(`[bench] ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     } catch (e) {
@@ -49,7 +52,7 @@ async function main() {
     const check = parseTarget(target);
     const verdict = target === undefined ? '' : check ? (check(Number(r.value)) ? 'ok' : 'MISSED') : '';
     const notes = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' ');
-    return [r.figure, `${r.value} ${r.unit}`, target === undefined ? '' : `${target} ${r.unit}`, verdict, notes];
+    return [r.figure, `${show(r.value)} ${r.unit}`, target === undefined ? '' : `${target} ${r.unit}`, verdict, notes];
   });
   const head = ['figure', 'value', 'target', '', 'notes'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
