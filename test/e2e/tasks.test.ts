@@ -4,15 +4,9 @@
 // Screenshot: test-results/screenshots/tasks-tree.png.
 import * as assert from 'node:assert/strict';
 import { aTask, errorItems } from '../support/builders';
-import { ui, type UiSession } from '../support/ui';
+import { ui } from '../support/ui';
 
 const PROFILE = 'e2e-tasks';
-
-/** Waits until the quick input's prompt matches, then types the answer and presses Enter. */
-async function answer(s: UiSession, prompt: RegExp, value: string): Promise<void> {
-  await s.quickInput.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  await s.quickInput.submit(value);
-}
 
 describe('Tasks sidebar (e2e)', function () {
   this.timeout(180_000);
@@ -23,17 +17,7 @@ describe('Tasks sidebar (e2e)', function () {
     const s = ui();
     s.gateway.addTask(task);
     try {
-      // Step by step rather than the fixture's signInSandbox, which can return while the palette hands over.
-      await s.runCommand('Huawei DNS: Sign In with Access Key');
-      await answer(s, /Profile name/, PROFILE);
-      await s.quickInput.pick(/Custom endpoint/);
-      await answer(s, /Endpoint URL/, s.gatewayUrl);
-      await answer(s, /Access key ID/, s.credentials.accessKey);
-      await answer(s, /Secret access key/, s.credentials.secretKey);
-      await answer(s, /Security token/, '');
-      await answer(s, /Project ID/, '');
-      const host = new URL(s.gatewayUrl).host;
-      await s.page.locator('.statusbar-item', { hasText: `${host} · ${PROFILE}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await s.signInSandbox(PROFILE);
     } catch (error) {
       await s.screenshot('FAILED-tasks-sign-in').catch(() => undefined);
       throw error;

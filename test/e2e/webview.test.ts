@@ -209,11 +209,6 @@ describe('Failed-items panel in VS Code (e2e)', function () {
   const items = Array.from({ length: 1200 }, (_, i) => ({ item: `host${i}.example.com.`, errorMessage: MESSAGES[i % 4]! }));
   let s: UiSession;
 
-  async function answer(prompt: RegExp, value: string): Promise<void> {
-    await s.quickInput.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await s.quickInput.submit(value);
-  }
-
   /** The webview's own frame (for evaluating in it): the one showing this task. */
   async function panelFrame(): Promise<Frame> {
     const deadline = Date.now() + 60_000;
@@ -250,16 +245,7 @@ describe('Failed-items panel in VS Code (e2e)', function () {
       this.skip(); // run through scripts/ui-tests.js, which starts the fixture
     }
     s.gateway.addTask({ id, type: 'import_recordset', status: 'DONE', createdAt: '2025-06-17 13:09:15', successCount: 2000, errorCount: items.length, errorItems: items });
-    await s.runCommand('Huawei DNS: Sign In with Access Key');
-    await answer(/Profile name/, PROFILE);
-    await s.quickInput.pick(/Custom endpoint/);
-    await answer(/Endpoint URL/, s.gatewayUrl);
-    await answer(/Access key ID/, s.credentials.accessKey);
-    await answer(/Secret access key/, s.credentials.secretKey);
-    await answer(/Security token/, '');
-    await answer(/Project ID/, '');
-    await s.page.locator('.statusbar-item', { hasText: PROFILE }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await s.quickInput.waitClosed();
+    await s.signInSandbox(PROFILE);
   });
 
   after(async () => {

@@ -4,14 +4,9 @@
 // Screenshot: test-results/screenshots/zone-reveal.png.
 import * as assert from 'node:assert/strict';
 import { aTask } from '../support/builders';
-import { ui, type UiSession } from '../support/ui';
+import { ui } from '../support/ui';
 
 const PROFILE = 'e2e-zone';
-
-async function answer(s: UiSession, prompt: RegExp, value: string): Promise<void> {
-  await s.quickInput.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  await s.quickInput.submit(value);
-}
 
 describe('Reveal in zone file from the webview (e2e)', function () {
   this.timeout(180_000);
@@ -28,16 +23,7 @@ describe('Reveal in zone file from the webview (e2e)', function () {
     const s = ui();
     s.gateway.addTask(task);
     try {
-      await s.runCommand('Huawei DNS: Sign In with Access Key');
-      await answer(s, /Profile name/, PROFILE);
-      await s.quickInput.pick(/Custom endpoint/);
-      await answer(s, /Endpoint URL/, s.gatewayUrl);
-      await answer(s, /Access key ID/, s.credentials.accessKey);
-      await answer(s, /Secret access key/, s.credentials.secretKey);
-      await answer(s, /Security token/, '');
-      await answer(s, /Project ID/, '');
-      const host = new URL(s.gatewayUrl).host;
-      await s.page.locator('.statusbar-item', { hasText: `${host} · ${PROFILE}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await s.signInSandbox(PROFILE);
     } catch (error) {
       await s.screenshot('FAILED-zone-sign-in').catch(() => undefined);
       throw error;

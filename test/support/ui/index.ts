@@ -243,30 +243,23 @@ async function startSession(): Promise<UiSession> {
     },
 
     async signInSandbox(profileName = 'ui-sandbox') {
+      // Step by step, waiting for each prompt: answering whatever shows could type into the palette while it
+      // hands over to the first input box.
+      const answer = async (prompt: RegExp, value: string) => {
+        await quickInput.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await quickInput.submit(value);
+      };
       await session.runCommand('Huawei DNS: Sign In with Access Key');
-      // Answer whichever step shows, so the fixture does not depend on the steps' order.
-      const answers: [RegExp, string][] = [
-        [/Profile name/i, profileName],
-        [/Endpoint URL/i, gateway.url],
-        [/Access key ID/i, SANDBOX_CREDENTIALS.accessKey],
-        [/Secret access key/i, SANDBOX_CREDENTIALS.secretKey],
-        [/Security token/i, ''],
-        [/Project ID/i, ''],
-      ];
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        if (!(await quickInput.widget().isVisible())) return;
-        const custom = quickInput.rows().filter({ hasText: /Custom endpoint/ });
-        if ((await custom.count()) > 0) {
-          await custom.first().click();
-        } else {
-          const prompt = `${(await quickInput.message().textContent().catch(() => '')) ?? ''} ${(await quickInput.input().getAttribute('aria-label').catch(() => '')) ?? ''} ${(await quickInput.input().getAttribute('placeholder').catch(() => '')) ?? ''}`;
-          const answer = answers.find(([re]) => re.test(prompt));
-          if (answer) await quickInput.submit(answer[1]);
-        }
-        await page.waitForTimeout(300);
-      }
-      throw new Error('sign-in quick input did not close within 60 s');
+      await answer(/Profile name/, profileName);
+      await quickInput.pick(/Custom endpoint/);
+      await answer(/Endpoint URL/, gateway.url);
+      await answer(/Access key ID/, SANDBOX_CREDENTIALS.accessKey);
+      await answer(/Secret access key/, SANDBOX_CREDENTIALS.secretKey);
+      await answer(/Security token/, '');
+      await answer(/Project ID/, '');
+      const host = new URL(gateway.url).host;
+      await page.locator('.statusbar-item', { hasText: `${host} · ${profileName}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await quickInput.waitClosed();
     },
 
     async reload() {
