@@ -70,6 +70,8 @@ export class AuthSession extends Disposable implements Session {
   private settingsSnapshot: ExtensionSettings;
   /** Serialises activations so a quick switch never leaves two clients alive. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settings problems that weaken or change TLS are said once per window, not at every client rebuild. */
+  private readonly toldAbout = new Set<string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -298,6 +300,12 @@ export class AuthSession extends Disposable implements Session {
     await vscode.commands.executeCommand('setContext', ContextKeys.signedIn, signedIn);
   }
 
+  private tellOnce(key: string, message: string): void {
+    if (this.toldAbout.has(key)) return;
+    this.toldAbout.add(key);
+    void vscode.window.showWarningMessage(message);
+  }
+
   private async clientOptions(
     endpoint: string,
     credentials: { accessKey: string; secretKey: string; securityToken?: string | undefined },
@@ -311,7 +319,13 @@ export class AuthSession extends Disposable implements Session {
         ca = await readFile(s.caFile, 'utf8');
       } catch (error) {
         this.log.warn(`huaweiDns.caFile: cannot read ${s.caFile}; using the default certificate authorities`, error);
+        this.tellOnce(`caFile:${s.caFile}`, vscode.l10n.t('huaweiDns.caFile: cannot read {0}; the default certificate authorities are used.', s.caFile));
       }
+    }
+    if (!s.proxyStrictSSL) {
+      // Never silent: the user turned verification off through VS Code's own setting.
+      this.log.warn('http.proxyStrictSSL is false: TLS certificates of the endpoint and proxy are not verified');
+      this.tellOnce('strictSSL', vscode.l10n.t('TLS certificate verification is off for Huawei DNS requests because http.proxyStrictSSL is false. Prefer huaweiDns.caFile for a corporate proxy.'));
     }
     return {
       endpoint,
