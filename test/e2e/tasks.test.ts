@@ -16,12 +16,7 @@ describe('Tasks sidebar (e2e)', function () {
   before(async () => {
     const s = ui();
     s.gateway.addTask(task);
-    try {
-      await s.signInSandbox(PROFILE);
-    } catch (error) {
-      await s.screenshot('FAILED-tasks-sign-in').catch(() => undefined);
-      throw error;
-    }
+    await s.signInSandbox(PROFILE);
   });
 
   after(async () => {

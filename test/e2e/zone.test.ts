@@ -22,12 +22,7 @@ describe('Reveal in zone file from the webview (e2e)', function () {
   before(async () => {
     const s = ui();
     s.gateway.addTask(task);
-    try {
-      await s.signInSandbox(PROFILE);
-    } catch (error) {
-      await s.screenshot('FAILED-zone-sign-in').catch(() => undefined);
-      throw error;
-    }
+    await s.signInSandbox(PROFILE);
   });
 
   after(async () => {

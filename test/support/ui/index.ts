@@ -249,17 +249,23 @@ async function startSession(): Promise<UiSession> {
         await quickInput.message().filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 15_000 });
         await quickInput.submit(value);
       };
-      await session.runCommand('Huawei DNS: Sign In with Access Key');
-      await answer(/Profile name/, profileName);
-      await quickInput.pick(/Custom endpoint/);
-      await answer(/Endpoint URL/, gateway.url);
-      await answer(/Access key ID/, SANDBOX_CREDENTIALS.accessKey);
-      await answer(/Secret access key/, SANDBOX_CREDENTIALS.secretKey);
-      await answer(/Security token/, '');
-      await answer(/Project ID/, '');
-      const host = new URL(gateway.url).host;
-      await page.locator('.statusbar-item', { hasText: `${host} · ${profileName}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
-      await quickInput.waitClosed();
+      try {
+        await session.runCommand('Huawei DNS: Sign In with Access Key');
+        await answer(/Profile name/, profileName);
+        await quickInput.pick(/Custom endpoint/);
+        await answer(/Endpoint URL/, gateway.url);
+        await answer(/Access key ID/, SANDBOX_CREDENTIALS.accessKey);
+        await answer(/Secret access key/, SANDBOX_CREDENTIALS.secretKey);
+        await answer(/Security token/, '');
+        await answer(/Project ID/, '');
+        const host = new URL(gateway.url).host;
+        await page.locator('.statusbar-item', { hasText: `${host} · ${profileName}` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await quickInput.waitClosed();
+      } catch (error) {
+        // A before() hook that fails gets no per-test screenshot: take one here.
+        await session.screenshot(`FAILED-sign-in-${profileName}`).catch(() => undefined);
+        throw error;
+      }
     },
 
     async reload() {
