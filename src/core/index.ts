@@ -18,3 +18,4 @@ export { MAX_PAGE_SIZE, DEFAULT_CONCURRENCY } from './fetchAll';
 export { indexZoneFile, indexZoneFileCompact, normalizeName, CompactIndex } from './zone/index';
 export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
 export { ZoneIndexPool } from './zone/pool';
+export * from './recordSets/index';
