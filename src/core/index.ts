@@ -19,3 +19,5 @@ export { indexZoneFile, indexZoneFileCompact, normalizeName, CompactIndex } from
 export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
 export { ZoneIndexPool } from './zone/pool';
 export * from './recordSets/index';
+export { isValidZoneId, markerOf, MAX_LIVE_RECORD_SETS } from './liveZone';
+export type { LiveZoneReads, ListRecordSetsOptions } from './liveZone';
