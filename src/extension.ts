@@ -1,6 +1,7 @@
 // Composition root: builds the parts, wires them, registers every disposable. No logic here.
 import type * as vscode from 'vscode';
 import { registerAuth } from './auth/session';
+import { clientFailedItems, registerCompare, type CompareFeature } from './compare';
 import { registerFailedItemsPanels, type FailedItemsFeature } from './panels';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
@@ -14,6 +15,7 @@ export interface ExtensionApi {
   readonly tasks: TasksFeature;
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFeature;
+  readonly compare: CompareFeature;
 }
 
 // Marks let the activation benchmark (scripts/lib/activationProbe.js) say where the time goes.
@@ -34,8 +36,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   mark('panels');
   const zones = registerZoneFeatures(services, tasks.tasks);
   mark('zones');
-  context.subscriptions.push(settings, log, session, tasks, panels, zones);
-  return { services, tasks, panels, zones };
+  const compare = registerCompare(services, { zoneFiles: zones.catalog, failedItems: clientFailedItems(services.session) });
+  mark('compare');
+  context.subscriptions.push(settings, log, session, tasks, panels, zones, compare);
+  return { services, tasks, panels, zones, compare };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { isCancelledError, isValidTaskId, type ErrorItem, type ZoneIndex } from '../core';
+import { CancelledError, isCancelledError, isValidTaskId, type ErrorItem, type ZoneIndex } from '../core';
 import { showError } from '../platform/notify';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
@@ -24,6 +24,15 @@ export interface CompareDeps {
   zoneFiles: ZoneFiles;
   /** Every failed item of a task. */
   failedItems(taskId: string, signal: AbortSignal): Promise<readonly ErrorItem[]>;
+}
+
+/** Failed items straight from the API (until the task model offers its complete list). */
+export function clientFailedItems(session: Services['session']): CompareDeps['failedItems'] {
+  return async (taskId, signal) => {
+    const client = await session.requireClient();
+    if (!client) throw new CancelledError();
+    return (await client.getAllErrorItems(taskId, { signal })).items;
+  };
 }
 
 export interface CompareFeature extends vscode.Disposable {

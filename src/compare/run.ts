@@ -43,10 +43,12 @@ const NAMES_READ_ONE_BY_ONE = 20;
 type Progress = vscode.Progress<{ message?: string; increment?: number }>;
 
 function withCancellableProgress<T>(title: string, work: (progress: Progress, signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+  return vscode.window.withProgress<T>({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
-    return work(progress, controller.signal).finally(() => sub.dispose());
+    return work(progress, controller.signal).finally(() => {
+      sub.dispose();
+    });
   });
 }
 
