@@ -1,11 +1,9 @@
 // One comparison, from indexed zone-file sets and live sets to what the person sees: the diff editor's two
-// texts and the marks on the file's lines. Pure apart from the Markdown type of the hovers.
+// texts and the marks on the file's lines (hovers as Markdown text). Pure.
 import { diffZone, isActiveStatus, isSystemLiveSet, ownerKey, recordSetKey, renderZoneText, type LiveRecordSet, type RenderedSet, type RetryRecordSet, type ZoneDiff } from '../core';
 import { formatCount } from '../shared/format';
 import { markdownCode } from '../shared/untrusted';
-import type { LineMark } from './decorations';
-import { hover } from './decorations';
-import type { RecordLocation } from './lines';
+import type { LineMark, RecordLocation } from './lines';
 
 export interface ComparisonInput {
   apex: string;
@@ -42,7 +40,7 @@ export function compare(input: ComparisonInput, t: (message: string, ...args: st
 
   const marks = new Map<string, LineMark[]>();
   const mark = (set: RetryRecordSet, state: LineMark['state'], md: string[]) => {
-    const h = hover(md);
+    const h = md.join('\n\n');
     for (const loc of input.locations.get(recordSetKey(set.name, set.type)) ?? []) {
       let list = marks.get(loc.file);
       if (!list) marks.set(loc.file, (list = []));

@@ -3,17 +3,8 @@
 // file drops its marks (their lines would be stale).
 import * as vscode from 'vscode';
 import { Disposable } from '../platform/lifecycle';
+import type { LineMark, LineState } from './lines';
 
-
-export type LineState = 'inSync' | 'differs' | 'missingLive';
-
-export interface LineMark {
-  /** 1-based. */
-  line: number;
-  state: LineState;
-  /** Hover text: Markdown whose untrusted parts the caller escaped (see hoverFor*). */
-  hover: vscode.MarkdownString;
-}
 
 export class CompareDecorations extends Disposable {
   private readonly types: Record<LineState, vscode.TextEditorDecorationType>;
@@ -51,9 +42,13 @@ export class CompareDecorations extends Disposable {
   set(perFile: ReadonlyMap<string, readonly LineMark[]>): void {
     for (const [file, marks] of perFile) {
       const byState: Record<LineState, vscode.DecorationOptions[]> = { inSync: [], differs: [], missingLive: [] };
+      // One MarkdownString per distinct hover: the records of one set share theirs.
+      const hovers = new Map<string, vscode.MarkdownString>();
       for (const m of marks) {
         const line = Math.max(0, m.line - 1);
-        byState[m.state].push({ range: new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), hoverMessage: m.hover });
+        let md = hovers.get(m.hover);
+        if (!md) hovers.set(m.hover, (md = untrustedMarkdown(m.hover)));
+        byState[m.state].push({ range: new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), hoverMessage: md });
       }
       this.marks.set(file, byState);
       this.repaint(file);
@@ -95,9 +90,9 @@ export class CompareDecorations extends Disposable {
   }
 }
 
-/** A hover of our own words with untrusted values as code spans; never trusted, never HTML. */
-export function hover(lines: readonly string[]): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(lines.join('\n\n'));
+/** Never trusted (no command links), never HTML: the values inside came from a server or a file. */
+function untrustedMarkdown(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value);
   md.isTrusted = false;
   md.supportHtml = false;
   return md;

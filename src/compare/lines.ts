@@ -19,3 +19,13 @@ export function locationsBySet(records: Iterable<ZoneRecord>): Map<string, Recor
   }
   return out;
 }
+
+export type LineState = 'inSync' | 'differs' | 'missingLive';
+
+export interface LineMark {
+  /** 1-based. */
+  line: number;
+  state: LineState;
+  /** Hover text: Markdown of our own words whose untrusted parts the caller made code spans (markdownCode). */
+  hover: string;
+}

@@ -7,10 +7,10 @@ import type { Services } from '../services';
 import { formatCount } from '../shared/format';
 import { plainText } from '../shared/untrusted';
 import { compare, type Comparison } from './comparison';
-import type { CompareDecorations, LineMark } from './decorations';
+import type { CompareDecorations } from './decorations';
 import type { ComparisonDocuments } from './documents';
 import type { CompareDeps } from './index';
-import { locationsBySet } from './lines';
+import { locationsBySet, type LineMark } from './lines';
 import { countsOf, summaryText, type CompareCounts } from './summary';
 
 export interface LiveComparer {
