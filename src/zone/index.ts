@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { errorMessage } from '../platform/errorDetails';
 import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../tasks';
 import type { RevealRequest } from './args';
 import { ZoneCatalog } from './catalog';
@@ -40,7 +41,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
       return await revealInZoneFile(services, catalog, revealOptions, arg);
     } catch (err) {
       services.log.error('Reveal in zone file failed', err);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', errorMessage(err)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(errorMessage(err)))));
       return 'cancelled';
     }
   };
@@ -49,7 +50,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
       return await run();
     } catch (err) {
       services.log.error('Show failures in zone files failed', err);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', errorMessage(err)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', plainText(services.log.redact(errorMessage(err)))));
       return undefined;
     }
   };
