@@ -20,7 +20,6 @@ export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex, IndexZone
 export { ZoneIndexPool } from './zone/pool';
 export * from './recordSets/index';
 export { isValidZoneId, markerOf, MAX_LIVE_RECORD_SETS } from './liveZone';
-export type { LiveZoneReads, ListRecordSetsOptions } from './liveZone';
 export { english } from './l10n';
 export type { Translate } from './l10n';
 export { explainFailure, FAILURE_TEXTS } from './explain';
