@@ -3,9 +3,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { CancelledError, isCancelledError, isValidTaskId, type ErrorItem, type ZoneIndex } from '../core';
+import { isCancelledError, isValidTaskId, type ZoneIndex } from '../core';
 import { showError } from '../platform/notify';
 import type { Services } from '../services';
+import type { TrackedTasks } from '../tasks';
 import { plainText } from '../shared/untrusted';
 import { ComparisonDocuments } from './documents';
 import { CompareDecorations } from './decorations';
@@ -15,24 +16,15 @@ export type { CompareResult } from './run';
 export type { CompareCounts } from './summary';
 
 /** What the feature needs of the zone files: the workspace's list and an index per file (unsaved text included). */
-export interface ZoneFiles {
+export interface ZoneFileSource {
   list(): Promise<vscode.Uri[]>;
   index(uri: vscode.Uri): Promise<ZoneIndex>;
 }
 
 export interface CompareDeps {
-  zoneFiles: ZoneFiles;
-  /** Every failed item of a task. */
-  failedItems(taskId: string, signal: AbortSignal): Promise<readonly ErrorItem[]>;
-}
-
-/** Failed items straight from the API (until the task model offers its complete list). */
-export function clientFailedItems(session: Services['session']): CompareDeps['failedItems'] {
-  return async (taskId, signal) => {
-    const client = await session.requireClient();
-    if (!client) throw new CancelledError();
-    return (await client.getAllErrorItems(taskId, { signal })).items;
-  };
+  zoneFiles: ZoneFileSource;
+  /** Every failed item of a task, read through the task model. */
+  tasks: Pick<TrackedTasks, 'allItems'>;
 }
 
 export interface CompareFeature extends vscode.Disposable {

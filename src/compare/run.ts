@@ -91,7 +91,7 @@ export async function verifyItems(c: LiveComparer, taskId: string, options: RunO
   const client = await c.services.session.requireClient();
   if (!client) return undefined;
   const outcome = await withCancellableProgress(t('Verifying task {0} in the live zone…', taskId), async (progress, signal) => {
-    const items = await c.deps.failedItems(taskId, signal);
+    const { items } = await c.deps.tasks.allItems(taskId, { signal });
     const wanted = new Set(items.map((i) => ownerKey(i.item)).filter((n) => n !== '.'));
     const zones = await zonesHolding(c, wanted);
     const comparisons: Comparison[] = [];
