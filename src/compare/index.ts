@@ -3,29 +3,18 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { isCancelledError, isValidTaskId, type ZoneIndex } from '../core';
+import { isCancelledError, isValidTaskId } from '../core';
 import { showError } from '../platform/notify';
 import type { Services } from '../services';
-import type { TrackedTasks } from '../tasks';
 import { plainText } from '../shared/untrusted';
 import { ComparisonDocuments } from './documents';
 import { CompareDecorations } from './decorations';
 import { compareFile, verifyItems, type CompareResult, type LiveComparer } from './run';
+import type { CompareDeps } from './types';
 
 export type { CompareResult } from './run';
 export type { CompareCounts } from './summary';
-
-/** What the feature needs of the zone files: the workspace's list and an index per file (unsaved text included). */
-export interface ZoneFileSource {
-  list(): Promise<vscode.Uri[]>;
-  index(uri: vscode.Uri): Promise<ZoneIndex>;
-}
-
-export interface CompareDeps {
-  zoneFiles: ZoneFileSource;
-  /** Every failed item of a task, read through the task model. */
-  tasks: Pick<TrackedTasks, 'allItems'>;
-}
+export type { CompareDeps, ZoneFileSource } from './types';
 
 export interface CompareFeature extends vscode.Disposable {
   /** For tests: the marks on the files' lines. */

@@ -9,7 +9,7 @@ import { plainText } from '../shared/untrusted';
 import { compare, type Comparison } from './comparison';
 import type { CompareDecorations } from './decorations';
 import type { ComparisonDocuments } from './documents';
-import type { CompareDeps } from './index';
+import type { CompareDeps } from './types';
 import { locationsBySet, type LineMark } from './lines';
 import { countsOf, summaryText, type CompareCounts } from './summary';
 
