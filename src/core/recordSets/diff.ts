@@ -91,7 +91,7 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
     present.push(set);
     const type = upperType(set.type);
     let byName = byType.get(type);
-    if (!byName) byType.set(type, (byName = new Map()));
+    if (!byName) byType.set(type, (byName = new Map<string, LiveRecordSet>()));
     const name = ownerKey(set.name);
     // Sets on other resolution lines share name and type; the file (which has no lines) matches the first,
     // the others stay only live.
