@@ -1,7 +1,7 @@
 // One error family for everything the client throws: a person-actionable message, the HTTP status, the vendor's
 // code and the request id (users paste it into support tickets). Secrets are scrubbed here, at construction, so
 // neither the message, the stack nor toJSON() can ever carry them.
-import { redact } from './redact';
+import { redact, redactAndCut } from './redact';
 
 const BRAND = Symbol.for('dns-batch-tasks.ApiError');
 
@@ -250,8 +250,7 @@ export const isTooManyItemsError = guard<TooManyItemsError>('TooManyItemsError')
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */
 export function quoteBody(body: string, max = 200): string {
   if (body.length === 0) return '(empty)';
-  const cut = body.length > max ? body.slice(0, max) + '…' : body;
-  return JSON.stringify(redact(cut));
+  return JSON.stringify(redactAndCut(body, max));
 }
 
 function safeUrl(endpoint: string): string {
