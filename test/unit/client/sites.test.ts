@@ -27,8 +27,8 @@ describe('sites and endpoints', () => {
     for (const h of ['api.localhost', 'foo.localhost', 'localhost.', 'localhost.example.com', '10.0.0.1', '128.0.0.1', '127.0.0.256', '127.1', 'example.com', '::2', '::ffff:10.0.0.1', new URL('http://[::ffff:10.0.0.1]').hostname]) {
       assert.equal(isLoopbackHost(h), false, h);
     }
-    assert.throws(() => checkEndpoint('http://foo.localhost:8080'), { name: 'InsecureEndpointError' });
-    assert.equal(checkEndpoint('http://[::1]:8080/'), 'http://[::1]:8080');
+    assert.throws(() => requireEndpoint('http://foo.localhost:8080'), { name: 'InsecureEndpointError' });
+    assert.equal(requireEndpoint('http://[::1]:8080/'), 'http://[::1]:8080');
   });
 
   it('normalises an allowed endpoint to origin plus path prefix', () => {
