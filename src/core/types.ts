@@ -1,5 +1,6 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
 import type { RetryPolicy } from './retry';
+import type { RetryRecordSet } from './retryPlan/batchCreate';
 
 export interface ErrorItem {
   item: string;
@@ -114,12 +115,23 @@ export interface FetchAllOptions {
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
+/** What the batch-create write answers. */
+export interface CreatedTask {
+  taskId: string;
+  requestId?: string;
+}
+
 export interface DnsClient {
   readonly endpoint: string;
   getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;
   /** Every task of the account, paging through the list API. */
   listAllTasks(options?: { pageSize?: number; signal?: AbortSignal }): Promise<BatchTaskSummary[]>;
+  /**
+   * One batch-create task for these record sets (≤ 10,000). Retried only on the gateway's 429 or a failure
+   * before connecting; a lost answer throws WriteOutcomeUnknownError (with sentAt), never a second request.
+   */
+  createRecordSetsTask(recordsets: readonly RetryRecordSet[], options?: { signal?: AbortSignal }): Promise<CreatedTask>;
   /** Every failed item of a task, pages fetched with bounded concurrency, results in server order. */
   getAllErrorItems(taskId: string, options?: FetchAllOptions): Promise<{ task: BatchTask; items: ErrorItem[] }>;
   /** Closes the connection pool. */

@@ -34,6 +34,24 @@ export interface FakeTask {
   pending?: { polls?: number; ms?: number };
 }
 
+/** A record set as the fake service holds it (names absolute and lower-case, type upper-case). */
+export interface FakeRecordSet {
+  id: string;
+  name: string;
+  type: string;
+  ttl: number;
+  records: string[];
+  /** ACTIVE, PENDING_CREATE, ERROR, … */
+  status: string;
+}
+
+/** A public zone of the account. */
+export interface FakeZone {
+  /** Absolute, e.g. `example.com.`. */
+  name: string;
+  recordSets?: FakeRecordSet[];
+}
+
 export interface FakeCredentials {
   accessKey: string;
   secretKey: string;
@@ -61,6 +79,17 @@ export interface FakeGatewayOptions {
   latencyMs?: number;
   /** Most recent requests kept in `requests` (the sandbox runs for hours). Default 10,000. */
   recordLimit?: number;
+  /**
+   * The account's public zones, for the batch-create write. Absent: every zone name is accepted and starts
+   * empty. Sets created by batch-create are added (and `reset()` restores these).
+   */
+  zones?: FakeZone[];
+  /** Record sets the account may hold over all zones (the vendor's default is 500). Default: no limit. */
+  recordSetQuota?: number;
+  /** IAM actions this account's user lacks: their APIs answer 403 "Policy doesn't allow … to be performed". */
+  denyActions?: string[];
+  /** How a task created by batch-create reaches DONE. Default `{ polls: 2 }`. */
+  createdTaskPending?: { polls?: number; ms?: number };
 }
 
 export interface RecordedRequest {
@@ -91,6 +120,10 @@ export interface RecordedRequest {
   outcome?: 'complete' | 'client-gone';
   /** Body bytes written so far by a `huge` script (to see that it stops when the client goes away). */
   bodyBytesSent?: number;
+  /** The request body as received (UTF-8), for requests that had one. */
+  body?: string;
+  /** Bytes of the request body as received. */
+  bodyBytes: number;
 }
 
 /** A one-shot scripted answer; see faults.ts for what each kind does on the wire. */
@@ -104,7 +137,9 @@ export type ScriptedResponse =
   | { kind: 'html'; status: number }
   | { kind: 'delay'; ms: number; then: ScriptedResponse }
   | { kind: 'slowHeaders'; ms: number; then?: ScriptedResponse }
-  | { kind: 'slowBody'; ms: number; status?: number; body?: string | object };
+  | { kind: 'slowBody'; ms: number; status?: number; body?: string | object }
+  /** Answered normally (a write takes effect), then the connection is reset instead of the answer sent. */
+  | { kind: 'dropAnswer' };
 
 export type RequestMatcher = RegExp | ((r: RecordedRequest) => boolean);
 
@@ -128,6 +163,10 @@ export interface FakeGateway {
    * auth; the signature is still checked and recorded, without counting towards a key lock).
    */
   enqueue(match: RequestMatcher, ...responses: ScriptedResponse[]): void;
+  /** Requests other than GET (the writes), in arrival order: assert on these that nothing was sent. */
+  writes(): RecordedRequest[];
+  /** The record sets a zone holds now (created ones included); [] for an unknown zone. */
+  recordSets(zoneName: string): readonly FakeRecordSet[];
   /** Scripted answers not used yet. */
   pendingScripts(): number;
   /** Forgets requests, scripts, key locks and throttling state; restores the tasks given in the options. */
