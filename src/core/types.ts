@@ -1,4 +1,5 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+import type { LiveZoneReads } from './liveZone';
 import type { RetryPolicy } from './retry';
 import type { RetryRecordSet } from './retryPlan/batchCreate';
 
@@ -121,7 +122,8 @@ export interface CreatedTask {
   requestId?: string;
 }
 
-export interface DnsClient {
+/** The batch-task reads, plus the live zone's (findZone, listRecordSets: see liveZone.ts). */
+export interface DnsClient extends LiveZoneReads {
   readonly endpoint: string;
   getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { ServiceAnswer } from './routes';
 import { tableDate } from './sandbox';
 import type { TaskStore } from './tasks';
-import type { ErrorItem, FakeRecordSet, FakeZone } from './types';
+import type { ErrorItem } from './types';
+import type { ZoneStore } from './zones';
 
 export const BATCH_CREATE_ROUTE = '/v2.1/operation-task/batch-create-recordset';
 export const BATCH_CREATE_ACTION = 'dns:recordset:batchCreatePublicZoneRecordsets';
@@ -38,74 +39,60 @@ function dnsError(status: number, code: string, message: string): ServiceAnswer 
   return { status, body: { code, message } };
 }
 
-const key = (name: string) => name.toLowerCase().replace(/\.?$/, '.');
+const key = (name: string) => name.trim().toLowerCase().replace(/\.?$/, '.');
 
-/** The account's public zones and their record sets, shared by the write and (later) the record-set reads. */
-interface ZoneEntry {
-  zone: FakeZone;
-  sets: FakeRecordSet[];
-  /** The same sets by owner name, so a 10,000-set request stays linear. */
-  byName: Map<string, FakeRecordSet[]>;
-}
+type StoredZone = NonNullable<ReturnType<ZoneStore['byName']>>;
+type StoredSet = StoredZone['sets'][number];
 
-export class ZoneStore {
-  private zones = new Map<string, ZoneEntry>();
+/**
+ * The zones one request touches, with their sets by owner name (built once per zone and kept up to date as
+ * sets are created), so a 10,000-set request against a 100,000-set zone stays linear.
+ */
+class RequestView {
+  private readonly byName = new Map<StoredZone, Map<string, StoredSet[]>>();
+  private used: number | undefined;
 
-  constructor(
-    private readonly initial: readonly FakeZone[] | undefined,
-    /** Record sets the account may hold (the vendor's default is 500); undefined: no limit. */
-    private readonly quota: number | undefined,
-  ) {
-    this.reset();
+  constructor(private readonly store: ZoneStore, private readonly open: boolean, private readonly quota: number | undefined) {}
+
+  zone(name: string): StoredZone | undefined {
+    const found = this.store.byName(name);
+    if (found || !this.open) return found;
+    const id = this.store.add({ name: key(name) });
+    return this.store.byId(id);
   }
 
-  reset(): void {
-    this.zones.clear();
-    for (const z of this.initial ?? []) this.addZone(z);
-  }
-
-  /** Without configured zones every zone name is accepted (and created empty on first use). */
-  get open(): boolean {
-    return this.initial === undefined;
-  }
-
-  addZone(zone: FakeZone): void {
-    const entry: ZoneEntry = { zone: { ...zone, name: key(zone.name) }, sets: [], byName: new Map() };
-    for (const s of zone.recordSets ?? []) addSet(entry, { ...s, name: key(s.name), type: s.type.toUpperCase(), records: [...s.records] });
-    this.zones.set(entry.zone.name, entry);
-  }
-
-  zone(name: string): ZoneEntry | undefined {
-    const k = key(name);
-    let z = this.zones.get(k);
-    if (!z && this.open) {
-      this.addZone({ name: k });
-      z = this.zones.get(k);
+  setsAt(zone: StoredZone, name: string): StoredSet[] {
+    let index = this.byName.get(zone);
+    if (!index) {
+      index = new Map();
+      for (const s of zone.sets) {
+        const k = key(s.name);
+        const here = index.get(k);
+        if (here) here.push(s);
+        else index.set(k, [s]);
+      }
+      this.byName.set(zone, index);
     }
-    return z;
+    return index.get(name) ?? [];
   }
 
-  /** Every record set of a zone as the service holds it now. */
-  recordSets(zoneName: string): readonly FakeRecordSet[] {
-    return this.zones.get(key(zoneName))?.sets ?? [];
+  /** Whether one more set fits the account's quota (the system's own sets do not count). */
+  hasQuota(): boolean {
+    if (this.quota === undefined) return true;
+    this.used ??= this.store.list().reduce((n, z) => n + z.sets.filter((s) => !s.default).length, 0);
+    return this.used < this.quota;
   }
 
-  total(): number {
-    let n = 0;
-    for (const z of this.zones.values()) n += z.sets.length;
-    return n;
+  create(zone: StoredZone, set: { name: string; type: string; ttl: number; records: string[] }): void {
+    const stored = this.store.put(zone.id, { ...set, status: 'ACTIVE' });
+    if (!stored) return;
+    if (this.used !== undefined) this.used++;
+    const index = this.byName.get(zone);
+    if (!index) return;
+    const here = index.get(set.name);
+    if (here) here.push(stored);
+    else index.set(set.name, [stored]);
   }
-
-  get remainingQuota(): number {
-    return this.quota === undefined ? Number.POSITIVE_INFINITY : Math.max(0, this.quota - this.total());
-  }
-}
-
-function addSet(entry: ZoneEntry, set: FakeRecordSet): void {
-  entry.sets.push(set);
-  const here = entry.byName.get(set.name);
-  if (here) here.push(set);
-  else entry.byName.set(set.name, [set]);
 }
 
 type Check = { ok: true; sets: RequestedSet[] } | { ok: false; answer: ServiceAnswer };
@@ -148,47 +135,49 @@ export function checkBody(body: Buffer): Check {
   return { ok: true, sets };
 }
 
-/** Why the service would fail this set, given what the zone holds now; undefined when it is created. */
-function failureOf(set: RequestedSet, zones: ZoneStore): string | undefined {
-  const zone = zones.zone(set.zone_name);
+/** Why the service would fail this set, given what the zone holds now; undefined when it can be created. */
+function failureOf(set: RequestedSet, name: string, zone: StoredZone | undefined, view: RequestView): string | undefined {
   if (!zone) return CREATE_MESSAGES.zoneMissing(set.zone_name);
-  // Without a trailing dot the API reads the name as a prefix of the zone (write-and-live.md).
-  const name = set.name.endsWith('.') ? key(set.name) : key(`${set.name}.${zone.zone.name}`);
-  if (name !== zone.zone.name && !name.endsWith(`.${zone.zone.name}`)) return CREATE_MESSAGES.nameOutside(name, zone.zone.name);
+  if (name !== zone.name && !name.endsWith(`.${zone.name}`)) return CREATE_MESSAGES.nameOutside(name, zone.name);
   const type = set.type.toUpperCase();
   if (!PUBLIC_TYPES.has(type)) return CREATE_MESSAGES.unsupportedType;
   if (type === 'TXT' && set.records.some((r) => !r.startsWith('"'))) return CREATE_MESSAGES.txtQuote;
-  const here = zone.byName.get(name) ?? [];
+  const here = view.setsAt(zone, name);
   const same = here.find((s) => s.type === type);
   if (same) return CREATE_MESSAGES.duplicate(same);
-  const cname = here.find((s) => s.type === 'CNAME');
-  if (cname) return CREATE_MESSAGES.cnameConflict(name, 'CNAME');
+  if (here.some((s) => s.type === 'CNAME')) return CREATE_MESSAGES.cnameConflict(name, 'CNAME');
   if (type === 'CNAME' && here.length > 0) return CREATE_MESSAGES.cnameConflict(name, here[0]!.type);
-  if (zones.remainingQuota < 1) return CREATE_MESSAGES.quota;
+  if (!view.hasQuota()) return CREATE_MESSAGES.quota;
   return undefined;
 }
 
 export interface CreateOptions {
+  now: () => number;
+  /** No zones were configured: every zone name is accepted, the zone created on first use. */
+  openZones: boolean;
+  /** Record sets the account may hold; undefined: no limit. */
+  quota?: number;
   /** How the new task reaches DONE; default two PENDING answers. */
   pending?: { polls?: number; ms?: number };
-  now: () => number;
 }
 
 /** Runs the service's rules over the sets, adds the ones that pass and a `create` task saying what happened. */
 export function batchCreate(body: Buffer, zones: ZoneStore, tasks: TaskStore, options: CreateOptions): ServiceAnswer {
   const checked = checkBody(body);
   if (!checked.ok) return checked.answer;
+  const view = new RequestView(zones, options.openZones, options.quota);
   const failed: ErrorItem[] = [];
   let created = 0;
   for (const set of checked.sets) {
-    const why = failureOf(set, zones);
-    const zone = zones.zone(set.zone_name);
-    const name = set.name.endsWith('.') ? key(set.name) : key(`${set.name}.${zone?.zone.name ?? set.zone_name}`);
+    const zone = view.zone(set.zone_name);
+    // Without a trailing dot the API reads the name as a prefix of the zone (write-and-live.md).
+    const name = set.name.endsWith('.') ? key(set.name) : key(`${set.name}.${zone?.name ?? set.zone_name}`);
+    const why = failureOf(set, name, zone, view);
     if (why !== undefined || !zone) {
       failed.push({ item: name, errorMessage: why ?? CREATE_MESSAGES.zoneMissing(set.zone_name) });
       continue;
     }
-    addSet(zone, { id: randomBytes(16).toString('hex'), name, type: set.type.toUpperCase(), ttl: set.ttl, records: [...set.records], status: 'ACTIVE' });
+    view.create(zone, { name, type: set.type.toUpperCase(), ttl: set.ttl, records: [...set.records] });
     created++;
   }
   const id = randomBytes(16).toString('hex');

@@ -24,16 +24,18 @@ export function matchRoute(rawPath: string): Route {
 }
 
 /** The method each API is published for. */
-export function methodOf(route: Route): 'GET' | 'POST' {
+export function methodOf(route: { api: string }): 'GET' | 'POST' {
   return route.api === 'batchCreateRecordSets' ? 'POST' : 'GET';
 }
 
 /** The IAM action each API needs (for `denyActions`). */
-export function actionOf(route: Route): string | undefined {
+export function actionOf(route: { api: string }): string | undefined {
   switch (route.api) {
     case 'showTask': return 'dns:zone:getPublicZoneBatchOperationResult';
     case 'listTasks': return 'dns:zone:listPublicZoneBatchOperationRecords';
     case 'batchCreateRecordSets': return BATCH_CREATE_ACTION;
+    case 'listZones': return 'dns:zone:list';
+    case 'listRecordSets': return 'dns:recordset:list';
     default: return undefined;
   }
 }

@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { headerValue, KeyLocks, LOCKED_MESSAGE, parseAuthorization, verifyRequest, type ReceivedRequest } from './auth';
 import { play } from './faults';
-import { batchCreate, ZoneStore } from './batchCreate';
+import { batchCreate } from './batchCreate';
 import { actionOf, listProjects, listTasks, matchRoute, methodOf, queryRecord, showTask, type ServiceAnswer } from './routes';
 import { TaskStore } from './tasks';
+import { listRecordSets, listZones, matchZoneRoute, ZoneStore } from './zones';
 import type { FakeGateway, FakeGatewayOptions, FakeTask, RecordedRequest, RequestMatcher, ScriptedResponse } from './types';
 
 export const SANDBOX_CREDENTIALS = {
@@ -64,7 +65,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   const maxSkewMs = options.maxSkewMs ?? 15 * 60_000;
   const recordLimit = Math.max(1, options.recordLimit ?? 10_000);
   const store = new TaskStore(now);
-  const zones = new ZoneStore(options.zones, options.recordSetQuota);
+  const zones = new ZoneStore();
   const locks = new KeyLocks();
   const requests: RecordedRequest[] = [];
   let scripts: Script[] = [];
@@ -77,8 +78,16 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   const loadTasks = (): void => {
     store.clear();
     for (const t of options.tasks ?? []) store.add(t);
+    zones.clear();
+    for (const z of options.zones ?? []) zones.add(z);
   };
   loadTasks();
+  const writeOptions = {
+    now,
+    openZones: options.zones === undefined,
+    ...(options.recordSetQuota === undefined ? {} : { quota: options.recordSetQuota }),
+    ...(options.createdTaskPending ? { pending: options.createdTaskPending } : {}),
+  };
 
   /** Runs fn; a bug or odd input answers 500 (or drops the connection) instead of taking the process down. */
   const guarded = (res: ServerResponse, fn: () => void): void => {
@@ -134,7 +143,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
 
   /** Throttling, routing, authentication and the service: the gateway's normal path. */
   const handle = (received: ReceivedRequest, rec: RecordedRequest, res: ServerResponse): void => {
-    const route = matchRoute(received.rawPath);
+    const route = matchZoneRoute(received.rawPath) ?? matchRoute(received.rawPath);
     if (route.api === 'none') {
       send(res, rec, 404, gatewayError('APIGW.0101', 'The API does not exist or has not been published in the environment', rec.requestId));
       return;
@@ -184,10 +193,10 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
         send(res, rec, 403, { code: 'DNS.0030', message: `Policy doesn't allow ${action} to be performed.` });
         return;
       }
-      answer =
-        route.api === 'showTask' ? showTask(store, route.rawTaskId, received.rawQuery)
-        : route.api === 'batchCreateRecordSets' ? batchCreate(received.body, zones, store, { now, ...(options.createdTaskPending ? { pending: options.createdTaskPending } : {}) })
-        : listTasks(store, received.rawQuery);
+      if (route.api === 'listZones') answer = listZones(zones, received.rawQuery);
+      else if (route.api === 'listRecordSets') answer = listRecordSets(zones, route.rawZoneId, received.rawQuery);
+      else if (route.api === 'batchCreateRecordSets') answer = batchCreate(received.body, zones, store, writeOptions);
+      else answer = route.api === 'showTask' ? showTask(store, route.rawTaskId, received.rawQuery) : listTasks(store, received.rawQuery);
     }
     send(res, rec, answer.status, answer.body);
   };
@@ -313,17 +322,18 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
         addTask: (t: FakeTask) => store.add(t),
         getTask: (id) => store.view(id)?.task,
         removeTask: (id) => store.remove(id),
+        zones,
+        addZone: (z) => zones.add(z),
         finishTask: (id) => store.finish(id),
         pollCount: (id) => store.polls(id),
         enqueue: (match, ...responses) => {
           if (responses.length > 0) scripts.push({ match, responses: [...responses] });
         },
         writes: () => requests.filter((r) => r.method !== 'GET'),
-        recordSets: (zoneName) => zones.recordSets(zoneName),
+        recordSets: (zoneName) => zones.byName(zoneName)?.sets ?? [],
         pendingScripts: () => scripts.reduce((n, s) => n + s.responses.length, 0),
         reset: () => {
           requests.length = 0;
-          zones.reset();
           scripts = [];
           recent = [];
           locks.clear();

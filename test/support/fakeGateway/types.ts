@@ -1,6 +1,7 @@
 // The public types of the fake Huawei Cloud DNS API gateway. Field names are camelCase here; the server renders
 // them with the vendor's snake_case names (created_at, success_count, error_items: [{item, error_message}]).
 import type { ErrorItem } from '../../../src/core/types';
+import type { FakeZone, ZoneStore } from './zones';
 
 export type { ErrorItem };
 
@@ -34,24 +35,6 @@ export interface FakeTask {
   pending?: { polls?: number; ms?: number };
 }
 
-/** A record set as the fake service holds it (names absolute and lower-case, type upper-case). */
-export interface FakeRecordSet {
-  id: string;
-  name: string;
-  type: string;
-  ttl: number;
-  records: string[];
-  /** ACTIVE, PENDING_CREATE, ERROR, … */
-  status: string;
-}
-
-/** A public zone of the account. */
-export interface FakeZone {
-  /** Absolute, e.g. `example.com.`. */
-  name: string;
-  recordSets?: FakeRecordSet[];
-}
-
 export interface FakeCredentials {
   accessKey: string;
   secretKey: string;
@@ -69,6 +52,11 @@ export interface FakeGatewayOptions {
   /** When set, DNS requests must carry a signed X-Project-Id equal to it; IAM lookups answer it. */
   projectId?: string;
   tasks?: FakeTask[];
+  /**
+   * Public zones and their record sets (zones.ts); `reset()` restores them. Sets created by batch-create are
+   * added. Absent: batch-create accepts every zone name (creating the zone on first use).
+   */
+  zones?: FakeZone[];
   /** The gateway's clock (X-Sdk-Date skew, key locks, pending timers, throttling). Default Date.now. */
   now?: () => number;
   /** Allowed X-Sdk-Date skew either way. Default 15 minutes. */
@@ -79,11 +67,6 @@ export interface FakeGatewayOptions {
   latencyMs?: number;
   /** Most recent requests kept in `requests` (the sandbox runs for hours). Default 10,000. */
   recordLimit?: number;
-  /**
-   * The account's public zones, for the batch-create write. Absent: every zone name is accepted and starts
-   * empty. Sets created by batch-create are added (and `reset()` restores these).
-   */
-  zones?: FakeZone[];
   /** Record sets the account may hold over all zones (the vendor's default is 500). Default: no limit. */
   recordSetQuota?: number;
   /** IAM actions this account's user lacks: their APIs answer 403 "Policy doesn't allow … to be performed". */
@@ -153,6 +136,10 @@ export interface FakeGateway {
   /** The task as the API would show it now (status/counts reflect `pending`); not counted as a poll. */
   getTask(id: string): FakeTask | undefined;
   removeTask(id: string): void;
+  /** The zones and record sets the zone APIs answer from (live: changes show in the next answer). */
+  readonly zones: ZoneStore;
+  /** Adds or replaces (same id) a zone; returns its id. */
+  addZone(zone: FakeZone): string;
   /** Ends a task's pending phase at once. */
   finishTask(id: string): void;
   /** Show requests answered so far for that task. */
@@ -165,8 +152,8 @@ export interface FakeGateway {
   enqueue(match: RequestMatcher, ...responses: ScriptedResponse[]): void;
   /** Requests other than GET (the writes), in arrival order: assert on these that nothing was sent. */
   writes(): RecordedRequest[];
-  /** The record sets a zone holds now (created ones included); [] for an unknown zone. */
-  recordSets(zoneName: string): readonly FakeRecordSet[];
+  /** The record sets a zone holds now (created ones and the system's SOA and NS included); [] for an unknown zone. */
+  recordSets(zoneName: string): readonly { name: string; type: string; ttl: number; records: string[]; status: string; default: boolean }[];
   /** Scripted answers not used yet. */
   pendingScripts(): number;
   /** Forgets requests, scripts, key locks and throttling state; restores the tasks given in the options. */
