@@ -1,14 +1,8 @@
 // The batch-create write as data: which requests re-submitting a set of record sets takes. Pure, so a dry run,
 // "Save Request…" and Send all show and send exactly the same bodies.
+import type { RetryRecordSet } from '../recordSets/types';
 
-/** A record set in the form the batch-create API takes: exactly these five fields. */
-export interface RetryRecordSet {
-  zone_name: string;
-  name: string;
-  type: string;
-  ttl: number;
-  records: string[];
-}
+export type { RetryRecordSet };
 
 export const BATCH_CREATE_PATH = '/v2.1/operation-task/batch-create-recordset';
 /** The API's limit: at most this many record sets per task. */
