@@ -2,6 +2,7 @@
 // batch-task calls, and finds the project id when none is configured.
 import { ApiError, CancelledError, InsecureEndpointError, InvalidTaskIdError, ThrottledError, isApiError } from './errors';
 import { fetchAllErrorItems, DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from './fetchAll';
+import { createLiveZoneReads } from './liveZone';
 import { createHttpTransport, type HttpResponse } from './http';
 import { cachedProjectId } from './projectId';
 import { redact, registerSecret, releaseSecret } from './redact';
@@ -213,8 +214,12 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     }
   }
 
+  const live = createLiveZoneReads((read) => call({ base: endpoint, withProject: true, ...read }), region);
+
   return {
     endpoint,
+    findZone: live.findZone,
+    listRecordSets: live.listRecordSets,
     getTask,
     listTasks,
     listAllTasks,

@@ -1,4 +1,5 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+import type { LiveZoneReads } from './liveZone';
 import type { RetryPolicy } from './retry';
 
 export interface ErrorItem {
@@ -114,7 +115,8 @@ export interface FetchAllOptions {
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
-export interface DnsClient {
+/** The batch-task reads, plus the live zone's (findZone, listRecordSets: see liveZone.ts). */
+export interface DnsClient extends LiveZoneReads {
   readonly endpoint: string;
   getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;

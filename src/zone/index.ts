@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { ZoneCatalog } from './catalog';
 import { ZoneProblems } from './problems';
@@ -28,7 +29,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
         return await revealInZoneFile(services, catalog, revealOptions, arg);
       } catch (err) {
         services.log.error('Reveal in zone file failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
         return 'cancelled';
       }
     }),
@@ -37,7 +38,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
         return await problems.show(arg);
       } catch (err) {
         services.log.error('Show failures in zone files failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
         return undefined;
       }
     }),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 import type { ErrorItem } from '../core';
 import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
 import { parseTaskArg, rankByMessage } from './args';
 import type { ZoneCatalog } from './catalog';
 
@@ -44,7 +45,8 @@ export class ZoneProblems implements vscode.Disposable {
         continue;
       }
       const line = Math.max(r.line - 1, 0);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), it.errorMessage || it.item, vscode.DiagnosticSeverity.Error);
+      // The server's words (or the item name) in the Problems panel and the editor's hover: made inert.
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), plainText(it.errorMessage || it.item), vscode.DiagnosticSeverity.Error);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = taskId;
       const key = r.uri.toString();
@@ -56,10 +58,11 @@ export class ZoneProblems implements vscode.Disposable {
     this.byTask.set(taskId, perFile);
     this.refresh([...perFile.keys()]);
     if (unmatched.length > 0) {
-      const sample = unmatched.slice(0, 5).map((u) => u.item).join(', ');
-      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${sample}${unmatched.length > 5 ? ', …' : ''})`);
+      const names = unmatched.slice(0, 5).map((u) => u.item);
+      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${names.map((n) => JSON.stringify(n)).join(', ')}${unmatched.length > 5 ? ', …' : ''})`);
+      const sample = names.map((n) => plainText(n, { maxLength: 80 })).join(', ');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, taskId, sample),
+        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, plainText(taskId), sample),
       );
     }
     return { taskId, marked: items.length - unmatched.length, unmatched: unmatched.length };
