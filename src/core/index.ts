@@ -2,14 +2,14 @@
 export * from './types';
 export { signRequest, percentEncode, percentDecode, canonicalUri, canonicalQuery, parseQuery, formatSdkDate, parseSdkDate, sha256Hex, EMPTY_BODY_SHA256 } from './signing';
 export type { SignableRequest, SigningCredentials, SignatureResult } from './signing';
-export { createDnsClient, checkEndpoint } from './client';
+export { createDnsClient, requireEndpoint } from './client';
 export * from './errors';
 export { redact, redactHeaders, REDACTED } from './redact';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, backoffDelay, nextDelay, isRetryable, withRetry, sleep } from './retry';
 export type { RetryPolicy, AttemptFailure, Sleep } from './retry';
-export { SITES, dnsEndpoint, iamEndpoint, regionOfEndpoint, isLoopbackHost } from './sites';
-export type { Site } from './sites';
-export { isValidTaskId, extractTaskId, encodeTaskIdForPath, MAX_TASK_ID_LENGTH } from './taskId';
+export { SITES, dnsEndpoint, iamEndpoint, regionOfEndpoint, isLoopbackHost, isLoopbackUrl, isSite, checkEndpoint, siteOfEndpoint, labelForEndpoint, maskAccessKey } from './sites';
+export type { Site, EndpointCheck } from './sites';
+export { isValidTaskId, extractTaskId, taskIdFromArgument, encodeTaskIdForPath, MAX_TASK_ID_LENGTH } from './taskId';
 export type { ErrorBody } from './schemas';
 export { clearProjectIdCache } from './projectId';
 export { proxyFor, matchesNoProxy } from './proxy';
@@ -20,7 +20,6 @@ export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZ
 export { ZoneIndexPool } from './zone/pool';
 export * from './recordSets/index';
 export { isValidZoneId, markerOf, MAX_LIVE_RECORD_SETS } from './liveZone';
-export type { LiveZoneReads, ListRecordSetsOptions } from './liveZone';
 export { english } from './l10n';
 export type { Translate } from './l10n';
 export { explainFailure, FAILURE_TEXTS } from './explain';

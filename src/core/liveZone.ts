@@ -6,6 +6,7 @@ import { lazy } from './lazy';
 import type * as LiveSchemas from './liveSchemas';
 import type { ListPage } from './liveSchemas';
 import type { LiveRecordSet } from './recordSets/types';
+import type { ListRecordSetsOptions, LiveZoneReads } from './types';
 import { ownerKey } from './recordSets/values';
 import type { FailedOperation } from './responseErrors';
 import { isValidTaskId } from './taskId';
@@ -29,23 +30,6 @@ export interface LiveRead<T> {
   signal?: AbortSignal;
 }
 export type GetJson = <T>(read: LiveRead<T>) => Promise<T>;
-
-export interface ListRecordSetsOptions {
-  /** Only the sets of this name (search_mode=equal). */
-  name?: string;
-  /** Only the sets of this type. */
-  type?: string;
-  signal?: AbortSignal;
-  /** Each page as it arrives (for progress and streaming), with the running count and the server's total. */
-  onPage?: (page: readonly LiveRecordSet[], progress: { loaded: number; total?: number }) => void;
-}
-
-export interface LiveZoneReads {
-  /** The public zone whose name equals `name` (any case, trailing dot optional); undefined when none does. */
-  readonly findZone: (name: string, options?: { signal?: AbortSignal }) => Promise<{ id: string; name: string } | undefined>;
-  /** Every record set of a zone (the system's SOA and apex NS included), in the server's order. */
-  readonly listRecordSets: (zoneId: string, options?: ListRecordSetsOptions) => Promise<LiveRecordSet[]>;
-}
 
 /** Zone ids are validated like task ids (letters, digits, `-`, `_`, at most 64). */
 export function isValidZoneId(value: unknown): value is string {
