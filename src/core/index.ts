@@ -2,7 +2,10 @@
 export * from './types';
 export { signRequest, percentEncode, percentDecode, canonicalUri, canonicalQuery, parseQuery, formatSdkDate, parseSdkDate, sha256Hex, EMPTY_BODY_SHA256 } from './signing';
 export type { SignableRequest, SigningCredentials, SignatureResult } from './signing';
-export { createDnsClient, requireEndpoint } from './client';
+export { createDnsClient, requireEndpoint, BATCH_CREATE_ACTIONS } from './client';
+export { toBatchCreateRequests, BATCH_CREATE_PATH, MAX_RECORDSETS_PER_TASK } from './retryPlan/batchCreate';
+export type { BatchCreateRequest } from './retryPlan/batchCreate';
+export { writeCertainlyFailed } from './writeOutcome';
 export * from './errors';
 export { redact, redactHeaders, REDACTED } from './redact';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, backoffDelay, nextDelay, isRetryable, withRetry, sleep } from './retry';
