@@ -199,6 +199,14 @@ export class InvalidTaskIdError extends ApiError {
   }
 }
 
+export class InvalidZoneIdError extends ApiError {
+  override readonly name = 'InvalidZoneIdError' as const;
+  constructor(zoneId: unknown) {
+    const shown = typeof zoneId === 'string' ? JSON.stringify(zoneId.length > 80 ? zoneId.slice(0, 80) + '…' : zoneId) : typeof zoneId;
+    super(`${shown} is not a zone id: ids are letters, digits, '-' and '_', at most 64.`, { retryable: false });
+  }
+}
+
 export class ServerError extends ApiError {
   override readonly name = 'ServerError' as const;
   constructor(details: ApiErrorDetails & { status: number; detail?: string }) {
@@ -207,6 +215,29 @@ export class ServerError extends ApiError {
     const code = details.code ? ` ${details.code}` : '';
     const detail = details.detail ? `: ${details.detail}` : '';
     super(`HTTP ${details.status}${code} from the gateway${ids}${detail}`, { ...details, retryable });
+  }
+}
+
+/**
+ * A write whose answer was lost (timeout, reset after the body was sent, a 5xx, a 2xx we could not read): the
+ * service may have acted on it. Never retried; the caller checks what happened (tasks created since `sentAt`)
+ * before offering to send again.
+ */
+export class WriteOutcomeUnknownError extends ApiError {
+  override readonly name = 'WriteOutcomeUnknownError' as const;
+  /** When the uncertain attempt started, by this computer's clock. */
+  readonly sentAt: Date;
+  constructor(details: ApiErrorDetails & { sentAt: Date; what: string; reason: string }) {
+    super(
+      `No clear answer to the request to ${details.what} (${details.reason}): the task may have been created. ` +
+        `Check the tasks created since ${details.sentAt.toISOString()} before sending again.${describeIds(details)}`,
+      { ...details, retryable: false },
+    );
+    this.sentAt = new Date(details.sentAt.getTime());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), sentAt: this.sentAt.toISOString() };
   }
 }
 
@@ -230,6 +261,8 @@ export const isResponseTooLargeError = guard<ResponseTooLargeError>('ResponseToo
 export const isInsecureEndpointError = guard<InsecureEndpointError>('InsecureEndpointError');
 export const isInvalidTaskIdError = guard<InvalidTaskIdError>('InvalidTaskIdError');
 export const isServerError = guard<ServerError>('ServerError');
+export const isWriteOutcomeUnknownError = guard<WriteOutcomeUnknownError>('WriteOutcomeUnknownError');
+export const isInvalidZoneIdError = guard<InvalidZoneIdError>('InvalidZoneIdError');
 
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */
 export function quoteBody(body: string, max = 200): string {
