@@ -72,8 +72,8 @@ export async function compareFile(c: LiveComparer, uri: vscode.Uri, options: Run
   const client = await c.services.session.requireClient();
   if (!client) return undefined;
   const index = await c.deps.zoneFiles.index(uri);
-  const apex = ownerKey(apexOf(index));
-  const fileSets = recordSetsOfZone(withDetails(index));
+  const apex = ownerKey(index.apex);
+  const fileSets = recordSetsOfZone(index);
   const found = await withCancellableProgress(t('Reading the live zone {0}…', plainText(apex)), async (progress, signal) => {
     const zone = await client.findZone(apex, { signal });
     if (!zone) return undefined;
@@ -112,7 +112,8 @@ export async function verifyItems(c: LiveComparer, taskId: string, options: RunO
       } else {
         live = (await readWholeZone(client, zone.id, progress, signal)).filter((s) => names.has(ownerKey(s.name)));
       }
-      const sub = { apex: z.apex, records: () => z.records, details: (r: ZoneRecord) => detailsOf(z.index)(r) };
+      // Only the records at the items' names, with the file's own details.
+      const sub = { apex: z.apex, records: () => z.records, details: (r: ZoneRecord) => z.index.details(r) };
       comparisons.push(compare({ apex: z.apex, zoneId: zone.id, fileSets: recordSetsOfZone(sub), live, locations: locationsBySet(z.records), ignoreTtl: options.ignoreTtl }, t));
     }
     const notInZoneFiles = [...wanted].filter((n) => ![...zones.values()].some((z) => z.names.has(n)));
@@ -141,7 +142,7 @@ async function zonesHolding(c: LiveComparer, wanted: ReadonlySet<string>): Promi
       c.services.log.warn(`Zone file ${uri.fsPath} could not be indexed`, error);
       continue;
     }
-    const apex = ownerKey(apexOf(index));
+    const apex = ownerKey(index.apex);
     for (const name of wanted) {
       for (const r of index.lookup(name)) {
         const key = `${r.file}\n${r.line}\n${r.type}`;
@@ -186,23 +187,4 @@ async function present(c: LiveComparer, comparisons: readonly Comparison[], labe
     ...(extra.notInZoneFiles ? { notInZoneFiles: extra.notInZoneFiles } : {}),
     ...(extra.zonesNotFound ? { zonesNotFound: extra.zonesNotFound } : {}),
   };
-}
-
-/** The index's apex (the lint issue adds it), else the origin it was indexed with. */
-function apexOf(index: ZoneIndex): string {
-  const apex = (index as { apex?: unknown }).apex;
-  return typeof apex === 'string' && apex !== '' ? apex : index.origin;
-}
-
-type Details = (r: ZoneRecord) => { ttl: number; rdata: string; origin: string };
-
-function detailsOf(index: ZoneIndex): Details {
-  const details = (index as { details?: Details }).details;
-  if (typeof details !== 'function') throw new Error('This zone index cannot read record values yet.');
-  return (r) => details.call(index, r);
-}
-
-function withDetails(index: ZoneIndex): Parameters<typeof recordSetsOfZone>[0] {
-  const details = detailsOf(index);
-  return { apex: apexOf(index), records: () => index.records(), details };
 }
