@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { indexZoneFile } from '../../../src/core';
 
 const FILE = path.join(os.tmpdir(), 'scanner-test.zone');
-const UNCLOSED_QUOTE = 'Unclosed quote: the rest of the line is skipped';
-const UNCLOSED_PAREN = 'Unclosed parenthesis: skipped to the next line starting in column 1';
+const UNCLOSED_QUOTE = 'Unclosed quote: the string ends at the end of its line';
+const UNCLOSED_PAREN = 'Unclosed parenthesis: the record ends at the end of this line';
 const UNEXPECTED_PAREN = 'Unexpected ")"';
 
 /** "name type line" of every record, and "line: message" of every diagnostic. */
@@ -42,9 +42,9 @@ describe('zone scanner', () => {
       assert.deepEqual((await scan('a\\ b A 192.0.2.1\n')).records, ['a\\032b.example.org. A 1']);
     });
 
-    it('an escaped newline still ends the line', async () => {
+    it('an escaped newline ends an unquoted word and the line, and continues a quoted string', async () => {
       assert.deepEqual(await scan('a TXT x\\\nb A 192.0.2.1\n'), { records: ['a.example.org. TXT 1', 'b.example.org. A 2'], diagnostics: [] });
-      assert.deepEqual(await scan('a TXT "x\\\n"\nb A 1\n'), { records: ['a.example.org. TXT 1', 'b.example.org. A 3'], diagnostics: [`1: ${UNCLOSED_QUOTE}`, `2: ${UNCLOSED_QUOTE}`] });
+      assert.deepEqual(await scan('a TXT "x\\\n"\nb A 1\n'), { records: ['a.example.org. TXT 1', 'b.example.org. A 3'], diagnostics: [] });
     });
 
     it('a backslash as the very last byte ends the word or the string', async () => {
@@ -82,21 +82,27 @@ describe('zone scanner', () => {
       assert.deepEqual((await scan('x A 1\na A ) 192.0.2.1\n')).diagnostics, [`2: ${UNEXPECTED_PAREN}`]);
     });
 
-    it('an unclosed "(" is reported on the line that opened it, at the end of the file or before the next owner', async () => {
-      assert.deepEqual(await scan('x A 192.0.2.1\na TXT ( "x"\n\t"y"'), { records: ['x.example.org. A 1', 'a.example.org. TXT 2'], diagnostics: [`2: ${UNCLOSED_PAREN}`] });
-      assert.deepEqual(await scan('x A 192.0.2.1\na TXT ( "x"\n\t"y"\nb A 1\nc A 2\n'), {
-        records: ['x.example.org. A 1', 'a.example.org. TXT 2', 'b.example.org. A 4', 'c.example.org. A 5'],
-        diagnostics: [`2: ${UNCLOSED_PAREN}`],
-      });
-      assert.deepEqual(await scan('a (\n\t\n'), { records: [], diagnostics: [`1: ${UNCLOSED_PAREN}`] });
+    it('an unclosed "(" is reported on the line that opened it, and the records after it are read', async () => {
+      const atEnd = await scan('x A 192.0.2.1\na TXT ( "x"\n\t"y"');
+      assert.deepEqual(atEnd.records, ['x.example.org. A 1', 'a.example.org. TXT 2']);
+      assert.equal(atEnd.diagnostics[0], `2: ${UNCLOSED_PAREN}`);
+      const before = await scan('x A 192.0.2.1\na TXT ( "x"\n\t"y"\nb A 1\nc A 2\n');
+      assert.deepEqual(before.records, ['x.example.org. A 1', 'a.example.org. TXT 2', 'b.example.org. A 4', 'c.example.org. A 5']);
+      assert.equal(before.diagnostics[0], `2: ${UNCLOSED_PAREN}`);
+      assert.deepEqual((await scan('a (\nb A 192.0.2.1\n')).records, ['b.example.org. A 2']);
+      assert.equal((await scan('a (\n\t\n')).diagnostics[0], `1: ${UNCLOSED_PAREN}`);
     });
 
-    it('an unclosed "(" before the type still ends at the next owner', async () => {
-      assert.deepEqual(await scan('a (\nb A 192.0.2.1\n'), { records: ['b.example.org. A 2'], diagnostics: [`1: ${UNCLOSED_PAREN}`] });
+    it('a line in column 1 inside a closed parenthesis continues the record', async () => {
+      assert.deepEqual(await scan('a TXT ( x\nb A 1\n) \nc A 2\n'), { records: ['a.example.org. TXT 1', 'c.example.org. A 4'], diagnostics: [] });
     });
   });
 
   it('reads tabs and CRLF as blanks and a comment without a final newline as the end', async () => {
     assert.deepEqual(await scan('a\tIN\tA\t192.0.2.1\r\nb A 192.0.2.2 ; last'), { records: ['a.example.org. A 1', 'b.example.org. A 2'], diagnostics: [] });
+  });
+
+  it('ends a line at a bare CR', async () => {
+    assert.deepEqual(await scan('a A 1\rb A 2\r'), { records: ['a.example.org. A 1', 'b.example.org. A 2'], diagnostics: [] });
   });
 });
