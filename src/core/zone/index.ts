@@ -14,8 +14,6 @@ export interface IndexZoneOptions {
   text?: string;
   /** Lower include bounds than DEFAULT_INCLUDE_LIMITS (tests). */
   limits?: Partial<IncludeLimits>;
-  /** Ignored: the name lookup table is now always built while parsing. Kept so older callers still compile. */
-  buildLookup?: boolean;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */
