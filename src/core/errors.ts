@@ -1,7 +1,7 @@
 // One error family for everything the client throws: a person-actionable message, the HTTP status, the vendor's
 // code and the request id (users paste it into support tickets). Secrets are scrubbed here, at construction, so
 // neither the message, the stack nor toJSON() can ever carry them.
-import { redact } from './redact';
+import { redact, redactAndCut } from './redact';
 
 const BRAND = Symbol.for('dns-batch-tasks.ApiError');
 
@@ -178,6 +178,21 @@ export class ResponseTooLargeError extends ApiError {
   }
 }
 
+/** Load All (or anything that wants every item at once) of a task with more failed items than it keeps. */
+export class TooManyItemsError extends ApiError {
+  override readonly name = 'TooManyItemsError' as const;
+  readonly total: number;
+  readonly limit: number;
+  constructor(total: number, limit: number, details: ApiErrorDetails = {}) {
+    super(
+      `The server reports ${total.toLocaleString('en-US')} failed items for this task, more than the ${limit.toLocaleString('en-US')} that can be loaded at once. Page through them instead.${describeIds(details)}`,
+      { ...details, retryable: false },
+    );
+    this.total = total;
+    this.limit = limit;
+  }
+}
+
 export class InsecureEndpointError extends ApiError {
   override readonly name = 'InsecureEndpointError' as const;
   constructor(endpoint: string, reason?: string) {
@@ -199,6 +214,14 @@ export class InvalidTaskIdError extends ApiError {
   }
 }
 
+export class InvalidZoneIdError extends ApiError {
+  override readonly name = 'InvalidZoneIdError' as const;
+  constructor(zoneId: unknown) {
+    const shown = typeof zoneId === 'string' ? JSON.stringify(zoneId.length > 80 ? zoneId.slice(0, 80) + '…' : zoneId) : typeof zoneId;
+    super(`${shown} is not a zone id: ids are letters, digits, '-' and '_', at most 64.`, { retryable: false });
+  }
+}
+
 export class ServerError extends ApiError {
   override readonly name = 'ServerError' as const;
   constructor(details: ApiErrorDetails & { status: number; detail?: string }) {
@@ -207,6 +230,29 @@ export class ServerError extends ApiError {
     const code = details.code ? ` ${details.code}` : '';
     const detail = details.detail ? `: ${details.detail}` : '';
     super(`HTTP ${details.status}${code} from the gateway${ids}${detail}`, { ...details, retryable });
+  }
+}
+
+/**
+ * A write whose answer was lost (timeout, reset after the body was sent, a 5xx, a 2xx we could not read): the
+ * service may have acted on it. Never retried; the caller checks what happened (tasks created since `sentAt`)
+ * before offering to send again.
+ */
+export class WriteOutcomeUnknownError extends ApiError {
+  override readonly name = 'WriteOutcomeUnknownError' as const;
+  /** When the uncertain attempt started, by this computer's clock. */
+  readonly sentAt: Date;
+  constructor(details: ApiErrorDetails & { sentAt: Date; what: string; reason: string }) {
+    super(
+      `No clear answer to the request to ${details.what} (${details.reason}): the task may have been created. ` +
+        `Check the tasks created since ${details.sentAt.toISOString()} before sending again.${describeIds(details)}`,
+      { ...details, retryable: false },
+    );
+    this.sentAt = new Date(details.sentAt.getTime());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), sentAt: this.sentAt.toISOString() };
   }
 }
 
@@ -230,12 +276,14 @@ export const isResponseTooLargeError = guard<ResponseTooLargeError>('ResponseToo
 export const isInsecureEndpointError = guard<InsecureEndpointError>('InsecureEndpointError');
 export const isInvalidTaskIdError = guard<InvalidTaskIdError>('InvalidTaskIdError');
 export const isServerError = guard<ServerError>('ServerError');
+export const isTooManyItemsError = guard<TooManyItemsError>('TooManyItemsError');
+export const isWriteOutcomeUnknownError = guard<WriteOutcomeUnknownError>('WriteOutcomeUnknownError');
+export const isInvalidZoneIdError = guard<InvalidZoneIdError>('InvalidZoneIdError');
 
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */
 export function quoteBody(body: string, max = 200): string {
   if (body.length === 0) return '(empty)';
-  const cut = body.length > max ? body.slice(0, max) + '…' : body;
-  return JSON.stringify(redact(cut));
+  return JSON.stringify(redactAndCut(body, max));
 }
 
 function safeUrl(endpoint: string): string {

@@ -1,5 +1,7 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+import type { LiveRecordSet } from './recordSets/types';
 import type { RetryPolicy } from './retry';
+import type { RetryRecordSet } from './retryPlan/batchCreate';
 
 export interface ErrorItem {
   item: string;
@@ -112,16 +114,48 @@ export interface FetchAllOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
+  /** Refuse (TooManyItemsError) a task reporting more failed items than this; default MAX_ALL_ITEMS. */
+  maxItems?: number;
 }
 
-export interface DnsClient {
+/** What the batch-create write answers. */
+export interface CreatedTask {
+  taskId: string;
+  requestId?: string;
+}
+
+/** The batch-task reads, plus the live zone's (findZone, listRecordSets: see liveZone.ts). */
+export interface DnsClient extends LiveZoneReads {
   readonly endpoint: string;
   getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;
   /** Every task of the account, paging through the list API. */
   listAllTasks(options?: { pageSize?: number; signal?: AbortSignal }): Promise<BatchTaskSummary[]>;
+  /**
+   * One batch-create task for these record sets (≤ 10,000). Retried only on the gateway's 429 or a failure
+   * before connecting; a lost answer throws WriteOutcomeUnknownError (with sentAt), never a second request.
+   */
+  createRecordSetsTask(recordsets: readonly RetryRecordSet[], options?: { signal?: AbortSignal }): Promise<CreatedTask>;
   /** Every failed item of a task, pages fetched with bounded concurrency, results in server order. */
   getAllErrorItems(taskId: string, options?: FetchAllOptions): Promise<{ task: BatchTask; items: ErrorItem[] }>;
   /** Closes the connection pool. */
   close(): Promise<void>;
+}
+
+// The live zone reads (src/core/liveZone.ts implements them), declared here with the rest of the client.
+export interface ListRecordSetsOptions {
+  /** Only the sets of this name (search_mode=equal). */
+  name?: string;
+  /** Only the sets of this type. */
+  type?: string;
+  signal?: AbortSignal;
+  /** Each page as it arrives (for progress and streaming), with the running count and the server's total. */
+  onPage?: (page: readonly LiveRecordSet[], progress: { loaded: number; total?: number }) => void;
+}
+
+export interface LiveZoneReads {
+  /** The public zone whose name equals `name` (any case, trailing dot optional); undefined when none does. */
+  readonly findZone: (name: string, options?: { signal?: AbortSignal }) => Promise<{ id: string; name: string } | undefined>;
+  /** Every record set of a zone (the system's SOA and apex NS included), in the server's order. */
+  readonly listRecordSets: (zoneId: string, options?: ListRecordSetsOptions) => Promise<LiveRecordSet[]>;
 }

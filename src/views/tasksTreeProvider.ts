@@ -11,8 +11,8 @@ import {
   formatTimestamp,
   taskOutcome,
 } from '../shared/format';
-import { groupByMessage } from './grouping';
-import type { TasksModel } from './tasksModel';
+import { groupByMessage } from '../shared/items';
+import type { TasksModel } from '../tasks';
 
 export interface TaskNode {
   readonly kind: 'task';

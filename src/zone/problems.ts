@@ -4,8 +4,12 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 import type { ErrorItem } from '../core';
+import { taskIdFromArgument } from '../core/taskId';
+import { askTaskId } from '../platform/taskIdPrompt';
 import type { Services } from '../services';
-import { parseTaskArg, rankByMessage } from './args';
+import { plainText } from '../shared/untrusted';
+import type { TrackedTasks } from '../tasks';
+import { rankByMessage } from './args';
 import type { ZoneCatalog } from './catalog';
 
 export interface FailuresResult {
@@ -19,17 +23,28 @@ export class ZoneProblems implements vscode.Disposable {
   /** taskId -> file uri -> that task's diagnostics. */
   private readonly byTask = new Map<string, Map<string, vscode.Diagnostic[]>>();
 
-  constructor(private readonly services: Services, private readonly catalog: ZoneCatalog) {}
+  constructor(
+    private readonly services: Services,
+    private readonly catalog: ZoneCatalog,
+    private readonly tasks: TrackedTasks,
+  ) {}
 
-  async show(arg: unknown): Promise<FailuresResult | undefined> {
-    const taskId = parseTaskArg(arg) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id') }))?.trim();
-    if (!taskId) return undefined;
-    const client = this.services.session.getClient();
-    if (!client) {
+  /** The command: a task from its argument, or asked for. */
+  async showFromCommand(arg: unknown): Promise<FailuresResult | undefined> {
+    const taskId =
+      arg === undefined
+        ? await askTaskId({ title: vscode.l10n.t('Show Failures in Zone Files'), tracked: this.tasks.all() })
+        : taskIdFromArgument(arg);
+    return taskId ? this.show(taskId) : undefined;
+  }
+
+  /** Every failed item of the task (the model's shared fetch, so a Load All running meanwhile is reused). */
+  async show(taskId: string): Promise<FailuresResult | undefined> {
+    if (!this.services.session.getClient()) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to show a task\'s failures in zone files.'));
       return undefined;
     }
-    const { items } = await client.getAllErrorItems(taskId);
+    const { items } = await this.tasks.allItems(taskId);
     return this.publish(taskId, items);
   }
 
@@ -44,7 +59,8 @@ export class ZoneProblems implements vscode.Disposable {
         continue;
       }
       const line = Math.max(r.line - 1, 0);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), it.errorMessage || it.item, vscode.DiagnosticSeverity.Error);
+      // The server's words (or the item name) in the Problems panel and the editor's hover: made inert.
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), plainText(it.errorMessage || it.item), vscode.DiagnosticSeverity.Error);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = taskId;
       const key = r.uri.toString();
@@ -56,10 +72,11 @@ export class ZoneProblems implements vscode.Disposable {
     this.byTask.set(taskId, perFile);
     this.refresh([...perFile.keys()]);
     if (unmatched.length > 0) {
-      const sample = unmatched.slice(0, 5).map((u) => u.item).join(', ');
-      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${sample}${unmatched.length > 5 ? ', …' : ''})`);
+      const names = unmatched.slice(0, 5).map((u) => u.item);
+      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${names.map((n) => JSON.stringify(n)).join(', ')}${unmatched.length > 5 ? ', …' : ''})`);
+      const sample = names.map((n) => plainText(n, { maxLength: 80 })).join(', ');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, taskId, sample),
+        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, plainText(taskId), sample),
       );
     }
     return { taskId, marked: items.length - unmatched.length, unmatched: unmatched.length };
