@@ -30,7 +30,7 @@ export async function lintZoneFile(
 ): Promise<LintResult> {
   const { origin, root, text, ...lint } = options;
   const index = await indexZoneFile(file, text === undefined ? { origin, root } : { origin, root, text });
-  return lintZone(index as unknown as LintableIndex, lint);
+  return lintZone(index, lint);
 }
 
 export type { LintOptions } from './engine';
