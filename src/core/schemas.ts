@@ -20,7 +20,7 @@ const itemText = z.string().max(MAX_ITEM_TEXT);
 // Absent or null both mean "not given".
 const optionalWord = word.nullish();
 // Ids end up in URLs, file names and stored state: only the shape a task id can have.
-const taskId = z.string().refine(isValidTaskId, { message: 'is not a task id' });
+const taskId = z.string().min(1).refine(isValidTaskId, { message: 'is not a task id' });
 
 const errorItemSchema = z.object({
   item: itemText,
@@ -50,7 +50,7 @@ const listSchema = z.object({
 const createdSchema = z.object({ task_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 const projectsSchema = z.object({
-  projects: z.array(z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), name: word.nullish() })),
+  projects: z.array(z.object({ id: z.string().min(1).regex(/^[A-Za-z0-9_-]{1,64}$/), name: word.nullish() })),
 });
 
 type RawSummary = z.infer<typeof summarySchema>;
