@@ -7,6 +7,7 @@ import type * as TestHooks from './dev/testApi';
 import { registerFailedItemsPanels } from './panels';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
+import { registerRetry } from './retry';
 import type { Services } from './services';
 import { TasksModel } from './tasks';
 import { registerTasksView } from './views';
@@ -36,11 +37,17 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('zones');
   const panels = registerFailedItemsPanels(services, model, zones);
   mark('panels');
-  const view = registerTasksView(services, model, panels);
+  const retry = registerRetry(services, {
+    tasks: model,
+    zoneFiles: zones.catalog,
+    activePanelTask: () => [...panels.panels.values()].find((p) => p.panel.active)?.taskId,
+  });
+  mark('retry');
+  const view = registerTasksView(services, model, panels, retry.relations);
   mark('tasks');
-  context.subscriptions.push(settings, log, auth, model, zones, panels, view);
+  context.subscriptions.push(settings, log, auth, model, zones, panels, retry, view);
   if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
-  return testHooks?.createTestApi({ services, model, view, panels, zones });
+  return testHooks?.createTestApi({ services, model, view, panels, zones, retry });
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@
 // the context or the client of a user's host.
 import type * as vscode from 'vscode';
 import type { FailedItemsFeature } from '../panels';
+import type { RetryFeature } from '../retry';
 import type { Services } from '../services';
 import { TasksModel } from '../tasks';
 import type { FinishNotice, TasksView } from '../views';
@@ -23,6 +24,7 @@ export interface TestApi {
   };
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
+  readonly retry: RetryFeature;
 }
 
 export interface TestApiParts {
@@ -31,10 +33,11 @@ export interface TestApiParts {
   view: TasksView;
   panels: FailedItemsFeature;
   zones: ZoneFiles;
+  retry: RetryFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones } = parts;
+  const { services, model, view, panels, zones, retry } = parts;
   return {
     services,
     tasks: {
@@ -47,5 +50,6 @@ export function createTestApi(parts: TestApiParts): TestApi {
     },
     panels,
     zones,
+    retry,
   };
 }

@@ -2,6 +2,7 @@
 // `now`. The zone fixture workspace (test/fixtures/workspace/) holds every `example.com.` name below but `missing`.
 import { errorItems, VENDOR_ERROR_MESSAGES } from '../builders';
 import type { ErrorItem, FakeTask } from './types';
+import type { FakeZone } from './zones';
 
 /** Fixed ids, so tests and docs can name the sandbox's tasks. */
 export const SANDBOX_TASK_IDS = {
@@ -22,7 +23,35 @@ export const SANDBOX_TASK_IDS = {
   pendingLong: 'ff8080829a0b1c2d019a0b1c2d3e0009',
   /** Item names and messages that must never be treated as HTML, script, templates or formulas. */
   hostile: 'ff8080829a0b1c2d019a0b1c2d3e000a',
+  /** `create` in zone shop.example. whose zone file (shop.example.zone) the newcomer can fix and retry. */
+  retryDemo: 'ff8080829a0b1c2d019a0b1c2d3e000b',
 } as const;
+
+/** The failed items of retryDemo: two sendable (quota, busy), two still wrong in the file, one already there, one live, one gone. */
+export const RETRY_DEMO_ITEMS: readonly ErrorItem[] = [
+  { item: 'www.shop.example.', errorMessage: 'Insufficient record set quota.' },
+  { item: 'mail.shop.example.', errorMessage: 'System busy, please try again later.' },
+  { item: 'spf.shop.example.', errorMessage: "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'." },
+  { item: 'promo.shop.example.', errorMessage: "Attribute 'records' is invalid, 'TXT records missing starting quotation mark'." },
+  { item: 'shop.shop.example.', errorMessage: 'Duplicate recordset exists.(name: shop.shop.example., type: CNAME, line: default_view, records: [www.shop.example.])' },
+  { item: 'api.shop.example.', errorMessage: 'Could not acquire the lock, please try again later. (DNS.0021)' },
+  { item: 'old.shop.example.', errorMessage: 'Invalid record value, the IPv4 address is not in the correct format.' },
+];
+
+/** The sandbox account's zones: shop.example. already holds what the retryDemo task did create. */
+export function sandboxZones(): FakeZone[] {
+  return [
+    {
+      name: 'shop.example.',
+      recordsets: [
+        { name: 'shop.shop.example.', type: 'CNAME', ttl: 3600, records: ['www.shop.example.'] },
+        { name: 'mx1.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.25'] },
+        { name: 'api.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.30'] },
+      ],
+    },
+    { name: 'example.com.' },
+  ];
+}
 
 export const SANDBOX_PENDING_MS = { short: 40_000, long: 90_000 } as const;
 
@@ -136,6 +165,10 @@ export function sandboxTasks(now: number = Date.now()): FakeTask[] {
       id: SANDBOX_TASK_IDS.pendingLong, type: 'import_recordset', status: 'DONE', shape: 'wrapped',
       pending: { ms: SANDBOX_PENDING_MS.long }, createdAt: exampleDate(now - 10_000), successCount: 1_500,
       errorCount: 500, errorItems: errorItems(500, { prefix: 'import', zone: 'nw.' }),
+    },
+    {
+      id: SANDBOX_TASK_IDS.retryDemo, type: 'create', status: 'DONE', createdAt: tableDate(hours(3)),
+      successCount: 2, errorCount: RETRY_DEMO_ITEMS.length, errorItems: RETRY_DEMO_ITEMS.map((i) => ({ ...i })),
     },
     {
       id: SANDBOX_TASK_IDS.hostile, type: 'create', status: 'DONE', createdAt: tableDate(hours(1)),
