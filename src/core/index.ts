@@ -19,7 +19,7 @@ export { proxyFor, matchesNoProxy } from './proxy';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './http';
 export { MAX_PAGE_SIZE, DEFAULT_CONCURRENCY } from './fetchAll';
 export { indexZoneFile, indexZoneFileCompact, normalizeName, CompactIndex } from './zone/index';
-export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
+export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
 export { ZoneIndexPool } from './zone/pool';
 export * from './recordSets/index';
 export { isValidZoneId, markerOf, MAX_LIVE_RECORD_SETS } from './liveZone';
