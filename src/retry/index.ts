@@ -153,12 +153,14 @@ class Retry extends Disposable implements RetryFeature {
     const build = (signal?: AbortSignal) => buildPlan(this.services, this.deps.tasks, this.deps.zoneFiles, taskId, signal);
     if (!withProgress) return build();
     return Promise.resolve(
-      vscode.window.withProgress(
+      vscode.window.withProgress<PlannedRetry>(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Planning the retry of {0}…', shortTaskId(taskId)), cancellable: true },
         (_progress, token) => {
           const controller = new AbortController();
           const sub = token.onCancellationRequested(() => controller.abort());
-          return build(controller.signal).finally(() => sub.dispose());
+          return build(controller.signal).finally(() => {
+            sub.dispose();
+          });
         },
       ),
     );

@@ -4,7 +4,7 @@ import { explainFailure } from '../explain';
 import type { RetryRecordSet } from '../recordSets/types';
 import { ownerKey } from '../recordSets/values';
 import type { BatchTaskSummary, ErrorItem } from '../types';
-import { parseServerDate } from '../../shared/format';
+import { isPendingStatus, parseServerDate } from '../../shared/format';
 
 /** The sets as zone-file lines (`name ttl IN type value`, one per value), absolute names, grouped by zone. */
 export function toZoneSnippet(recordsets: readonly RetryRecordSet[]): string {
@@ -58,7 +58,7 @@ const ZONE_SLACK_MS = 14 * 3_600_000;
 
 export interface CreatedCandidate {
   task: BatchTaskSummary;
-  /** Its item count equals the number of sets sent: most likely the one. */
+  /** DONE with as many items as sets were sent: most likely the one (a running task's counts still grow). */
   sameSize: boolean;
 }
 
@@ -75,7 +75,8 @@ export function tasksCreatedSince(tasks: readonly BatchTaskSummary[], sentAt: Da
     const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(task.createdAt.trim());
     const earliest = sentAt.getTime() - CLOCK_SLACK_MS - (zoned ? 0 : ZONE_SLACK_MS);
     if (at.getTime() < earliest) continue;
-    out.push({ c: { task, sameSize: task.totalCount === setsSent || task.successCount + task.errorCount === setsSent }, at: at.getTime() });
+    const sameSize = !isPendingStatus(task.status) && task.successCount + task.errorCount === setsSent;
+    out.push({ c: { task, sameSize }, at: at.getTime() });
   }
   out.sort((a, b) => Number(b.c.sameSize) - Number(a.c.sameSize) || b.at - a.at);
   return out.map((o) => o.c);

@@ -130,14 +130,12 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
       const key = `${zone}\n${setKey(r.name, r.type)}`;
       let w = wanted.get(key);
       if (!w) {
-        w = { zone, key: setKey(r.name, r.type), records: [], items: [] };
+        const k = setKey(r.name, r.type);
+        // The first item to reach a set brings all its records, once.
+        w = { zone, key: k, records: chosen.filter((c) => setKey(c.name, c.type) === k), items: [] };
         wanted.set(key, w);
       }
-      if (w.items[w.items.length - 1] !== i) {
-        // First time this item reaches this set: its records come with it, once.
-        if (w.items.length === 0) w.records.push(...chosen.filter((c) => setKey(c.name, c.type) === w!.key));
-        w.items.push(i);
-      }
+      if (w.items[w.items.length - 1] !== i) w.items.push(i);
     }
   }
 
