@@ -34,7 +34,10 @@ export interface SentTask {
 export function confirmationText(planned: PlannedRetry, profile: string, site: string): { message: string; detail: string } {
   const zones = countsByZone(planned);
   const sets = planned.plan.recordsets.length;
-  const message = vscode.l10n.t('Create {0} record sets in {1} zones on {2} · {3}?', formatCount(sets), formatCount(zones.length), site, plainText(profile));
+  const message =
+    zones.length === 1
+      ? vscode.l10n.t('Create {0} record sets in 1 zone on {1} · {2}?', formatCount(sets), site, plainText(profile))
+      : vscode.l10n.t('Create {0} record sets in {1} zones on {2} · {3}?', formatCount(sets), formatCount(zones.length), site, plainText(profile));
   const lines = zones.map(([zone, count]) => `${plainText(zone)}: ${formatCount(count)}`);
   if (planned.requests.length > 1) lines.push(vscode.l10n.t('Sent as {0} tasks of at most 10,000 record sets.', formatCount(planned.requests.length)));
   lines.push(vscode.l10n.t('Retry of task {0}. Record sets that already exist fail again; nothing is deleted or changed.', planned.parent.id));

@@ -90,7 +90,7 @@ describe('Retry failed items (integration)', function () {
     api.retry.hooks.previewAction = () => 'send';
     api.retry.hooks.confirm = (message) => ((confirmText = message), false);
     await retry({ taskId: TASK });
-    assert.match(confirmText, new RegExp(`^Create 2 record sets in 1 zones on .+ · ${PROFILE}\\?$`));
+    assert.match(confirmText, new RegExp(`^Create 2 record sets in 1 zone on .+ · ${PROFILE}\\?$`));
     assert.deepEqual(gw.writes(), [], 'nothing is sent without the answer');
   });
 

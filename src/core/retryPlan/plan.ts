@@ -75,6 +75,15 @@ function where(record: ZoneRecord | undefined): { line?: number; file?: string }
 
 export function planRetry(input: RetryPlanInput): RetryPlan {
   const { items, zones } = input;
+  // Failed items repeat a handful of texts: classify each text once.
+  const explanations = new Map<string, ReturnType<typeof explainFailure>>();
+  const explain = (text: string) => {
+    let e = explanations.get(text);
+    if (!e) explanations.set(text, (e = explainFailure(text)));
+    return e;
+  };
+  /** Every record at each name looked up, per zone: lint reads the same objects again. */
+  const atName = zones.map(() => new Map<string, ZoneRecord[]>());
   const skipped: Pending[] = [];
   const skip = (order: number, entry: SkippedItem): void => {
     skipped.push({ order, entry });
@@ -83,7 +92,7 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
 
   for (let i = 0; i < items.length; i++) {
     const { item, errorMessage } = items[i]!;
-    const explained = explainFailure(errorMessage);
+    const explained = explain(errorMessage);
     // Rule 2's lookup, also to link rule 1's skips to their line: any case, trailing dot optional.
     const found: { zone: number; records: ZoneRecord[] }[] = [];
     let systemOnly: ZoneRecord | undefined;
@@ -91,7 +100,10 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
       const zone = zones[z]!;
       const hits = item.trim() === '' ? [] : zone.lookup(item);
       const records = hits.filter((r) => !isSystemSet(r.name, r.type, zone.apex));
-      if (records.length > 0) found.push({ zone: z, records });
+      if (records.length > 0) {
+        found.push({ zone: z, records });
+        atName[z]!.set(records[0]!.name, hits);
+      }
       else systemOnly ??= hits[0];
     }
     const first = found[0]?.records[0];
@@ -145,8 +157,8 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
   for (let z = 0; z < zones.length; z++) {
     const sets = [...wanted.values()].filter((w) => w.zone === z);
     if (sets.length === 0) continue;
-    const zone = zones[z]!;
-    const errors = lintErrors(zone, sets, input.minTtl);
+    const zone = cached(zones[z]!);
+    const errors = lintErrors(zone, atName[z]!, sets, input.minTtl);
     const built = recordSetsOfZone(view(zone, inFileOrder(zone, sets.flatMap((s) => s.records))));
     const byKey = new Map(sets.map((s) => [s.key, s]));
     for (const set of built) {
@@ -197,6 +209,27 @@ function inFileOrder(zone: ZoneIndex, records: readonly ZoneRecord[]): ZoneRecor
   return [...records].sort((a, b) => at(a) - at(b));
 }
 
+/** The zone with each record's details parsed once (the builder, lint and the syntax check all ask). */
+function cached(zone: ZoneIndex): ZoneIndex {
+  const memo = new Map<ZoneRecord, ReturnType<ZoneIndex['details']>>();
+  return {
+    records: () => zone.records(),
+    lookup: (name) => zone.lookup(name),
+    details: (record) => {
+      let d = memo.get(record);
+      if (!d) memo.set(record, (d = zone.details(record)));
+      return d;
+    },
+    get apex() {
+      return zone.apex;
+    },
+    diagnostics: zone.diagnostics,
+    size: zone.size,
+    origin: zone.origin,
+    files: zone.files,
+  };
+}
+
 /** The zone seen through a few of its records (lookup, details and the rest are the zone's own). */
 function view(zone: ZoneIndex, records: readonly ZoneRecord[]): ZoneIndex {
   return {
@@ -217,10 +250,10 @@ function view(zone: ZoneIndex, records: readonly ZoneRecord[]): ZoneIndex {
  * Error findings on the records at the wanted names, by file and line. Lint sees every record at those names
  * (a CNAME conflicts with any other type there), SOA and NS included, and the indexer's diagnostics.
  */
-function lintErrors(zone: ZoneIndex, sets: readonly Wanted[], minTtl: number | undefined): Map<string, LintFinding> {
+function lintErrors(zone: ZoneIndex, atName: ReadonlyMap<string, ZoneRecord[]>, sets: readonly Wanted[], minTtl: number | undefined): Map<string, LintFinding> {
   const names = new Set(sets.map((s) => s.records[0]!.name));
   const records: ZoneRecord[] = [];
-  for (const name of names) records.push(...zone.lookup(name));
+  for (const name of names) records.push(...(atName.get(name) ?? zone.lookup(name)));
   const result = lintZone(view(zone, inFileOrder(zone, records)), minTtl === undefined ? {} : { minTtl });
   const out = new Map<string, LintFinding>();
   for (const f of result.findings) {
@@ -231,6 +264,16 @@ function lintErrors(zone: ZoneIndex, sets: readonly Wanted[], minTtl: number | u
   return out;
 }
 
+const syntaxSeen = new WeakMap<Map<string, LintFinding>, boolean>();
+function hasSyntax(errors: Map<string, LintFinding>): boolean {
+  let seen = syntaxSeen.get(errors);
+  if (seen === undefined) {
+    seen = [...errors.values()].some((f) => f.rule === 'syntax');
+    syntaxSeen.set(errors, seen);
+  }
+  return seen;
+}
+
 /** The first error on one of the set's records: on its start line, or (syntax) on a line it spans. */
 function firstError(zone: ZoneIndex, records: readonly ZoneRecord[], errors: Map<string, LintFinding>): LintFinding | undefined {
   if (errors.size === 0) return undefined;
@@ -238,6 +281,7 @@ function firstError(zone: ZoneIndex, records: readonly ZoneRecord[], errors: Map
     const own = errors.get(`${r.file}\n${r.line}`);
     if (own) return own;
   }
+  if (!hasSyntax(errors)) return undefined;
   for (const r of records) {
     const end = zone.details(r).endLine;
     for (let line = r.line + 1; line <= end; line++) {
