@@ -26,6 +26,8 @@ export const Commands = {
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
   retryFailedItems: 'huaweiDns.retryFailedItems',
   toggleReadOnly: 'huaweiDns.toggleReadOnly',
+  compareWithLiveZone: 'huaweiDns.compareWithLiveZone',
+  verifyInLiveZone: 'huaweiDns.verifyInLiveZone',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

@@ -2,6 +2,7 @@
 // test harness set DNS_BATCH_TASKS_TEST=1 (src/extension.ts), so other extensions never get the services,
 // the context or the client of a user's host.
 import type * as vscode from 'vscode';
+import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
 import type { RetryFeature } from '../retry';
 import type { Services } from '../services';
@@ -25,6 +26,7 @@ export interface TestApi {
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
   readonly retry: RetryFeature;
+  readonly compare: CompareFeature;
 }
 
 export interface TestApiParts {
@@ -34,10 +36,11 @@ export interface TestApiParts {
   panels: FailedItemsFeature;
   zones: ZoneFiles;
   retry: RetryFeature;
+  compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones, retry } = parts;
+  const { services, model, view, panels, zones, retry, compare } = parts;
   return {
     services,
     tasks: {
@@ -51,5 +54,6 @@ export function createTestApi(parts: TestApiParts): TestApi {
     panels,
     zones,
     retry,
+    compare,
   };
 }

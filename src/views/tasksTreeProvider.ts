@@ -140,7 +140,8 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     );
     item.id = `task:${task.id}`;
     const parent = this.relations?.parentOf(task.id);
-    const counts = entry.error ? `${formatStatusAndCounts(task)} ⚠` : formatStatusAndCounts(task);
+    // The warning first: the end of a description is what a narrow sidebar cuts.
+    const counts = entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task);
     item.description = parent ? `${vscode.l10n.t('retry of {0}', shortTaskId(parent))} · ${counts}` : counts;
     item.iconPath = taskIcon(task);
     const outcome = taskOutcome(task);

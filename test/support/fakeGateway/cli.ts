@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { sandbox, ...options } = args;
-  const gateway = await startFakeGateway({ ...options, tasks: sandbox ? sandboxTasks() : [], ...(sandbox ? { zones: sandboxZones() } : {}) });
+  const gateway = await startFakeGateway({ ...options, tasks: sandbox ? sandboxTasks() : [], zones: sandbox ? sandboxZones() : [] });
   process.stdout.write(JSON.stringify({ url: gateway.url, accessKey: SANDBOX_CREDENTIALS.accessKey }) + '\n');
   const stop = (): void => {
     void gateway.close().then(() => process.exit(0));

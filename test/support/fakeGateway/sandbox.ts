@@ -1,8 +1,8 @@
 // The sandbox scenario (npm start, UI tests): a little of everything a real account shows, deterministic given
-// `now`. The zone fixture workspace (test/fixtures/workspace/) holds every `example.com.` name below but `missing`.
+// `now`. The sample workspace (test/fixtures/workspace/zones) holds a record for every failed item below,
+// except SANDBOX_NOT_IN_ZONE_FILES (test/unit/fakeGateway/sandbox.test.ts checks both).
 import { errorItems, VENDOR_ERROR_MESSAGES } from '../builders';
 import type { ErrorItem, FakeTask } from './types';
-import type { FakeZone } from './zones';
 
 /** Fixed ids, so tests and docs can name the sandbox's tasks. */
 export const SANDBOX_TASK_IDS = {
@@ -38,20 +38,6 @@ export const RETRY_DEMO_ITEMS: readonly ErrorItem[] = [
   { item: 'old.shop.example.', errorMessage: 'Invalid record value, the IPv4 address is not in the correct format.' },
 ];
 
-/** The sandbox account's zones: shop.example. already holds what the retryDemo task did create. */
-export function sandboxZones(): FakeZone[] {
-  return [
-    {
-      name: 'shop.example.',
-      recordsets: [
-        { name: 'shop.shop.example.', type: 'CNAME', ttl: 3600, records: ['www.shop.example.'] },
-        { name: 'mx1.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.25'] },
-        { name: 'api.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.30'] },
-      ],
-    },
-    { name: 'example.com.' },
-  ];
-}
 
 export const SANDBOX_PENDING_MS = { short: 40_000, long: 90_000 } as const;
 
@@ -92,6 +78,13 @@ export const HOSTILE_ITEMS: readonly ErrorItem[] = [
   { item: '@SUM(1+1)', errorMessage: 'javascript:window.__xss=1' },
   { item: '__proto__', errorMessage: '&lt;b&gt;entity-encoded&lt;/b&gt; &amp; <b>raw bold</b>' },
   { item: '', errorMessage: '' },
+];
+
+/** The failed items deliberately without a record in the sample workspace, and why (the README says so too). */
+export const SANDBOX_NOT_IN_ZONE_FILES: readonly { item: string; why: string }[] = [
+  { item: 'missing.example.com.', why: 'shows what Reveal in Zone File and the Problems panel do when no file has the name' },
+  { item: 'old.shop.example.', why: 'the retry scenario: an item no zone file holds is skipped as not-found' },
+  ...HOSTILE_ITEMS.map(({ item }) => ({ item, why: 'the hostile task: strings that are not DNS names, to show they stay inert' })),
 ];
 
 /** The sandbox's tasks; dates are relative to `now`, pending timers start when the gateway adds them. */
