@@ -5,6 +5,10 @@ export type { SignableRequest, SigningCredentials, SignatureResult } from './sig
 export { createDnsClient, requireEndpoint, BATCH_CREATE_ACTIONS } from './client';
 export { toBatchCreateRequests, BATCH_CREATE_PATH, MAX_RECORDSETS_PER_TASK } from './retryPlan/batchCreate';
 export type { BatchCreateRequest } from './retryPlan/batchCreate';
+export { planRetry, failedTypeOf } from './retryPlan/plan';
+export type { RetryPlan, RetryPlanInput, SkippedItem, SkipReason } from './retryPlan/plan';
+export { toZoneSnippet, compareOutcome, tasksCreatedSince } from './retryPlan/outcome';
+export type { RetryOutcome, CreatedCandidate } from './retryPlan/outcome';
 export { writeCertainlyFailed } from './writeOutcome';
 export * from './errors';
 export { redact, redactHeaders, REDACTED } from './redact';
@@ -29,5 +33,5 @@ export { english } from './l10n';
 export type { Translate } from './l10n';
 export { explainFailure, FAILURE_TEXTS } from './explain';
 export type { FailureKind, FailureExplanation } from './explain';
-export { LINT_RULES, LINT_RULE_IDS, RECORD_SETS_PER_TASK } from './lint/rules';
-export type { LintRule, LintSeverity, LintFinding, LintResult } from './lint/rules';
+export { lintZone, lintZoneFile, LINT_RULES, LINT_RULE_IDS, LINT_MESSAGES, RECORD_SETS_PER_TASK, MAX_CHECKED_RECORDS } from './lint/index';
+export type { LintRule, LintSeverity, LintFinding, LintResult, LintOptions } from './lint/index';
