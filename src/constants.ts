@@ -24,6 +24,8 @@ export const Commands = {
   retry: 'huaweiDns.retry',
   revealInZoneFile: 'huaweiDns.revealInZoneFile',
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
+  compareWithLiveZone: 'huaweiDns.compareWithLiveZone',
+  verifyInLiveZone: 'huaweiDns.verifyInLiveZone',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

@@ -2,6 +2,7 @@
 // test harness set DNS_BATCH_TASKS_TEST=1 (src/extension.ts), so other extensions never get the services,
 // the context or the client of a user's host.
 import type * as vscode from 'vscode';
+import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
 import type { Services } from '../services';
 import { TasksModel } from '../tasks';
@@ -23,6 +24,7 @@ export interface TestApi {
   };
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
+  readonly compare: CompareFeature;
 }
 
 export interface TestApiParts {
@@ -31,10 +33,11 @@ export interface TestApiParts {
   view: TasksView;
   panels: FailedItemsFeature;
   zones: ZoneFiles;
+  compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones } = parts;
+  const { services, model, view, panels, zones, compare } = parts;
   return {
     services,
     tasks: {
@@ -47,5 +50,6 @@ export function createTestApi(parts: TestApiParts): TestApi {
     },
     panels,
     zones,
+    compare,
   };
 }
