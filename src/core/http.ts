@@ -62,10 +62,12 @@ type PoolConnect = (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.Co
  * The pool a ProxyAgent sends its CONNECT requests through. undici reconnects for ever (thousands of times a
  * second) when a proxy closes the connection instead of answering a CONNECT, because the error it sees is a
  * "socket" error it considers recoverable; and it waits 300 s for a proxy that never answers. Here a failed
- * CONNECT is a proxy error that fails the request, and the wait is the request's own timeout.
+ * CONNECT is a proxy error that fails the request, and the wait is bounded by the request's own timeout.
  */
 function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: number): Pool {
-  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  // A little longer than the request's own timeout, which ends the attempt first and names the right limit.
+  const wait = timeoutMs + 2_000;
+  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: wait, bodyTimeout: wait });
   // The original, captured before it is replaced below.
   const connect: PoolConnect = pool.connect.bind(pool);
   (pool as unknown as { connect: PoolConnect }).connect = async (connectOptions) => {

@@ -89,7 +89,7 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     const proxy = await fakeProxy((s) => s.destroy());
     proxies.push(proxy);
     const { error } = await settlesWithin(client(proxy, { timeoutMs: 5_000 }).getTask(ID), 4_000);
-    assert.equal(error.name, 'NetworkError');
+    assert.equal(error.name, 'NetworkError', error.message);
     assert.match(error.message, /proxy/i);
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(proxy.connections <= 3, `${proxy.connections} connections for 3 attempts`);
@@ -99,7 +99,7 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     const proxy = await fakeProxy(() => undefined);
     proxies.push(proxy);
     const { error, ms } = await settlesWithin(client(proxy, { timeoutMs: 600, maxRetries: 0 }).getTask(ID), 4_000);
-    assert.equal(error.name, 'TimeoutError');
+    assert.equal(error.name, 'TimeoutError', error.message);
     assert.match(error.message, /after 600 ms/);
     assert.ok(ms < 2_000, `${ms} ms`);
     await until(() => proxy.open.size === 0, 3_000, 'the tunnel connection to close');
@@ -114,7 +114,7 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     const t0 = Date.now();
     abort.abort();
     const { error } = await settlesWithin(pending, 2_000);
-    assert.equal(error.name, 'CancelledError');
+    assert.equal(error.name, 'CancelledError', error.message);
     assert.ok(Date.now() - t0 < 500, `${Date.now() - t0} ms after the abort`);
     await until(() => proxy.open.size === 0, 3_000, 'the tunnel connection to close');
   });
