@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
+import type { RetryFeature } from '../retry';
 import type { Services } from '../services';
 import { TasksModel } from '../tasks';
 import type { FinishNotice, TasksView } from '../views';
@@ -24,6 +25,7 @@ export interface TestApi {
   };
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
+  readonly retry: RetryFeature;
   readonly compare: CompareFeature;
 }
 
@@ -33,11 +35,12 @@ export interface TestApiParts {
   view: TasksView;
   panels: FailedItemsFeature;
   zones: ZoneFiles;
+  retry: RetryFeature;
   compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones, compare } = parts;
+  const { services, model, view, panels, zones, retry, compare } = parts;
   return {
     services,
     tasks: {
@@ -50,6 +53,7 @@ export function createTestApi(parts: TestApiParts): TestApi {
     },
     panels,
     zones,
+    retry,
     compare,
   };
 }
