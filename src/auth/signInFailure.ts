@@ -1,6 +1,6 @@
-// Why a credential check failed, and which sign-in field the user should correct. Pure.
-// The client's error classes are duck-typed (status, code, requestId, name, cause) so this stays
-// independent of how src/core names them.
+// Why a credential check failed, and which sign-in field the user should correct. Pure. The client's errors
+// are read through the core's guards; anything else (a raw fetch failure) by its message and cause codes.
+import { isApiError, isAuthError, isClockSkewError, isNetworkError, isNotFoundError, isThrottledError, isTimeoutError } from '../core/errors';
 
 export type SignInFailureReason = 'wrongKey' | 'clockSkew' | 'permission' | 'wrongSite' | 'network' | 'throttled' | 'other';
 
@@ -53,26 +53,25 @@ function networkCode(error: ErrorLike): string | undefined {
 
 export function classifySignInFailure(error: unknown): SignInFailure {
   const e: ErrorLike = error && typeof error === 'object' ? (error) : { message: String(error) };
-  const status = typeof e.status === 'number' ? e.status : undefined;
-  const code = str(e.code);
-  const name = str(e.name) ?? '';
+  const api = isApiError(error) ? error : undefined;
+  const status = api?.status;
+  const code = api?.code || undefined;
   const serverMessage = str(e.message) ?? String(error);
-  const requestId = str(e.requestId);
+  const requestId = api?.requestId || undefined;
   const base = { serverMessage, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}), ...(requestId ? { requestId } : {}) };
-  const text = `${name} ${code ?? ''} ${serverMessage}`.toLowerCase();
+  const netCode = networkCode(e);
 
   // Clock skew first: the gateway answers it with a 401 too, and new keys would not help.
-  if (/clock|skew|x-sdk-date|request expired|time ?stamp/.test(text)) return { reason: 'clockSkew', fields: [], ...base };
-  if (status === 403) return { reason: 'permission', fields: ['projectId', 'accessKey'], ...base };
-  if (status === 401 || /^(APIGW|APIG)\.0301$/.test(code ?? '') || code === 'DNS.0005' || /auth/.test(name.toLowerCase())) {
+  if (isClockSkewError(error) || /clock|skew|x-sdk-date|request expired|time ?stamp/i.test(serverMessage)) return { reason: 'clockSkew', fields: [], ...base };
+  if (isAuthError(error) || status === 401 || status === 403) {
+    if (status === 403) return { reason: 'permission', fields: ['projectId', 'accessKey'], ...base };
     // A temporary token expires on its own; the key pair is the usual culprit.
     return { reason: 'wrongKey', fields: ['secretKey', 'accessKey', 'securityToken'], ...base };
   }
-  if (status === 429) return { reason: 'throttled', fields: [], ...base };
-  if (status === 404) return { reason: 'wrongSite', fields: ['site'], ...base };
-  const netCode = networkCode(e);
+  if (isThrottledError(error) || status === 429) return { reason: 'throttled', fields: [], ...base };
+  if (isNotFoundError(error) || status === 404) return { reason: 'wrongSite', fields: ['site'], ...base };
   if (netCode === 'ENOTFOUND' || netCode === 'EAI_AGAIN') return { reason: 'wrongSite', fields: ['site'], ...base, code: netCode };
-  if (netCode || (status === undefined && /network|timeout|socket|fetch failed|connect/.test(text))) {
+  if (isNetworkError(error) || isTimeoutError(error) || netCode || (!api && /network|timeout|socket|fetch failed|connect/i.test(serverMessage))) {
     return { reason: 'network', fields: ['site'], ...base, ...(netCode ? { code: netCode } : {}) };
   }
   return { reason: 'other', fields: ['accessKey', 'secretKey', 'site'], ...base };

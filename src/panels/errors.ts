@@ -1,5 +1,6 @@
 // What the panel shows of a failure: a message, and the request id / code that support will ask for.
-// Reads the client's error fields structurally so the panel does not depend on the error class hierarchy.
+import { isApiError } from '../core/errors';
+import { errorMessage } from '../platform/errorDetails';
 
 export interface ErrorDetails {
   message: string;
@@ -7,20 +8,14 @@ export interface ErrorDetails {
   code?: string;
 }
 
-function stringField(err: object, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = (err as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value) return value;
-  }
-  return undefined;
-}
-
 export function describeError(err: unknown): ErrorDetails {
-  if (typeof err !== 'object' || err === null) return { message: String(err) };
-  const message = err instanceof Error ? err.message : (stringField(err, 'message') ?? 'Unknown error');
+  if (!isApiError(err)) {
+    const bare = typeof err === 'object' && err !== null && !(err instanceof Error) && typeof (err as { message?: unknown }).message !== 'string';
+    return { message: bare ? 'Unknown error' : errorMessage(err) };
+  }
   return {
-    message,
-    requestId: stringField(err, 'requestId'),
-    code: stringField(err, 'errorCode', 'code'),
+    message: err.message,
+    ...(err.requestId ? { requestId: err.requestId } : {}),
+    ...(err.code ? { code: err.code } : {}),
   };
 }

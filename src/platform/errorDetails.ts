@@ -1,4 +1,5 @@
 // What "Copy Details" puts on the clipboard: enough for a support ticket, nothing secret. Pure.
+import { isApiError, isNotFoundError } from '../core/errors';
 
 export interface ErrorContext {
   taskId?: string;
@@ -8,18 +9,10 @@ export interface ErrorContext {
   action?: string;
 }
 
-interface ErrorFields {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  status?: unknown;
-  requestId?: unknown;
-  taskId?: unknown;
-}
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && typeof (error as ErrorFields).message === 'string') return (error as { message: string }).message;
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
   return String(error);
 }
 
@@ -28,15 +21,14 @@ export function errorMessage(error: unknown): string {
  * messages are already clean; this is the second belt).
  */
 export function formatErrorDetails(error: unknown, context: ErrorContext, now: Date, redact: (text: string) => string): string {
-  const e: ErrorFields = error && typeof error === 'object' ? (error) : {};
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+  const api = isApiError(error) ? error : undefined;
   const rows: [string, string | undefined][] = [
     ['Time', now.toISOString()],
     ['Site', context.site],
-    ['Task ID', context.taskId ?? text(e.taskId)],
-    ['Request ID', text(e.requestId)],
-    ['Error code', text(e.code)],
-    ['HTTP status', text(e.status)],
+    ['Task ID', context.taskId ?? (isNotFoundError(error) ? error.taskId : undefined)],
+    ['Request ID', api?.requestId || undefined],
+    ['Error code', api?.code || undefined],
+    ['HTTP status', api?.status === undefined ? undefined : String(api.status)],
     ['Error', error instanceof Error ? error.name : undefined],
     ['Action', context.action],
     ['Message', errorMessage(error)],

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, LOG_CHANNEL_NAME } from '../constants';
 import type { RequestLogEntry } from '../core/types';
+import { registerSecret, releaseSecret } from '../core/redact';
 import { describeError, formatRequest, redact } from './logFormat';
 
 export interface Logger extends vscode.Disposable {
@@ -14,15 +15,16 @@ export interface Logger extends vscode.Disposable {
   show(): void;
   /** One HTTP attempt reported by the client (DnsClientOptions.onRequest), at debug level. */
   logRequest(entry: RequestLogEntry): void;
-  /** Registers a live secret value so it is redacted wherever it might appear; returns the undo. */
+  /**
+   * Registers a live secret value so it is redacted wherever it might appear (this log, copied details, and
+   * every error the client builds: one registry, src/core/redact.ts); returns the undo.
+   */
   addSecret(value: string): vscode.Disposable;
   /** The same redaction the log applies, for other text leaving the extension (copied error details). */
   redact(text: string): string;
 }
 
 class ChannelLogger implements Logger {
-  // Counted, so two profiles sharing a value do not un-register each other.
-  private readonly secrets = new Map<string, number>();
   private readonly command: vscode.Disposable;
 
   constructor(private readonly channel: vscode.LogOutputChannel) {
@@ -30,7 +32,7 @@ class ChannelLogger implements Logger {
   }
 
   redact(text: string): string {
-    return redact(text, [...this.secrets.keys()]);
+    return redact(text);
   }
 
   private line(message: string, error: unknown): string {
@@ -59,11 +61,13 @@ class ChannelLogger implements Logger {
   }
 
   addSecret(value: string): vscode.Disposable {
-    this.secrets.set(value, (this.secrets.get(value) ?? 0) + 1);
+    // Counted in the registry, so two profiles sharing a value do not un-register each other.
+    registerSecret(value);
+    let released = false;
     return new vscode.Disposable(() => {
-      const count = (this.secrets.get(value) ?? 1) - 1;
-      if (count <= 0) this.secrets.delete(value);
-      else this.secrets.set(value, count);
+      if (released) return;
+      released = true;
+      releaseSecret(value);
     });
   }
 

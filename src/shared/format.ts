@@ -70,6 +70,14 @@ export function formatTaskLabel(task: { type: string; id: string }): string {
   return `${formatTaskType(task.type)} · ${shortTaskId(task.id)}`;
 }
 
+/**
+ * "Import · 3f2a9c1e": the tree's label, short so a sidebar at its default width still shows the description
+ * that follows it (the failure count first); the full type is in the tooltip.
+ */
+export function formatShortTaskLabel(task: { type: string; id: string }): string {
+  return `${formatTaskVerb(task.type)} · ${shortTaskId(task.id)}`;
+}
+
 export type TaskOutcome = 'running' | 'succeeded' | 'partial' | 'failed' | 'unknown';
 
 /** What the icon shows: running, all good, some failed, all failed; unknown statuses are not guessed at. */

@@ -1,5 +1,6 @@
 // Watches running tasks: one timer and at most one request per task, paused while nobody is looking.
 // No vscode import: the clock and the poll are injected, so tests drive it with a fake clock.
+import { isApiError, isThrottledError } from '../core/errors';
 import { DEFAULT_POLL_SCHEDULE, nextPollDelay, throttledPollDelay, type PollScheduleOptions } from './pollSchedule';
 
 export interface Clock {
@@ -34,14 +35,10 @@ interface Watch {
   due: boolean;
 }
 
-/** Duck-typed so this file does not depend on the client's error classes: `ThrottledError` has these. */
+/** The gateway's throttling, and how long it asked us to wait (ThrottledError or any other 429). */
 function throttleOf(error: unknown): { retryAfterMs: number | undefined } | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as { name?: unknown; status?: unknown; retryAfterMs?: unknown };
-  if (e.name === 'ThrottledError' || e.status === 429) {
-    return { retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined };
-  }
-  return undefined;
+  if (isThrottledError(error)) return { retryAfterMs: error.retryAfterMs };
+  return isApiError(error) && error.status === 429 ? { retryAfterMs: undefined } : undefined;
 }
 
 export class TaskPoller {

@@ -6,7 +6,7 @@ import { Disposable } from '../platform/lifecycle';
 import {
   formatCount,
   formatStatusAndCounts,
-  formatTaskLabel,
+  formatShortTaskLabel,
   formatTaskType,
   formatTimestamp,
   shortTaskId,
@@ -135,7 +135,7 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     // Expandable while failures exist or may still come; a failed refresh shows its error node inside.
     const expandable = task.errorCount > 0 || entry.error !== undefined || entry.failed.items.length > 0;
     const item = new vscode.TreeItem(
-      formatTaskLabel(task),
+      formatShortTaskLabel(task),
       expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `task:${task.id}`;

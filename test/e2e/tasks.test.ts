@@ -1,17 +1,27 @@
 // The tasks sidebar as a person uses it (fixture: test/support/ui — code-server with the packaged VSIX, the
 // fake gateway, Chromium): "Huawei DNS: Show Batch Task" from the palette, a wrong entry refused as you type,
-// a pasted URL accepted, the task in the sidebar with its counts, expanded to its failed items.
-// Screenshot: test-results/screenshots/tasks-tree.png.
+// a pasted URL accepted, the task in the sidebar with its counts (the failure count readable at the default
+// sidebar width), expanded to its failed items.
+// Screenshots: test-results/screenshots/tasks-tree-default-width.png, tasks-tree.png.
 import * as assert from 'node:assert/strict';
 import { aTask, errorItems } from '../support/builders';
 import { ui } from '../support/ui';
 
 const PROFILE = 'e2e-tasks';
 
+// The little of the DOM the row check below uses (tsconfig has no DOM lib: this code runs in the page).
+interface Rect { right: number }
+interface DomText { textContent: string | null }
+interface DomElement {
+  querySelector(selector: string): (DomElement & { firstChild: DomText | null }) | null;
+  getBoundingClientRect(): Rect;
+  ownerDocument: { createRange(): { setStart(n: DomText, o: number): void; setEnd(n: DomText, o: number): void; getBoundingClientRect(): Rect } };
+}
+
 describe('Tasks sidebar (e2e)', function () {
   this.timeout(180_000);
   const task = aTask({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) });
-  const label = `Import record sets · ${task.id.slice(-8)}`;
+  const label = `Import · ${task.id.slice(-8)}`;
 
   before(async () => {
     const s = ui();
@@ -51,6 +61,23 @@ describe('Tasks sidebar (e2e)', function () {
     const row = s.treeRows().filter({ hasText: label }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /✗120 ✓1,880 · DONE/);
+    // At the sidebar's default width the failure count is on screen, not under the ellipsis: the text of
+    // "✗120" ends left of where the row's label container clips.
+    const shown = await row.evaluate((node) => {
+      const el = node as unknown as DomElement;
+      const description = el.querySelector('.label-description');
+      const clip = el.querySelector('.monaco-icon-label-container') ?? el;
+      const text = description?.firstChild;
+      if (!description || !text) return { found: false, right: 0, clipRight: 0 };
+      const range = el.ownerDocument.createRange();
+      const at = (text.textContent ?? '').indexOf('✗120');
+      range.setStart(text, Math.max(0, at));
+      range.setEnd(text, Math.max(0, at) + '✗120'.length);
+      return { found: at >= 0, right: range.getBoundingClientRect().right, clipRight: clip.getBoundingClientRect().right };
+    });
+    assert.ok(shown.found, 'the description holds the failure count');
+    assert.ok(shown.right <= shown.clipRight, `the failure count is cut off (${shown.right} > ${shown.clipRight})`);
+    await s.screenshot('tasks-tree-default-width');
 
     await row.click();
     await s.treeRows().filter({ hasText: 'host1.nw.' }).first().waitFor({ state: 'visible', timeout: 30_000 });

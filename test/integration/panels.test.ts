@@ -8,26 +8,21 @@ import { Commands, WebviewTypes } from '../../src/constants';
 import type { ErrorItem } from '../../src/core/types';
 import type { FailedItemsFeature, PanelProbe } from '../../src/panels';
 import { toCsv } from '../../src/shared/delimited';
+import { aTask, errorItems } from '../support/builders';
 import { getApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
 
 const PROFILE = 'panels-suite';
 
+const MESSAGES = ['Record set already exists.', 'Invalid record value, "1.2.3" is not an IPv4 address', 'Quota exceeded, = 500'];
+
+/** `count` failed items named `${prefix}1.example.com.` … with the messages above. */
 function items(count: number, prefix: string): ErrorItem[] {
-  const messages = ['Record set already exists.', 'Invalid record value, "1.2.3" is not an IPv4 address', 'Quota exceeded, = 500'];
-  return Array.from({ length: count }, (_, i) => ({ item: `${prefix}${i}.example.com.`, errorMessage: messages[i % messages.length]! }));
+  return errorItems(count, { prefix, zone: 'example.com.', messages: MESSAGES });
 }
 
-function addTask(gw: FakeGateway, id: string, errorItems: ErrorItem[], successCount = 1000): void {
-  gw.addTask({
-    id,
-    type: 'import_recordset',
-    status: 'DONE',
-    createdAt: '2025-06-17 13:09:15',
-    successCount,
-    errorCount: errorItems.length,
-    errorItems,
-  });
+function addTask(gw: FakeGateway, id: string, failed: ErrorItem[], successCount = 1000): void {
+  gw.addTask(aTask({ id, type: 'import_recordset', successCount, errorItems: failed }));
 }
 
 /** The show requests the gateway saw for a task, as [limit, offset] pairs. */
@@ -104,7 +99,7 @@ describe('Failed-items panel (integration)', function () {
 
     // Strict CSP, nonce'd script, no data in the HTML.
     assert.match(probe.html, /default-src 'none'/);
-    assert.doesNotMatch(probe.html, /a0\.example\.com/);
+    assert.doesNotMatch(probe.html, /a1\.example\.com/);
   });
 
   it('Show Batch Task then its panel costs exactly one request for the first page', async () => {
@@ -153,7 +148,7 @@ describe('Failed-items panel (integration)', function () {
     ]);
     const page = probe.posted.filter((m) => m.type === 'page').at(-1);
     assert.ok(page && page.type === 'page');
-    assert.equal(page.items[0]?.item, 'p1200.example.com.');
+    assert.equal(page.items[0]?.item, 'p1201.example.com.', 'the item at offset 1200');
   });
 
   it('ignores malformed or unknown messages from the webview', async () => {
@@ -234,16 +229,7 @@ describe('Failed-items panel (integration)', function () {
   it('refreshes by itself while the task is pending', async () => {
     const id = 'ff80808197a1a3b50197a1b2c3d4000a';
     created.push(id);
-    gw.addTask({
-      id,
-      type: 'create',
-      status: 'DONE',
-      createdAt: '2025-06-17 13:09:15',
-      successCount: 10,
-      errorCount: 4,
-      errorItems: items(4, 'q'),
-      pending: { polls: 1 },
-    });
+    gw.addTask(aTask({ id, successCount: 10, errorItems: items(4, 'q'), pending: { polls: 1 } }));
     const probe = await open(id);
     const first = await waitUntil(() => probe.posted.find((m) => m.type === 'task'));
     assert.ok(first.type === 'task' && first.task.pending, 'first answer: PENDING');

@@ -90,14 +90,14 @@ describe('Tracked tasks tree (integration)', function () {
 
   it('shows tasks of every type and state with words, counts, icons and a tooltip', async () => {
     const cases: { task: FakeTask; label: string; description: string; icon: string }[] = [
-      { task: add({ type: 'create', successCount: 3 }), label: 'Create record sets', description: '✗0 ✓3 · DONE', icon: 'pass' },
-      { task: add({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) }), label: 'Import record sets', description: '✗120 ✓1,880 · DONE', icon: 'warning' },
-      { task: add({ type: 'delete', successCount: 0, errorItems: errorItems(4) }), label: 'Delete record sets', description: '✗4 ✓0 · DONE', icon: 'error' },
-      { task: add({ type: 'batch_update_rs', successCount: 7 }), label: 'Update record sets', description: '✗0 ✓7 · DONE', icon: 'pass' },
-      { task: add({ type: 'batch_create_zone', successCount: 2 }), label: 'Create zones', description: '✗0 ✓2 · DONE', icon: 'pass' },
-      { task: add({ type: 'transfer', successCount: 1 }), label: 'Transfer zones', description: '✗0 ✓1 · DONE', icon: 'pass' },
+      { task: add({ type: 'create', successCount: 3 }), label: 'Create', description: '✗0 ✓3 · DONE', icon: 'pass' },
+      { task: add({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) }), label: 'Import', description: '✗120 ✓1,880 · DONE', icon: 'warning' },
+      { task: add({ type: 'delete', successCount: 0, errorItems: errorItems(4) }), label: 'Delete', description: '✗4 ✓0 · DONE', icon: 'error' },
+      { task: add({ type: 'batch_update_rs', successCount: 7 }), label: 'Update', description: '✗0 ✓7 · DONE', icon: 'pass' },
+      { task: add({ type: 'batch_create_zone', successCount: 2 }), label: 'Zone creation', description: '✗0 ✓2 · DONE', icon: 'pass' },
+      { task: add({ type: 'transfer', successCount: 1 }), label: 'Transfer', description: '✗0 ✓1 · DONE', icon: 'pass' },
       { task: add({ type: 'something_new', successCount: 1 }), label: 'something_new', description: '✗0 ✓1 · DONE', icon: 'pass' },
-      { task: add({ type: 'create', successCount: 0, pending: { polls: 1_000_000 } }), label: 'Create record sets', description: '✗0 ✓0 · PENDING', icon: 'sync~spin' },
+      { task: add({ type: 'create', successCount: 0, pending: { polls: 1_000_000 } }), label: 'Create', description: '✗0 ✓0 · PENDING', icon: 'sync~spin' },
     ];
     for (const c of cases) await vscode.commands.executeCommand(Commands.trackTask, c.task.id);
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ServerError } from '../../../src/core/errors';
 import { formatErrorDetails } from '../../../src/platform/errorDetails';
 import { describeError, formatRequest, redact } from '../../../src/platform/logFormat';
 
@@ -31,7 +32,7 @@ describe('redaction for the log and copied details', () => {
   });
 
   it('copies task id, request id, site, time and code, and nothing secret', () => {
-    const error = Object.assign(new Error(`bad ${SECRET}`), { code: 'DNS.0004', status: 404, requestId: 'r-9' });
+    const error = new ServerError({ status: 404, code: 'DNS.0004', requestId: 'r-9', detail: `bad ${SECRET}` });
     const text = formatErrorDetails(error, { taskId: 't-1', site: 'intl' }, new Date('2026-01-02T03:04:05Z'), (t) => redact(t, [SECRET]));
     assert.match(text, /Time: 2026-01-02T03:04:05.000Z/);
     assert.match(text, /Site: intl/);

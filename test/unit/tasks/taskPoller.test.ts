@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ThrottledError } from '../../../src/core/errors';
 import { TaskPoller, type Clock, type PollOutcome } from '../../../src/tasks/taskPoller';
 
 /** A clock that only moves when told, so scheduling is checked without waiting. */
@@ -101,7 +102,7 @@ describe('views/TaskPoller', () => {
   });
 
   it('slows down on throttling, honouring retryAfterMs', async () => {
-    const throttled = Object.assign(new Error('slow down'), { name: 'ThrottledError', retryAfterMs: 42_000 });
+    const throttled = new ThrottledError({ status: 429, retryAfterMs: 42_000 });
     const { clock, poller } = setup((_id, n) => (n === 1 ? throttled : 'running'));
     poller.watch('a');
     await clock.advance(5000);

@@ -3,6 +3,7 @@ import {
   formatCount,
   formatRelativeTime,
   formatStatusAndCounts,
+  formatShortTaskLabel,
   formatTaskLabel,
   formatTaskType,
   formatTimestamp,
@@ -39,6 +40,8 @@ describe('shared/format', () => {
     assert.equal(shortTaskId(id), '89abcdef');
     assert.equal(shortTaskId('abc'), 'abc');
     assert.equal(formatTaskLabel({ type: 'import_recordset', id }), 'Import record sets · 89abcdef');
+    assert.equal(formatShortTaskLabel({ type: 'import_recordset', id }), 'Import · 89abcdef');
+    assert.equal(formatShortTaskLabel({ type: 'batch_set_zone_tags', id }), 'batch_set_zone_tags · 89abcdef');
   });
 
   it('tells apart vendor ids that share the server prefix', () => {
