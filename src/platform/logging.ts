@@ -26,9 +26,16 @@ export interface Logger extends vscode.Disposable {
 
 class ChannelLogger implements Logger {
   private readonly command: vscode.Disposable;
+  private created: vscode.LogOutputChannel | undefined;
 
-  constructor(private readonly channel: vscode.LogOutputChannel) {
+  constructor() {
     this.command = vscode.commands.registerCommand(Commands.showLogs, () => this.show());
+  }
+
+  /** Made at the first line or Show Logs, not during activation (a quiet start writes nothing). */
+  private get channel(): vscode.LogOutputChannel {
+    this.created ??= vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+    return this.created;
   }
 
   redact(text: string): string {
@@ -77,11 +84,11 @@ class ChannelLogger implements Logger {
 
   dispose(): void {
     this.command.dispose();
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }
 
-/** Creates the channel and registers "Huawei DNS: Show Logs"; both are disposed with the logger. */
+/** The log (its channel is created at the first line) and "Huawei DNS: Show Logs"; both disposed with it. */
 export function createLogger(): Logger {
-  return new ChannelLogger(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
+  return new ChannelLogger();
 }
