@@ -24,6 +24,7 @@ export const Commands = {
   retry: 'huaweiDns.retry',
   revealInZoneFile: 'huaweiDns.revealInZoneFile',
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
+  checkZoneFile: 'huaweiDns.checkZoneFile',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -49,6 +50,8 @@ export const SettingKeys = {
   zoneFiles: 'zoneFiles',
   caFile: 'caFile',
   showFailuresOnOpen: 'showFailuresOnOpen',
+  lintRules: 'lint.rules',
+  lintMinTtl: 'lint.minTtl',
 } as const;
 
 export const ContextKeys = {
@@ -75,4 +78,7 @@ export const StateKeys = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'Huawei DNS';
+
+/** The language zone files get (package.json contributes it with a TextMate grammar). */
+export const ZONE_LANGUAGE_ID = 'dns-zone';
 export const LOG_CHANNEL_NAME = 'Huawei DNS';

@@ -17,6 +17,10 @@ export interface ExtensionSettings {
   zoneFiles: string[];
   caFile?: string;
   showFailuresOnOpen: boolean;
+  /** Severity per pre-flight rule id as the user set it (`off` turns a rule off); unset rules keep their own. */
+  lintRules: Record<string, LintSeveritySetting>;
+  /** Lowest TTL the account accepts (the `ttl-range` rule). */
+  lintMinTtl: number;
   /** From VS Code's http.* settings. */
   proxy?: string;
   proxyStrictSSL: boolean;
@@ -32,6 +36,8 @@ export interface SettingProblem {
   /** Short reason, English (logged); the reader words the user-facing warning. */
   reason: string;
 }
+
+export type LintSeveritySetting = 'error' | 'warning' | 'info' | 'off';
 
 export const DEFAULT_ZONE_FILES = ['**/*.zone', '**/*.db', '**/db.*', '**/*.signed', '**/*.arpa'];
 
@@ -67,6 +73,8 @@ const FIELDS = {
   zoneFiles: ['huaweiDns.zoneFiles', z.array(z.string().min(1)), DEFAULT_ZONE_FILES],
   caFile: ['huaweiDns.caFile', optionalText, undefined],
   showFailuresOnOpen: ['huaweiDns.showFailuresOnOpen', z.boolean(), false],
+  lintRules: ['huaweiDns.lint.rules', z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])), {}],
+  lintMinTtl: ['huaweiDns.lint.minTtl', z.number().int().min(1).max(2147483647), 1],
   proxy: ['http.proxy', proxy, undefined],
   proxyStrictSSL: ['http.proxyStrictSSL', z.boolean(), true],
   noProxy: ['http.noProxy', z.array(z.string()), [] as string[]],
