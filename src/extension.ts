@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { registerAuth } from './auth/session';
 import { registerFailedItemsPanels, type FailedItemsFeature } from './panels';
+import { registerZoneLint, type ZoneLintFeature } from './lint';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
 import type { Services } from './services';
@@ -14,6 +15,7 @@ export interface ExtensionApi {
   readonly tasks: TasksFeature;
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFeature;
+  readonly lint: ZoneLintFeature;
 }
 
 // Marks let the activation benchmark (scripts/lib/activationProbe.js) say where the time goes.
@@ -34,8 +36,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   mark('panels');
   const zones = registerZoneFeatures(services, tasks.tasks);
   mark('zones');
-  context.subscriptions.push(settings, log, session, tasks, panels, zones);
-  return { services, tasks, panels, zones };
+  const lint = registerZoneLint(services, zones.catalog);
+  mark('lint');
+  context.subscriptions.push(settings, log, session, tasks, panels, zones, lint);
+  return { services, tasks, panels, zones, lint };
 }
 
 export function deactivate(): void {

@@ -1,12 +1,21 @@
-// Zone-file features: reveal a failed item's record, failures in the Problems panel, outline for zone files.
+// Zone-file features: reveal a failed item's record, failures in the Problems panel (following edits, with a
+// CodeLens and a "Why did this fail?" hover), outline for zone files.
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, ZONE_LANGUAGE_ID } from '../constants';
 import type { Services } from '../services';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { ZoneCatalog } from './catalog';
+import { FailureCodeLenses, FailureHovers } from './failureLens';
 import { ZoneProblems } from './problems';
 import { revealInZoneFile, type RevealOptions, type RevealResult } from './reveal';
 import { ZoneSymbolProvider } from './symbols';
+
+export type { ZoneCatalog, FoundRecord } from './catalog';
+export { matchesAny } from './globs';
+export { guessOrigin } from './origin';
+export { showRecord } from './reveal';
+export type { FailureMark } from './problems';
+export type { ShowFailedItemArg } from './failureLens';
 
 export interface ZoneFeature extends vscode.Disposable {
   readonly catalog: ZoneCatalog;
@@ -19,6 +28,10 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
   const disposables: vscode.Disposable[] = [];
   const catalog = new ZoneCatalog(services);
   const problems = new ZoneProblems(services, catalog);
+  const zoneDocuments: vscode.DocumentSelector = [
+    { language: ZONE_LANGUAGE_ID },
+    ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
   const revealOptions: RevealOptions = { autoPickFirst: false };
   disposables.push(
     catalog,
@@ -42,10 +55,9 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
       }
     }),
     tasks.onDidUntrack((taskId) => problems.clear(taskId)),
-    vscode.languages.registerDocumentSymbolProvider(
-      services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
-      new ZoneSymbolProvider(catalog),
-    ),
+    vscode.languages.registerDocumentSymbolProvider(zoneDocuments, new ZoneSymbolProvider(catalog)),
+    vscode.languages.registerCodeLensProvider(zoneDocuments, new FailureCodeLenses(problems, tasks)),
+    vscode.languages.registerHoverProvider(zoneDocuments, new FailureHovers(problems, tasks)),
   );
   return {
     catalog,

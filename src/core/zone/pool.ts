@@ -3,24 +3,38 @@
 import { Worker } from 'worker_threads';
 import { CompactIndex, type IndexZoneOptions } from './index';
 import type { ZoneIndex } from './store';
-import type { ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
+import type { LintResult } from '../lint';
+import type { ZoneLintRequestOptions, ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
 
 export class ZoneIndexPool {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (i: ZoneIndex) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: ZoneWorkerResponse) => void; reject: (e: Error) => void }>();
   private idleTimer: NodeJS.Timeout | undefined;
 
   /** @param workerPath the bundled worker (dist/zoneWorker.js) or, in unit tests, out/src/core/zone/worker.js */
   constructor(private readonly workerPath: string, private readonly idleMs = 60_000) {}
 
-  index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
+  async index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
+    const msg = await this.post({ path, options });
+    if (!('index' in msg)) throw new Error('Zone index worker sent no index');
+    return new CompactIndex(msg.index);
+  }
+
+  /** The pre-flight rules over a file (and its includes), run in the worker. */
+  async lint(path: string, options: IndexZoneOptions, lint: ZoneLintRequestOptions = {}): Promise<LintResult> {
+    const msg = await this.post({ path, options, lint });
+    if (!('lint' in msg)) throw new Error('Zone index worker sent no findings');
+    return msg.lint;
+  }
+
+  private post(request: Omit<ZoneWorkerRequest, 'id'>): Promise<ZoneWorkerResponse> {
     const worker = this.start();
     const id = this.nextId++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    return new Promise<ZoneIndex>((resolve, reject) => {
+    return new Promise<ZoneWorkerResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, path, options } satisfies ZoneWorkerRequest);
+      worker.postMessage({ ...request, id } satisfies ZoneWorkerRequest);
     });
   }
 
@@ -41,7 +55,7 @@ export class ZoneIndexPool {
       if (!waiter) return;
       this.pending.delete(msg.id);
       if ('error' in msg) waiter.reject(new Error(msg.error));
-      else waiter.resolve(new CompactIndex(msg.index));
+      else waiter.resolve(msg);
       if (this.pending.size === 0) this.scheduleIdle();
     });
     worker.on('error', (err) => {
