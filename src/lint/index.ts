@@ -32,7 +32,7 @@ export function registerZoneLint(services: Services, catalog: ZoneCatalog & Lint
         return await checkZoneFile(services, catalog, catalog, arg);
       } catch (err) {
         services.log.error('Check zone file failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not check the zone file: {0}', plainText(err instanceof Error ? err.message : err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not check the zone file: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
         return undefined;
       }
     }),

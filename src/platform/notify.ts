@@ -1,6 +1,7 @@
 // Error notifications, the same everywhere: the message, "Show Logs" and "Copy Details".
 import * as vscode from 'vscode';
 import { errorMessage, formatErrorDetails, type ErrorContext } from './errorDetails';
+import { plainText } from '../shared/untrusted';
 import type { Logger } from './logging';
 
 export type { ErrorContext };
@@ -16,7 +17,8 @@ export async function showError(logOrServices: Logger | { log: Logger }, error: 
   const details = formatErrorDetails(error, context, new Date(), (t) => log.redact(t));
   const showLogs = vscode.l10n.t('Show Logs');
   const copy = vscode.l10n.t('Copy Details');
-  const choice = await vscode.window.showErrorMessage(log.redact(`${lead}${errorMessage(error)}`), showLogs, copy);
+  // The message may quote the server (or a file): redacted whole first, then made inert for the toast.
+  const choice = await vscode.window.showErrorMessage(`${lead}${plainText(log.redact(errorMessage(error)), { maxLength: 800 })}`, showLogs, copy);
   if (choice === showLogs) log.show();
   if (choice === copy) await vscode.env.clipboard.writeText(details);
 }

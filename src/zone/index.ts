@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands, ZONE_LANGUAGE_ID } from '../constants';
 import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../views/trackedTasks';
 import { ZoneCatalog } from './catalog';
 import { FailureCodeLenses, FailureHovers } from './failureLens';
@@ -41,7 +42,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
         return await revealInZoneFile(services, catalog, revealOptions, arg);
       } catch (err) {
         services.log.error('Reveal in zone file failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
         return 'cancelled';
       }
     }),
@@ -50,7 +51,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
         return await problems.show(arg);
       } catch (err) {
         services.log.error('Show failures in zone files failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
         return undefined;
       }
     }),

@@ -71,10 +71,11 @@ export class ZoneProblems extends Disposable {
     this.resolving = run.catch(() => undefined);
     const unmatched = await run;
     if (unmatched.length > 0) {
-      const sample = unmatched.slice(0, 5).map((u) => u.item).join(', ');
-      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${sample}${unmatched.length > 5 ? ', …' : ''})`);
+      const names = unmatched.slice(0, 5).map((u) => u.item);
+      this.services.log.info(`Task ${taskId}: ${unmatched.length} failed item(s) match no record in the zone files (${names.map((n) => JSON.stringify(n)).join(', ')}${unmatched.length > 5 ? ', …' : ''})`);
+      const sample = names.map((n) => plainText(n, { maxLength: 80 })).join(', ');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, plainText(taskId), plainText(sample)),
+        vscode.l10n.t('{0} of {1} failures of task {2} match no record in the zone files (e.g. {3}).', unmatched.length, items.length, plainText(taskId), sample),
       );
     }
     return { taskId, marked: items.length - unmatched.length, unmatched: unmatched.length };

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION, SettingKeys, StateKeys } from '../constants';
 import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
 import { parseRevealArg, rankByMessage, zoneKeyOf, type RevealRequest } from './args';
 import type { FoundRecord, ZoneCatalog } from './catalog';
 
@@ -44,16 +45,17 @@ async function pick(records: FoundRecord[], request: RevealRequest, options: Rev
   const ranked = rankByMessage(records, request.message);
   const items = await Promise.all(
     ranked.map(async (r) => ({
-      label: `${r.type}  ${await lineText(r)}`,
-      description: `${vscode.workspace.asRelativePath(r.uri)}:${r.line}`,
+      // The line and the path are the zone file's words: a third party's file can hold link or icon syntax.
+      label: plainText(`${r.type}  ${await lineText(r)}`),
+      description: plainText(`${vscode.workspace.asRelativePath(r.uri)}:${r.line}`),
       record: r,
     })),
   );
   const chosen = options.autoPickFirst
     ? items[0]
     : await vscode.window.showQuickPick(items, {
-        title: vscode.l10n.t('Records named {0}', request.name),
-        placeHolder: request.message ?? vscode.l10n.t('Choose the record to reveal'),
+        title: vscode.l10n.t('Records named {0}', plainText(request.name)),
+        placeHolder: request.message !== undefined ? plainText(request.message) : vscode.l10n.t('Choose the record to reveal'),
         matchOnDescription: true,
       });
   if (!chosen) return 'cancelled';
@@ -64,7 +66,7 @@ async function pick(records: FoundRecord[], request: RevealRequest, options: Rev
 async function lineText(r: FoundRecord): Promise<string> {
   try {
     const doc = await vscode.workspace.openTextDocument(r.uri);
-    return doc.lineAt(Math.min(r.line - 1, doc.lineCount - 1)).text.trim().slice(0, 200);
+    return doc.lineAt(Math.min(r.line - 1, doc.lineCount - 1)).text.slice(0, 1000);
   } catch {
     return '';
   }
@@ -77,11 +79,11 @@ async function notFound(services: Services, catalog: ZoneCatalog, options: Revea
   const remembered = choices[zone];
   const choose = vscode.l10n.t('Choose Zone File…');
   const configure = vscode.l10n.t('Configure Zone File Globs');
-  const open = vscode.l10n.t('Open {0}', remembered ? path.basename(remembered) : '');
+  const open = vscode.l10n.t('Open {0}', remembered ? plainText(path.basename(remembered)) : '');
   const buttons = remembered ? [open, choose, configure] : [choose, configure];
   const answer = options.autoPickFirst
     ? undefined
-    : await vscode.window.showInformationMessage(vscode.l10n.t('{0} was not found in any zone file.', request.name), ...buttons);
+    : await vscode.window.showInformationMessage(vscode.l10n.t('{0} was not found in any zone file.', plainText(request.name)), ...buttons);
   if (answer === open && remembered) {
     await showRecord(vscode.Uri.file(remembered), 1);
     return 'not-found';
@@ -89,12 +91,12 @@ async function notFound(services: Services, catalog: ZoneCatalog, options: Revea
   if (answer === choose) {
     const files = await catalog.list();
     const picked = await vscode.window.showQuickPick(
-      files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-      { title: vscode.l10n.t('Zone file for {0}', zone) },
+      files.map((uri) => ({ label: plainText(vscode.workspace.asRelativePath(uri)), uri })),
+      { title: vscode.l10n.t('Zone file for {0}', plainText(zone)) },
     );
     let uri = picked?.uri;
     if (!uri && files.length === 0) {
-      uri = (await vscode.window.showOpenDialog({ canSelectMany: false, title: vscode.l10n.t('Zone file for {0}', zone) }))?.[0];
+      uri = (await vscode.window.showOpenDialog({ canSelectMany: false, title: vscode.l10n.t('Zone file for {0}', plainText(zone)) }))?.[0];
     }
     if (!uri) return 'cancelled';
     await state.update(StateKeys.zoneFileChoices, { ...choices, [zone]: uri.fsPath });
