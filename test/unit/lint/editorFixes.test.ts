@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { absoluteTargetEdit, lineTokens, recordEndLine, recordFields, splitOctets, splitTxtEdits, ttlEdit, type LineEdit } from '../../../src/lint/recordText';
 import { shownSeverity } from '../../../src/lint/severity';
+import { defaultTtlAt, ttlSeconds } from '../../../src/lint/ttl';
 import { ignoredRules, isSuppressed } from '../../../src/lint/suppression';
 
 const apply = (line: string, edits: readonly LineEdit[]): string =>
@@ -83,5 +84,15 @@ describe('lint in the editor: record fields and quick-fix edits', () => {
     const lines = ['@ SOA ns1 host (', ' 1 ; ( not counted', ' 2 ")" )', 'next A 192.0.2.1'];
     assert.equal(recordEndLine((l) => lines[l], 0), 2);
     assert.equal(recordEndLine((l) => lines[l], 3), 3);
+  });
+});
+
+describe('lint in the editor: TTLs as written', () => {
+  it('reads seconds and BIND units, and the $TTL in effect above a line', () => {
+    assert.deepEqual(['300', '1h30m', '2W', '1d', 'x', '1y', ''].map(ttlSeconds), [300, 5400, 1209600, 86400, undefined, undefined, undefined]);
+    const lines = ['$TTL 1h', 'a A 192.0.2.1', '$ttl 60', 'b A 192.0.2.2'];
+    assert.equal(defaultTtlAt((l) => lines[l], 1), 3600);
+    assert.equal(defaultTtlAt((l) => lines[l], 3), 60);
+    assert.equal(defaultTtlAt((l) => lines[l], 0), undefined);
   });
 });
