@@ -76,7 +76,7 @@ describe('Zone files (integration)', function () {
         const ours = (uri: vscode.Uri): [number, string, unknown][] =>
           vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === task.id)
             // The server's words, then (after " — ") the explanation: cause and fix.
-            .map((d) => [d.range.start.line + 1, d.message.split(' — ')[0], d.code]);
+            .map((d) => [d.range.start.line + 1, d.message.split(' — ')[0] ?? '', d.code]);
         assert.deepEqual(ours(zoneUri('example.com.zone')).sort(), [
           [12, 'The AAAA record is invalid', task.id],
           [14, 'MX preference out of range', task.id],
