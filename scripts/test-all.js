@@ -18,8 +18,9 @@ const MIN = 60_000;
 /** id, title, command, timeout, whether it reports tests */
 const STAGES = [
   // eslint (type-aware) and tsc are both CPU-bound and independent: run them side by side.
-  { id: 'lint', title: 'lint + type check (eslint type-aware; tsc --noEmit, extension + webview)', timeoutMs: 6 * MIN, parallel: [
+  { id: 'lint', title: 'lint + type check + import cycles (eslint type-aware incl. layer rules; tsc --noEmit; dependency-cruiser)', timeoutMs: 6 * MIN, parallel: [
     [npx, 'eslint', '.'],
+    [npx, 'depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
     [npx, 'tsc', '--noEmit', '-p', 'tsconfig.json'],
     [npx, 'tsc', '--noEmit', '-p', 'tsconfig.webview.json'],
   ] },

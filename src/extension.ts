@@ -1,45 +1,49 @@
-// Composition root: builds the parts, wires them, registers every disposable. No logic here.
+// Composition root: builds the parts, hands each the typed interfaces it needs, registers every disposable.
+// No logic here. Dev and test hooks (src/dev) are loaded only when their environment variable asks for them.
 import type * as vscode from 'vscode';
-import { registerAuth } from './auth/session';
-import { registerFailedItemsPanels, type FailedItemsFeature } from './panels';
-import { registerZoneLint, type ZoneLintFeature } from './lint';
+import { registerAuth } from './auth';
+import type * as Sandbox from './dev/sandbox';
+import type * as TestHooks from './dev/testApi';
+import { registerZoneLint } from './lint';
+import { registerFailedItemsPanels } from './panels';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
 import type { Services } from './services';
-import { registerTasksView, type TasksFeature } from './views';
-import { registerZoneFeatures, type ZoneFeature } from './zone';
+import { TasksModel } from './tasks';
+import { registerTasksView } from './views';
+import { registerZoneFeatures } from './zone';
 
-/** Returned from activate() so integration tests can look inside; not a public API. */
-export interface ExtensionApi {
-  readonly services: Services;
-  readonly tasks: TasksFeature;
-  readonly panels: FailedItemsFeature;
-  readonly zones: ZoneFeature;
-  readonly lint: ZoneLintFeature;
-}
+export type { TestApi } from './dev/testApi';
 
 // Marks let the activation benchmark (scripts/lib/activationProbe.js) say where the time goes.
 const mark = (name: string) => performance.mark(`huaweiDns.${name}`);
 mark('loaded');
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | undefined {
   mark('activate');
+  // esbuild turns these requires into lazy inits: outside the sandbox and the tests they are never evaluated.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const sandbox = process.env.HUAWEI_DNS_SANDBOX === '1' ? (require('./dev/sandbox') as typeof Sandbox) : undefined;
+  const testHooks = process.env.DNS_BATCH_TASKS_TEST === '1' ? (require('./dev/testApi') as typeof TestHooks) : undefined;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const settings = new SettingsReader();
   const log = createLogger();
   mark('platform');
-  const session = registerAuth(context, settings, log);
+  const auth = registerAuth(context, settings, log, sandbox ? { beforeRestore: sandbox.sandboxStartHook(log) } : {});
   mark('auth');
-  const services: Services = { context, settings, log, session };
-  const tasks = registerTasksView(services);
-  mark('tasks');
-  const panels = registerFailedItemsPanels(services, tasks.tasks);
-  mark('panels');
-  const zones = registerZoneFeatures(services, tasks.tasks);
+  const services: Services = { context, settings, log, session: auth.session };
+  const model = new TasksModel(services);
+  const zones = registerZoneFeatures(services, model);
   mark('zones');
   const lint = registerZoneLint(services, zones.catalog);
   mark('lint');
-  context.subscriptions.push(settings, log, session, tasks, panels, zones, lint);
-  return { services, tasks, panels, zones, lint };
+  const panels = registerFailedItemsPanels(services, model, zones);
+  mark('panels');
+  const view = registerTasksView(services, model, panels);
+  mark('tasks');
+  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, view);
+  if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
+  return testHooks?.createTestApi({ services, model, view, panels, zones, lint });
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Session } from './auth/session';
+import type { Session } from './auth';
 import type { Logger } from './platform/logging';
 import type { SettingsReader } from './platform/settings';
 

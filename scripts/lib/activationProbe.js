@@ -32,7 +32,7 @@ exports.run = async function run() {
   // 'loaded', then each feature's registration.
   const phases = {};
   let previous = t0;
-  for (const name of ['evaluating', 'loaded', 'activate', 'platform', 'auth', 'tasks', 'panels', 'zones']) {
+  for (const name of ['evaluating', 'loaded', 'activate', 'platform', 'auth', 'zones', 'panels', 'tasks']) {
     const entry = performance.getEntriesByName(`huaweiDns.${name}`).pop();
     if (!entry) continue;
     phases[name] = Number((entry.startTime - previous).toFixed(2));

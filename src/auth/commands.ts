@@ -11,7 +11,19 @@ import type { AuthSession } from './session';
 import { draftFromProfile, emptyDraft, signInInteractively } from './signInFlow';
 import { SignInError } from './signInMessages';
 import { parseSignInArgument } from './signInArgument';
-import { labelForEndpoint, maskAccessKey } from './sites';
+import { labelForEndpoint, maskAccessKey } from '../core/sites';
+
+/** The interactive sign-in with its outcome said: what the command runs, and what the session offers. */
+export async function interactiveSignIn(session: AuthSession, settings: SettingsReader, log: Logger): Promise<ProfileInfo | undefined> {
+  try {
+    const profile = await signInInteractively(session, emptyDraft(settings.get().site));
+    if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', profile.name, labelForEndpoint(profile.endpoint)));
+    return profile;
+  } catch (error) {
+    void showError(log, error, { action: vscode.l10n.t('Sign in') });
+    return undefined;
+  }
+}
 
 export function registerAuthCommands(session: AuthSession, settings: SettingsReader, log: Logger): vscode.Disposable[] {
   const defaultSite = () => settings.get().site;
@@ -22,14 +34,7 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
       if (typeof input === 'string') throw new Error(`huaweiDns.signIn: ${input}`);
       return session.signIn(input, { interactive: false });
     }
-    try {
-      const profile = await signInInteractively(session, emptyDraft(defaultSite()));
-      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', profile.name, labelForEndpoint(profile.endpoint)));
-      return profile;
-    } catch (error) {
-      void showError(log, error, { action: vscode.l10n.t('Sign in') });
-      return undefined;
-    }
+    return interactiveSignIn(session, settings, log);
   };
 
   const signOut = async (arg?: unknown): Promise<void> => {

@@ -2,7 +2,7 @@
 // (those live only in SecretStorage under SecretKeys). Pure over a Memento-like interface.
 import { randomUUID } from 'node:crypto';
 import { StateKeys } from '../constants';
-import type { Site } from './sites';
+import type { Site } from '../core/sites';
 
 export interface ProfileInfo {
   id: string;

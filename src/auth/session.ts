@@ -3,8 +3,10 @@
 // onDidChange so each view drops what it cached for the previous account.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, SecretKeys } from '../constants';
+import { ContextKeys, SecretKeys } from '../constants';
 import { createDnsClient } from '../core';
+import { RequestQueue } from '../core/requestQueue';
+import { checkEndpoint, dnsEndpoint, labelForEndpoint, regionOfEndpoint, type Site } from '../core/sites';
 import type { DnsClient, DnsClientOptions } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import type { Logger } from '../platform/logging';
@@ -12,43 +14,21 @@ import { SecretStore } from '../platform/secrets';
 import { createSecretStoreUi } from '../platform/secretsPrompt';
 import type { ExtensionSettings, SettingsReader } from '../platform/settings';
 import { clientSettingsChanged } from '../platform/settingsSchema';
-import { credentialsFromEnvironment, sandboxEndpoint, sandboxSignIn } from './environment';
 import { newProfileId, ProfileStore, type ProfileInfo } from './profiles';
-import { checkEndpoint, endpointForSite, isLoopbackUrl, labelForEndpoint, regionOfEndpoint, type Site } from './sites';
 import { classifySignInFailure, type SignInFailure } from './signInFailure';
 import { describeFailure, SignInError } from './signInMessages';
 import { SessionStatusBar } from './statusBar';
-import { registerAuthCommands } from './commands';
+import type { ClientFactory, Session, SignInInput, SignInOptions, SignInTarget } from './types';
 
 export type { ProfileInfo };
 
-export interface Session extends vscode.Disposable {
-  readonly profile: ProfileInfo | undefined;
-  /** Fires after sign-in, sign-out, profile switch or a setting change that rebuilds the client. */
-  readonly onDidChange: vscode.Event<ProfileInfo | undefined>;
-  /** The client of the active profile, or undefined when signed out. */
-  getClient(): DnsClient | undefined;
-  /** Like getClient, but offers to sign in when signed out. */
-  requireClient(): Promise<DnsClient | undefined>;
-  /** "profileId@endpoint": what persisted per-account data (tracked tasks) is keyed by. */
-  scopeKey(): string | undefined;
-  /** A short label for the site, e.g. "intl", "cn" or the custom host. */
-  siteLabel(): string | undefined;
+export interface AuthSessionOptions {
+  clientFactory?: ClientFactory;
+  /** The interactive sign-in, offered when something needs a client and nobody is signed in. */
+  promptSignIn?: () => Promise<unknown>;
+  /** Runs at activation before the stored profile is restored (the sandbox's sign-in; see src/dev). */
+  beforeRestore?: (session: AuthSession) => Promise<void>;
 }
-
-/** What signing in needs; the argument object of `huaweiDns.signIn`. */
-export interface SignInInput {
-  name: string;
-  site?: Site;
-  /** Overrides the site. */
-  endpoint?: string;
-  accessKey: string;
-  secretKey: string;
-  securityToken?: string;
-  projectId?: string;
-}
-
-export type ClientFactory = (options: DnsClientOptions) => DnsClient;
 
 interface Active {
   profile: ProfileInfo;
@@ -57,7 +37,7 @@ interface Active {
   secretRegistration: vscode.Disposable;
 }
 
-export class AuthSession extends Disposable implements Session {
+export class AuthSession extends Disposable implements Session, SignInTarget {
   private readonly emitter = this._register(new vscode.EventEmitter<ProfileInfo | undefined>());
   readonly onDidChange = this.emitter.event;
   readonly profiles: ProfileStore;
@@ -69,17 +49,20 @@ export class AuthSession extends Disposable implements Session {
   private active: Active | undefined;
   private settingsSnapshot: ExtensionSettings;
   /** Serialises activations so a quick switch never leaves two clients alive. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new RequestQueue();
   /** Settings problems that weaken or change TLS are said once per window, not at every client rebuild. */
   private readonly toldAbout = new Set<string>();
+
+  private readonly clientFactory: ClientFactory;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly settings: SettingsReader,
     private readonly log: Logger,
-    private readonly clientFactory: ClientFactory = createDnsClient,
+    private readonly options: AuthSessionOptions = {},
   ) {
     super();
+    this.clientFactory = options.clientFactory ?? createDnsClient;
     this.profiles = new ProfileStore(context.globalState);
     this.secrets = new SecretStore(context.secrets, createSecretStoreUi(), log);
     this.settingsSnapshot = settings.get();
@@ -108,7 +91,7 @@ export class AuthSession extends Disposable implements Session {
     if (this.active) return this.active.client;
     const signIn = vscode.l10n.t('Sign In');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Huawei Cloud to see batch tasks.'), signIn);
-    if (choice === signIn) await vscode.commands.executeCommand(Commands.signIn);
+    if (choice === signIn) await this.options.promptSignIn?.();
     return this.getClient();
   }
 
@@ -134,7 +117,7 @@ export class AuthSession extends Disposable implements Session {
       return { site: 'custom', endpoint: checked.endpoint };
     }
     const site = input.site ?? this.settings.get().site;
-    return { site, endpoint: this.settings.get().endpoint ?? endpointForSite(site) };
+    return { site, endpoint: this.settings.get().endpoint ?? dnsEndpoint(site) };
   }
 
   /** One cheap signed call (list tasks, limit 1). Resolves undefined when the keys work. */
@@ -161,7 +144,7 @@ export class AuthSession extends Disposable implements Session {
    * Checks the keys, saves the profile (secrets only in SecretStorage) and makes it active.
    * `interactive` decides whether a broken keyring may ask the user or falls back to session-only at once.
    */
-  async signIn(input: SignInInput, options: { interactive: boolean; skipCheck?: boolean }): Promise<ProfileInfo> {
+  async signIn(input: SignInInput, options: SignInOptions): Promise<ProfileInfo> {
     const target = this.resolveTarget(input);
     if (!options.skipCheck) {
       const failure = await this.check(input);
@@ -218,15 +201,13 @@ export class AuthSession extends Disposable implements Session {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(job, job);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(job);
   }
 
-  /** At activation: the sandbox's keys (npm start), then the stored active profile. */
+  /** At activation: the start hook (the sandbox's keys, in dev), then the stored active profile. */
   private async restore(): Promise<void> {
-    // Outside the queue: the sandbox sign-in queues its own activation.
-    await this.importSandbox();
+    // Outside the queue: a sign-in by the hook queues its own activation.
+    await this.options.beforeRestore?.(this).catch((err: unknown) => this.log.error('The start-up sign-in failed', err));
     await this.enqueue(async () => {
       // A sign-in that raced activation has already chosen the profile.
       if (this.active) return;
@@ -236,24 +217,6 @@ export class AuthSession extends Disposable implements Session {
       }
       if (!this.active) await this.setSignedInContext(false);
     });
-  }
-
-  /** `npm start`: HUAWEI_DNS_SANDBOX=1 with a loopback endpoint and no profile yet. Never for a real cloud. */
-  private async importSandbox(): Promise<void> {
-    if (!sandboxEndpoint(process.env, isLoopbackUrl)) return;
-    // A "sandbox" profile whose secret is gone (code-server keeps secrets in the browser, so a new browser
-    // profile loses them) does not count: it is signed in again from the environment.
-    const sandbox = this.profiles.findByName('sandbox');
-    const stale = !!sandbox && !(await this.secrets.get(SecretKeys.secretKey(sandbox.id)));
-    const others = this.profiles.list().filter((p) => !(stale && p.id === sandbox?.id));
-    const input = sandboxSignIn(process.env, others.length > 0, isLoopbackUrl);
-    if (!input) {
-      if (!credentialsFromEnvironment(process.env)) this.log.warn('Sandbox mode without HUAWEICLOUD_SDK_AK/SK in the environment: not signing in.');
-      return;
-    }
-    // No check: the sandbox gateway may still be starting; the first real request reports any problem.
-    await this.signIn(input, { interactive: false, skipCheck: true });
-    this.log.info(`Sandbox: signed in as "sandbox" against ${input.endpoint}`);
   }
 
   /** Builds the client for `profileId` (undefined = sign out), closes the old one, fires when asked. */
@@ -345,10 +308,4 @@ export class AuthSession extends Disposable implements Session {
       onRequest: (entry) => this.log.logRequest(entry),
     };
   }
-}
-
-export function registerAuth(context: vscode.ExtensionContext, settings: SettingsReader, log: Logger): AuthSession {
-  const session = new AuthSession(context, settings, log);
-  registerAuthCommands(session, settings, log).forEach((d) => context.subscriptions.push(d));
-  return session;
 }

@@ -1,6 +1,6 @@
 // The argument object of `huaweiDns.signIn` (tests, automation), checked before anything is sent. Pure.
-import type { SignInInput } from './session';
-import { isSite } from './sites';
+import type { SignInInput } from './types';
+import { isSite } from '../core/sites';
 
 /** Validates the `huaweiDns.signIn` argument object; returns the input or a reason. */
 export function parseSignInArgument(arg: unknown): SignInInput | string {

@@ -2,10 +2,10 @@
 // which field to correct; the others keep their values, so nothing has to be typed twice.
 import * as vscode from 'vscode';
 import type { ProfileInfo } from './profiles';
-import type { AuthSession, SignInInput } from './session';
+import type { SignInInput, SignInTarget } from './types';
 import type { SignInField } from './signInFailure';
 import { SignInError } from './signInMessages';
-import { checkEndpoint, isSite, type Site } from './sites';
+import { checkEndpoint, isSite, type Site } from '../core/sites';
 
 type SiteChoice = Site | 'custom';
 
@@ -248,7 +248,7 @@ async function pickCorrection(error: SignInError, draft: SignInDraft): Promise<S
 }
 
 /** The whole interactive sign-in. Resolves with the saved profile, or undefined when cancelled. */
-export async function signInInteractively(session: AuthSession, draft: SignInDraft): Promise<ProfileInfo | undefined> {
+export async function signInInteractively(session: SignInTarget, draft: SignInDraft): Promise<ProfileInfo | undefined> {
   if (!(await runSteps(draft))) return undefined;
   for (;;) {
     try {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ProfileInfo } from './profiles';
-import { maskAccessKey } from './sites';
+import { maskAccessKey } from '../core/sites';
 
 interface SessionView {
   readonly profile: ProfileInfo | undefined;

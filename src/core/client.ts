@@ -2,6 +2,7 @@
 // batch-task calls, and finds the project id when none is configured.
 import { ApiError, CancelledError, InsecureEndpointError, InvalidTaskIdError, ThrottledError, isApiError } from './errors';
 import { fetchAllErrorItems, DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from './fetchAll';
+import { createLiveZoneReads } from './liveZone';
 import { createHttpTransport, type HttpResponse } from './http';
 import { cachedProjectId } from './projectId';
 import { redact, registerSecret, releaseSecret } from './redact';
@@ -10,7 +11,7 @@ import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry';
 import { schemas } from './lazySchemas';
 import type { TaskListPage } from './schemas';
 import { formatSdkDate, percentEncode, signRequest } from './signing';
-import { iamEndpoint, isLoopbackHost, regionOfEndpoint } from './sites';
+import { checkEndpoint, iamEndpoint, regionOfEndpoint } from './sites';
 import { encodeTaskIdForPath, isValidTaskId } from './taskId';
 import type { BatchTask, BatchTaskSummary, DnsClient, DnsClientOptions, PageOptions, RequestLogEntry } from './types';
 
@@ -21,21 +22,14 @@ const ACTION_LIST_PROJECTS = 'iam:projects:listProjects';
 /** listAllTasks stops here whatever the server claims, so a lying total cannot loop forever. */
 const MAX_LISTED_TASKS = 100_000;
 
-/**
- * Checks an endpoint before any byte is sent: https anywhere, http only to this computer. Returns the base URL
- * (origin plus any path prefix, no trailing slash).
- */
-export function checkEndpoint(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint.trim());
-  } catch {
-    throw new InsecureEndpointError(endpoint, `${JSON.stringify(endpoint.slice(0, 100))} is not a valid endpoint URL (expected e.g. https://dns.ap-southeast-3.myhuaweicloud.com).`);
-  }
-  if (url.username || url.password) throw new InsecureEndpointError(endpoint, 'The endpoint URL must not contain a user name or password.');
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure) throw new InsecureEndpointError(endpoint);
-  return url.origin + url.pathname.replace(/\/+$/, '');
+/** The endpoint requests go to (see checkEndpoint), or an InsecureEndpointError before anything is sent. */
+export function requireEndpoint(endpoint: string): string {
+  const checked = checkEndpoint(endpoint);
+  if (checked.ok) return checked.endpoint;
+  throw new InsecureEndpointError(
+    endpoint,
+    checked.insecure ? undefined : `${JSON.stringify(endpoint.slice(0, 100))} cannot be used as the endpoint: it ${checked.reason === 'not a URL' ? 'is not a URL (expected e.g. https://dns.ap-southeast-3.myhuaweicloud.com)' : checked.reason}.`,
+  );
 }
 
 interface Call<T> {
@@ -49,13 +43,13 @@ interface Call<T> {
 }
 
 export function createDnsClient(options: DnsClientOptions): DnsClient {
-  const endpoint = checkEndpoint(options.endpoint);
+  const endpoint = requireEndpoint(options.endpoint);
   const { accessKey, secretKey, securityToken } = options.credentials;
   const region = options.region ?? regionOfEndpoint(endpoint);
   const configuredProjectId = options.projectId?.trim() || undefined;
   // The SDKs' rule: look the project up only for vendor endpoints (or when told the region of a custom one).
   const lookUpProject = configuredProjectId === undefined && region !== undefined;
-  const iamBase = lookUpProject ? checkEndpoint(options.iamEndpoint ?? iamEndpoint(region)) : undefined;
+  const iamBase = lookUpProject ? requireEndpoint(options.iamEndpoint ?? iamEndpoint(region)) : undefined;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy, ...(options.maxRetries === undefined ? {} : { maxRetries: Math.max(0, Math.floor(options.maxRetries)) }) };
   const now = options.now ?? Date.now;
   const transport = createHttpTransport({
@@ -213,8 +207,12 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     }
   }
 
+  const live = createLiveZoneReads((read) => call({ base: endpoint, withProject: true, ...read }), region);
+
   return {
     endpoint,
+    findZone: live.findZone,
+    listRecordSets: live.listRecordSets,
     getTask,
     listTasks,
     listAllTasks,

@@ -199,6 +199,14 @@ export class InvalidTaskIdError extends ApiError {
   }
 }
 
+export class InvalidZoneIdError extends ApiError {
+  override readonly name = 'InvalidZoneIdError' as const;
+  constructor(zoneId: unknown) {
+    const shown = typeof zoneId === 'string' ? JSON.stringify(zoneId.length > 80 ? zoneId.slice(0, 80) + '…' : zoneId) : typeof zoneId;
+    super(`${shown} is not a zone id: ids are letters, digits, '-' and '_', at most 64.`, { retryable: false });
+  }
+}
+
 export class ServerError extends ApiError {
   override readonly name = 'ServerError' as const;
   constructor(details: ApiErrorDetails & { status: number; detail?: string }) {
@@ -230,6 +238,7 @@ export const isResponseTooLargeError = guard<ResponseTooLargeError>('ResponseToo
 export const isInsecureEndpointError = guard<InsecureEndpointError>('InsecureEndpointError');
 export const isInvalidTaskIdError = guard<InvalidTaskIdError>('InvalidTaskIdError');
 export const isServerError = guard<ServerError>('ServerError');
+export const isInvalidZoneIdError = guard<InvalidZoneIdError>('InvalidZoneIdError');
 
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */
 export function quoteBody(body: string, max = 200): string {

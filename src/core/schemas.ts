@@ -64,7 +64,7 @@ export function parseJsonBody(body: string, details: ApiErrorDetails = {}): unkn
   }
 }
 
-function check<S extends z.ZodType>(schema: S, value: unknown, body: string, details: ApiErrorDetails, prefix: (string | number)[] = []): z.infer<S> {
+export function check<S extends z.ZodType>(schema: S, value: unknown, body: string, details: ApiErrorDetails, prefix: (string | number)[] = []): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

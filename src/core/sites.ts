@@ -1,4 +1,5 @@
-// The vendor's sites and endpoints. Public zones are global, so batch tasks live in one region per site.
+// The vendor's sites and endpoints, and the rules for a custom one. Public zones are global, so batch tasks
+// live in one region per site. Pure.
 
 export type Site = 'intl' | 'cn';
 
@@ -36,4 +37,64 @@ export function isLoopbackHost(host: string): boolean {
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export function isSite(value: unknown): value is Site {
+  return value === 'intl' || value === 'cn';
+}
+
+/** True for an http(s) URL whose host is a loopback address (tests, the sandbox). */
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export type EndpointCheck = { ok: true; endpoint: string } | { ok: false; reason: string; insecure: boolean };
+
+/**
+ * The one check of an endpoint, for the sign-in form, the settings and the client: https anywhere, plain http
+ * only on loopback (signed requests must not travel in clear text), no credentials, query or fragment.
+ * Returns the normalised URL (origin plus path prefix, no trailing slash) or a reason the user can act on.
+ */
+export function checkEndpoint(value: string): EndpointCheck {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, reason: 'not a URL', insecure: false };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must start with https://', insecure: true };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return { ok: false, reason: 'plain http:// is allowed only for loopback addresses', insecure: true };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'must not contain a user name or password', insecure: false };
+  if (url.search || url.hash) return { ok: false, reason: 'must not contain a query or fragment', insecure: false };
+  return { ok: true, endpoint: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/** The site a vendor endpoint belongs to, else undefined (a custom endpoint). */
+export function siteOfEndpoint(endpoint: string): Site | undefined {
+  const trimmed = endpoint.replace(/\/+$/, '');
+  return (['intl', 'cn'] as const).find((site) => dnsEndpoint(site) === trimmed);
+}
+
+/** Short label for the status bar: "intl", "cn" or the custom endpoint's host. */
+export function labelForEndpoint(endpoint: string): string {
+  const site = siteOfEndpoint(endpoint);
+  if (site) return site;
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
+/** "HPUA…7Q2K": enough to recognise a key, not enough to use it. Short keys show only their length. */
+export function maskAccessKey(accessKey: string): string {
+  if (accessKey.length < 12) return '•'.repeat(Math.max(4, accessKey.length));
+  return `${accessKey.slice(0, 4)}…${accessKey.slice(-4)}`;
 }

@@ -39,3 +39,17 @@ export function encodeTaskIdForPath(taskId: string): string {
   // Valid ids only hold unreserved characters, so this is the identity; kept so the path can never carry `/`, `?`, `%`.
   return encodeURIComponent(taskId);
 }
+
+/**
+ * The task id a command was given, whoever called it: the id, a pasted URL / JSON / log line holding one, a
+ * tree node or anything else with a `taskId` (or a `task` with an `id`). Undefined when there is no valid id:
+ * callers then ask (see the tasks view's prompt) instead of sending a request for garbage.
+ */
+export function taskIdFromArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return extractTaskId(arg);
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const o = arg as { taskId?: unknown; task?: { id?: unknown } | null };
+  const candidate = typeof o.taskId === 'string' ? o.taskId : typeof o.task?.id === 'string' ? o.task.id : undefined;
+  const id = candidate?.trim();
+  return id !== undefined && isValidTaskId(id) ? id : undefined;
+}

@@ -1,4 +1,5 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
+import type { LiveRecordSet } from './recordSets/types';
 import type { RetryPolicy } from './retry';
 
 export interface ErrorItem {
@@ -114,7 +115,8 @@ export interface FetchAllOptions {
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
-export interface DnsClient {
+/** The batch-task reads, plus the live zone's (findZone, listRecordSets: see liveZone.ts). */
+export interface DnsClient extends LiveZoneReads {
   readonly endpoint: string;
   getTask(taskId: string, page?: PageOptions): Promise<BatchTask>;
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;
@@ -124,4 +126,22 @@ export interface DnsClient {
   getAllErrorItems(taskId: string, options?: FetchAllOptions): Promise<{ task: BatchTask; items: ErrorItem[] }>;
   /** Closes the connection pool. */
   close(): Promise<void>;
+}
+
+// The live zone reads (src/core/liveZone.ts implements them), declared here with the rest of the client.
+export interface ListRecordSetsOptions {
+  /** Only the sets of this name (search_mode=equal). */
+  name?: string;
+  /** Only the sets of this type. */
+  type?: string;
+  signal?: AbortSignal;
+  /** Each page as it arrives (for progress and streaming), with the running count and the server's total. */
+  onPage?: (page: readonly LiveRecordSet[], progress: { loaded: number; total?: number }) => void;
+}
+
+export interface LiveZoneReads {
+  /** The public zone whose name equals `name` (any case, trailing dot optional); undefined when none does. */
+  readonly findZone: (name: string, options?: { signal?: AbortSignal }) => Promise<{ id: string; name: string } | undefined>;
+  /** Every record set of a zone (the system's SOA and apex NS included), in the server's order. */
+  readonly listRecordSets: (zoneId: string, options?: ListRecordSetsOptions) => Promise<LiveRecordSet[]>;
 }

@@ -1,14 +1,14 @@
-// One webview panel showing one task's failed items. The host side owns the data (server pages, Load All)
-// and every action with side effects (clipboard, files, commands); the webview only shows and asks.
+// One webview panel showing one task's failed items. The data comes from the tasks model (the only owner of
+// a task's pages and of Load All); the panel turns it into messages, and runs every action with side effects
+// (clipboard, files, reveal); the webview only shows and asks. No timer here: the model polls.
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import type { BatchTask, DnsClient, ErrorItem } from '../core/types';
+import type { BatchTask, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
-import { isPendingStatus, shortTaskId } from '../shared/format';
+import { shortTaskId } from '../shared/format';
 import type { HostMessage, RevealResult, ViewState, WebviewMessage } from '../shared/protocol';
 import { protocol } from './protocolLoader';
-import type { TrackedTasks } from '../views/trackedTasks';
+import type { TrackedTasks } from '../tasks';
 import { describeError } from './errors';
 import { copyAll, copyRows, exportItems, type PanelHooks } from './itemsExport';
 import { LoadAll } from './loadAll';
@@ -20,22 +20,26 @@ import { webviewStrings } from './webviewStrings';
 export type { PanelHooks } from './itemsExport';
 export type { PanelProbe, RenderedAck } from './messageLog';
 
+/** What the panel needs of the zone-file feature. */
+export interface PanelZoneFiles {
+  reveal(request: { name: string; message?: string; taskId?: string }): Promise<RevealResult>;
+}
+
 export class FailedItemsPanel extends Disposable implements PanelProbe {
   private readonly log = new MessageLog();
   private readonly loadAll: LoadAll;
   private _html = '';
   private ready = false;
+  /** The page on screen, with the task's summary as that answer had it. */
   private task: BatchTask | undefined;
   private pageSize: number;
   private offset = 0;
-  /** The current page; what "loaded" means until Load All has finished. */
-  private pageItems: ErrorItem[] = [];
   private pageRequest = 0;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly services: Services,
     private readonly tasks: TrackedTasks,
+    private readonly zones: PanelZoneFiles,
     readonly panel: vscode.WebviewPanel,
     readonly taskId: string,
     private readonly hooks: PanelHooks,
@@ -45,12 +49,11 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     this.pageSize = restored?.pageSize ?? clampPageSize(services.settings.get().pageSize);
     this.offset = restored?.offset ?? 0;
     this.loadAll = new LoadAll({
-      taskId,
       post: (m) => this.post(m),
-      client: () => this.client(),
+      fetchAll: async (signal, onProgress) => ((await this.signedIn()) ? tasks.allItems(taskId, { signal, onProgress }) : undefined),
       knownTotal: () => this.task?.errorCount ?? 0,
       setTask: (task) => {
-        this.task = task;
+        this.task = { ...task, errorItems: this.task?.errorItems ?? [] };
         this.post({ type: 'task', task: toTaskView(task) });
       },
       postError: (err, blocking, lead) => this.postError(err, blocking, lead),
@@ -61,7 +64,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       tasks.onDidChangeTask((summary) => {
-        if (summary.id === this.taskId) void this.onTaskChanged();
+        if (summary.id === this.taskId) this.onTaskChanged();
       }),
     );
     this._register(
@@ -70,17 +73,17 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
       }),
     );
     this._register(
-      services.session.onDidChange(() => {
-        // Signed in (or switched account) after an error: show this task's data from the new session.
+      tasks.onDidReload(() => {
+        // Signed in, out or to another account: show this task's data from the new session.
         if (this.ready && !this.isDisposed) {
-          this.stopWork();
           this.loadAll.clear();
+          this.task = undefined;
           this.post({ type: 'reset' });
           void this.loadPage(this.offset);
         }
       }),
     );
-    this._register({ dispose: () => this.stopWork() });
+    this._register({ dispose: () => this.loadAll.stop() });
     panel.title = vscode.l10n.t('Failed items: {0}', shortTaskId(taskId));
     this._html = shellHtml(webview, services.context.extensionUri);
     webview.html = this._html;
@@ -99,7 +102,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     return this.log.rejected;
   }
   get loadedItems(): readonly ErrorItem[] {
-    return this.loadAll.items ?? this.pageItems;
+    return this.loadAll.items ?? this.task?.errorItems ?? [];
   }
 
   reveal(): void {
@@ -142,7 +145,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
       case 'refresh':
         // The webview dropped Load All results; a Load All still running would only refill them.
         this.loadAll.clear();
-        return this.loadPage(this.offset);
+        return this.loadPage(this.offset, { refresh: true });
       case 'loadAll':
         return this.loadAll.run();
       case 'cancelLoadAll':
@@ -191,28 +194,32 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     await this.loadPage(this.offset);
   }
 
-  private async client(): Promise<DnsClient | undefined> {
+  /** Signed in, or offers to sign in; says so in the panel when still signed out. */
+  private async signedIn(): Promise<boolean> {
     const client = this.services.session.getClient() ?? (await this.services.session.requireClient());
     if (!client) {
       this.post({ type: 'error', message: vscode.l10n.t('Not signed in. Sign in to Huawei Cloud, then retry.'), blocking: !this.task });
     }
-    return client;
+    return client !== undefined;
   }
 
-  private async loadPage(offset: number): Promise<void> {
+  /**
+   * Shows the page at `offset`, read through the model: a task not tracked yet is tracked first (its first
+   * page then comes with it), `refresh` asks the server again, anything else may come from the model's cache.
+   */
+  private async loadPage(offset: number, options: { refresh?: boolean } = {}): Promise<void> {
     const request = ++this.pageRequest;
     this.offset = offset;
     this.post({ type: 'loading', what: this.task ? 'page' : 'task' });
-    const client = await this.client();
-    if (!client) return;
+    if (!(await this.signedIn())) return;
     try {
-      const task = await client.getTask(this.taskId, { limit: this.pageSize, offset });
+      if (!this.tasks.isTracked(this.taskId)) await this.tasks.track(this.taskId);
+      else if (options.refresh) await this.tasks.refreshTask(this.taskId);
+      const task = await this.tasks.page(this.taskId, offset, this.pageSize);
       if (request !== this.pageRequest || this.isDisposed) return; // a newer request won
       this.task = task;
-      this.pageItems = task.errorItems;
       this.post({ type: 'task', task: toTaskView(task) });
       this.post({ type: 'page', offset, limit: this.pageSize, total: task.errorCount, items: task.errorItems });
-      this.schedulePoll();
     } catch (err) {
       if (request !== this.pageRequest || this.isDisposed) return;
       this.postError(err, !this.task, vscode.l10n.t('Could not load the failed items.'));
@@ -225,48 +232,24 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     this.post({ type: 'error', message: `${lead} ${d.message}`, requestId: d.requestId, code: d.code, blocking });
   }
 
-  /** The tree model refreshed this task: follow its counts; reload the page if it is our data that changed. */
-  private async onTaskChanged(): Promise<void> {
+  /** The model has news of this task (a poll, a refresh from the tree): follow it. */
+  private onTaskChanged(): void {
     const summary = this.tasks.get(this.taskId);
-    if (!summary || !this.task || this.loadAll.running) return;
+    if (!summary || !this.task || !this.ready || this.loadAll.running) return;
     const changed = summary.errorCount !== this.task.errorCount || summary.status !== this.task.status;
     if (!changed) return;
     if (this.loadAll.items) {
-      this.task = { ...this.task, ...summary, errorItems: this.task.errorItems };
-      this.post({ type: 'task', task: toTaskView(this.task) });
+      this.task = { ...this.task, ...summary };
+      this.post({ type: 'task', task: toTaskView(summary) });
       this.post({ type: 'notice', message: vscode.l10n.t('The task changed since Load All; load all again to see every item.') });
     } else {
-      await this.loadPage(this.offset);
+      void this.loadPage(this.offset);
     }
   }
 
-  /** While the task runs, re-read the current page every poll interval (only while the panel is visible). */
-  private schedulePoll(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    if (!this.task || !isPendingStatus(this.task.status) || this.isDisposed) return;
-    const ms = Math.max(1, this.services.settings.get().pollIntervalSeconds) * 1000;
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = undefined;
-      if (this.isDisposed || this.loadAll.items || this.loadAll.running) return;
-      if (!this.panel.visible) return this.schedulePoll();
-      void this.loadPage(this.offset);
-    }, ms);
-  }
-
   private async revealItem(name: string, message: string | undefined): Promise<void> {
-    const result = await vscode.commands.executeCommand<RevealResult | undefined>(Commands.revealInZoneFile, {
-      name,
-      message,
-      taskId: this.taskId,
-    });
-    this.post({ type: 'revealResult', name, result: result ?? 'cancelled' });
-  }
-
-  private stopWork(): void {
-    this.loadAll.stop();
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+    const result = await this.zones.reveal({ name, ...(message !== undefined ? { message } : {}), taskId: this.taskId });
+    this.post({ type: 'revealResult', name, result });
   }
 }
 

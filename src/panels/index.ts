@@ -1,19 +1,26 @@
-// The failed-items panels: one per task, opened by huaweiDns.showFailedItems and restored after a reload.
+// The failed-items panels: one per task, opened by huaweiDns.showFailedItems (or by the tasks view through
+// show()) and restored after a reload.
 import * as vscode from 'vscode';
 import { Commands, WebviewTypes } from '../constants';
+import { taskIdFromArgument } from '../core/taskId';
 import { errorMessage } from '../platform/errorDetails';
 import { Disposable } from '../platform/lifecycle';
+import { askTaskId } from '../platform/taskIdPrompt';
 import type { Services } from '../services';
 import type { ViewState } from '../shared/protocol';
+import type { TrackedTasks } from '../tasks';
 import { protocol } from './protocolLoader';
-import type { TrackedTasks } from '../views/trackedTasks';
-import { taskIdOf } from './args';
-import { FailedItemsPanel } from './failedItemsPanel';
+import { FailedItemsPanel, type PanelZoneFiles } from './failedItemsPanel';
 import type { PanelHooks } from './itemsExport';
 import type { PanelProbe } from './messageLog';
 
 export type { PanelHooks } from './itemsExport';
 export type { PanelProbe, RenderedAck } from './messageLog';
+
+/** What the panels need of the zone-file feature: reveal an item, and its failures in the Problems panel. */
+export interface PanelsZoneFiles extends PanelZoneFiles {
+  showFailures(taskId: string): Promise<unknown>;
+}
 
 export interface FailedItemsFeature extends vscode.Disposable {
   /** Open panels by task id (for tests). */
@@ -35,6 +42,7 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   constructor(
     private readonly services: Services,
     private readonly tasks: TrackedTasks,
+    private readonly zones: PanelsZoneFiles,
   ) {
     super();
     this._register(
@@ -66,22 +74,11 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   }
 
   private async showFromCommand(arg: unknown): Promise<void> {
-    const taskId = taskIdOf(arg) ?? (await this.pickTask());
-    if (!taskId) return;
-    this.show(taskId);
-    if (this.services.settings.get().showFailuresOnOpen) {
-      void vscode.commands.executeCommand(Commands.showFailuresInZoneFiles, taskId).then(undefined, (err: unknown) =>
-        this.services.log.warn(`showFailuresOnOpen: ${errorMessage(err)}`),
-      );
-    }
-  }
-
-  private async pickTask(): Promise<string | undefined> {
-    const items = this.tasks.all().map((t) => ({ label: t.id, description: `${t.type} · ${t.status}` }));
-    if (items.length === 0) {
-      return vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id'), ignoreFocusOut: true });
-    }
-    return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show the failed items of which task?') }))?.label;
+    const taskId =
+      arg === undefined
+        ? await askTaskId({ title: vscode.l10n.t('Show the failed items of which task?'), tracked: this.tasks.all() })
+        : taskIdFromArgument(arg);
+    if (taskId) this.show(taskId);
   }
 
   show(taskId: string): PanelProbe {
@@ -89,6 +86,9 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     if (existing) {
       existing.reveal();
       return existing;
+    }
+    if (this.services.settings.get().showFailuresOnOpen) {
+      this.zones.showFailures(taskId).catch((err: unknown) => this.services.log.warn(`showFailuresOnOpen: ${errorMessage(err)}`));
     }
     const panel = vscode.window.createWebviewPanel(
       WebviewTypes.failedItems,
@@ -112,7 +112,7 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   }
 
   private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): FailedItemsPanel {
-    const controller = new FailedItemsPanel(this.services, this.tasks, panel, taskId, this.hooks, state);
+    const controller = new FailedItemsPanel(this.services, this.tasks, this.zones, panel, taskId, this.hooks, state);
     this.open.set(taskId, controller);
     panel.onDidDispose(() => {
       if (this.open.get(taskId) === controller) this.open.delete(taskId);
@@ -121,6 +121,6 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   }
 }
 
-export function registerFailedItemsPanels(services: Services, tasks: TrackedTasks): FailedItemsFeature {
-  return new FailedItemsPanels(services, tasks);
+export function registerFailedItemsPanels(services: Services, tasks: TrackedTasks, zones: PanelsZoneFiles): FailedItemsFeature {
+  return new FailedItemsPanels(services, tasks, zones);
 }

@@ -1,26 +1,25 @@
-// Load All: every failed item of the task, streamed to the webview as it arrives, kept on the host so a
-// reloaded webview gets them again without asking the server.
+// Load All: every failed item of the task (through the model's shared fetch), streamed to the webview as it
+// arrives, kept on the host so a reloaded webview gets them again without asking the server.
 import * as vscode from 'vscode';
-import type { BatchTask, DnsClient, ErrorItem } from '../core/types';
+import type { BatchTask, ErrorItem, FetchAllProgress } from '../core/types';
 import type { HostMessage } from '../shared/protocol';
 import { ChunkStream, chunkMessages } from './chunkStream';
 
 /** What Load All needs of its panel. */
 export interface LoadAllHost {
-  readonly taskId: string;
   post(message: HostMessage): void;
-  /** The signed-in client, or undefined after the panel told the user to sign in. */
-  client(): Promise<DnsClient | undefined>;
+  /** Every item (the model's shared fetch); undefined after the panel told the user to sign in. */
+  fetchAll(signal: AbortSignal, onProgress: (progress: FetchAllProgress) => void): Promise<{ task: BatchTask; items: readonly ErrorItem[] } | undefined>;
   /** The failed-item count as the panel knows it so far. */
   knownTotal(): number;
-  /** The task as the last page of Load All returned it. */
+  /** The task as Load All found it. */
   setTask(task: BatchTask): void;
   postError(err: unknown, blocking: boolean, lead: string): void;
 }
 
 export class LoadAll {
   private abort: AbortController | undefined;
-  private _items: ErrorItem[] | undefined;
+  private _items: readonly ErrorItem[] | undefined;
 
   constructor(private readonly host: LoadAllHost) {}
 
@@ -53,8 +52,6 @@ export class LoadAll {
   async run(): Promise<void> {
     if (this.abort) return;
     const host = this.host;
-    const client = await host.client();
-    if (!client) return;
     const abort = new AbortController();
     this.abort = abort;
     host.post({ type: 'loadAllStarted', total: host.knownTotal() });
@@ -62,14 +59,15 @@ export class LoadAll {
       if (this.abort === abort) host.post({ type: 'loadAllChunk', chunks, loaded, total });
     });
     try {
-      const { task, items } = await client.getAllErrorItems(host.taskId, {
-        pageSize: 500,
-        signal: abort.signal,
-        onProgress: (p) => stream.add(p.offset, p.items, p.loaded, p.total),
-      });
+      const result = await host.fetchAll(abort.signal, (p) => stream.add(p.offset, p.items, p.loaded, p.total));
       stream.flush();
       if (this.abort !== abort) return;
-      if (stream.sentItems < items.length) this.postChunks(items); // a client that reported no progress
+      if (!result) {
+        host.post({ type: 'loadAllDone', outcome: 'failed', total: host.knownTotal() });
+        return;
+      }
+      const { task, items } = result;
+      if (stream.sentItems < items.length) this.postChunks(items); // a fetch that reported no progress
       this._items = items;
       host.setTask(task);
       host.post({ type: 'loadAllDone', outcome: 'done', total: items.length });

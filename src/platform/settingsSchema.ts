@@ -1,7 +1,7 @@
 // Validation of every setting the extension reads. Pure: the reader hands in raw values, gets back typed
 // settings plus one problem per bad value (the reader turns problems into warnings).
 import * as z from 'zod';
-import { checkEndpoint, type Site } from '../auth/sites';
+import { checkEndpoint, type Site } from '../core/sites';
 
 export type { Site };
 

@@ -24,7 +24,10 @@ export interface MessageGroup<T extends WireErrorItem = WireErrorItem> {
   items: T[];
 }
 
-/** Distinct messages with their items, most frequent first; ties by message text so the order is stable. */
+/**
+ * Distinct messages with their items (in the server's order), most frequent first, ties in order of first
+ * appearance: one fix often clears a whole group. The tree and the webview both group with this.
+ */
 export function groupByMessage<T extends WireErrorItem>(items: readonly T[]): MessageGroup<T>[] {
   const byMessage = new Map<string, T[]>();
   for (const i of items) {
@@ -32,9 +35,8 @@ export function groupByMessage<T extends WireErrorItem>(items: readonly T[]): Me
     if (list) list.push(i);
     else byMessage.set(i.errorMessage, [i]);
   }
-  return [...byMessage.entries()]
-    .map(([message, list]) => ({ message, items: list }))
-    .sort((a, b) => b.items.length - a.items.length || compareText(a.message, b.message));
+  // A Map iterates in insertion order (first appearance) and sort() is stable: equal counts keep that order.
+  return [...byMessage.entries()].map(([message, list]) => ({ message, items: list })).sort((a, b) => b.items.length - a.items.length);
 }
 
 /** Plain code-unit order: locale collation is ~10x slower, too slow for 100,000 rows in one frame. */

@@ -1,28 +1,26 @@
-// The tree's commands: tracking, refreshing, copying, paging. Each accepts an argument so tests can skip the UI.
+// The tree's commands: tracking, refreshing, copying, paging. Each accepts an argument so automation can
+// skip the UI; each is a thin call into the model or the panels.
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import type { BatchTaskSummary } from '../core/types';
-import { extractTaskId, isValidTaskId } from '../core/taskId';
+import { isValidTaskId, taskIdFromArgument } from '../core/taskId';
 import { showError } from '../platform/notify';
+import { askTaskId } from '../platform/taskIdPrompt';
 import { formatStatusAndCounts, formatTaskLabel, formatTaskType, formatTimestamp } from '../shared/format';
 import type { Services } from '../services';
-import { sortTasks } from './snapshots';
-import type { TasksModel } from './tasksModel';
+import { sortTasks, type TasksModel } from '../tasks';
 import type { ErrorNode } from './tasksTreeProvider';
-
-/** A task id from a command argument: the id itself, or a tree node (or anything) carrying `taskId`. */
-export function taskIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return extractTaskId(arg);
-  if (arg && typeof arg === 'object' && typeof (arg as { taskId?: unknown }).taskId === 'string') {
-    return (arg as { taskId: string }).taskId;
-  }
-  return undefined;
-}
 
 /** What "Track Recent Tasks" accepts instead of asking: everything, or these ids. */
 export type TrackRecentArg = { all: true } | readonly string[];
 
-export function registerTaskCommands(services: Services, model: TasksModel): vscode.Disposable[] {
+/** What the tasks view needs of the failed-items panels. */
+export interface TaskPanels {
+  /** Opens (or focuses) the failed-items panel of a task. */
+  show(taskId: string): void;
+}
+
+export function registerTaskCommands(services: Services, model: TasksModel, panels: TaskPanels): vscode.Disposable[] {
   const site = () => services.session.siteLabel();
   const fail = (error: unknown, action: string, taskId?: string) => {
     void showError(services, error, { action, taskId, site: site() });
@@ -30,7 +28,7 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
 
   /** Asks for an id, or takes it from the argument; then tracks it. Returns the id, or undefined if cancelled/failed. */
   async function trackFromInput(arg: unknown): Promise<string | undefined> {
-    const id = typeof arg === 'string' ? extractTaskId(arg) : await askTaskId();
+    const id = arg === undefined ? await askTaskId({ title: vscode.l10n.t('Show Batch Task') }) : taskIdFromArgument(arg);
     if (!id) {
       if (typeof arg === 'string') fail(new Error(vscode.l10n.t('No task id found in "{0}".', arg.slice(0, 80))), vscode.l10n.t('Show Batch Task'));
       return undefined;
@@ -51,19 +49,19 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
   const register = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn);
 
   return [
-    register(Commands.showBatchTask, async (arg?: string) => {
+    register(Commands.showBatchTask, async (arg?: unknown) => {
       const id = await trackFromInput(arg);
-      if (id) await vscode.commands.executeCommand(Commands.showFailedItems, id);
+      if (id) panels.show(id);
       return id;
     }),
-    register(Commands.trackTask, (arg?: string) => trackFromInput(arg)),
+    register(Commands.trackTask, (arg?: unknown) => trackFromInput(arg)),
     register(Commands.trackRecentTasks, (arg?: TrackRecentArg) => trackRecent(services, model, arg).catch((error: unknown) => {
       fail(error, vscode.l10n.t('Listing recent tasks'));
       return [] as string[];
     })),
     register(Commands.refresh, () => model.refreshAll()),
     register(Commands.refreshTask, async (arg?: unknown) => {
-      const id = taskIdOf(arg);
+      const id = taskIdFromArgument(arg);
       if (!id) return undefined;
       try {
         return await model.refreshTask(id);
@@ -73,12 +71,12 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
       }
     }),
     register(Commands.copyTaskId, async (arg?: unknown) => {
-      const id = taskIdOf(arg);
+      const id = taskIdFromArgument(arg);
       if (id) await vscode.env.clipboard.writeText(id);
       return id;
     }),
     register(Commands.copyTaskDetails, async (arg?: unknown) => {
-      const id = taskIdOf(arg);
+      const id = taskIdFromArgument(arg);
       const task = id ? model.get(id) : undefined;
       if (!task) return undefined;
       const text = taskDetails(task, site());
@@ -86,11 +84,11 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
       return text;
     }),
     register(Commands.untrackTask, (arg?: unknown) => {
-      const id = taskIdOf(arg);
+      const id = taskIdFromArgument(arg);
       return id ? model.untrackTask(id) : false;
     }),
     register(Commands.loadMore, (arg?: unknown) => {
-      const id = taskIdOf(arg);
+      const id = taskIdFromArgument(arg);
       return id ? model.loadMore(id) : undefined;
     }),
     register(Commands.retry, (arg?: ErrorNode) => model.retry(arg?.scope ?? 'root', arg?.taskId)),
@@ -112,20 +110,6 @@ export function registerTaskCommands(services: Services, model: TasksModel): vsc
       return value;
     }),
   ];
-}
-
-async function askTaskId(): Promise<string | undefined> {
-  const value = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Show Batch Task'),
-    prompt: vscode.l10n.t('Task id (32 hex characters), or a URL, JSON or text containing it'),
-    placeHolder: '0123456789abcdef0123456789abcdef',
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      if (text.trim() === '') return null;
-      return extractTaskId(text) ? null : vscode.l10n.t('No task id here: expected 32 hex characters.');
-    },
-  });
-  return value === undefined ? undefined : extractTaskId(value);
 }
 
 /** Lists every task of the account (all pages) and tracks the chosen ones. Returns the ids now tracked. */

@@ -1,10 +1,10 @@
 // One notification when a watched task finishes: "Import finished: 1,880 succeeded, 120 failed".
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
 import type { BatchTaskSummary } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import { formatCount, formatTaskVerb } from '../shared/format';
-import type { TasksModel } from './tasksModel';
+import type { TasksModel } from '../tasks';
+import type { TaskPanels } from './commands';
 
 export interface FinishNotice {
   readonly taskId: string;
@@ -23,10 +23,13 @@ export function finishMessage(task: BatchTaskSummary): string {
 
 export class FinishNotifier extends Disposable {
   private readonly notified = this._register(new vscode.EventEmitter<FinishNotice>());
-  /** Fires as each notification is shown; tests observe it instead of the toast. */
+  /** Fires as each notification is shown. */
   readonly onDidNotify = this.notified.event;
 
-  constructor(model: TasksModel) {
+  constructor(
+    model: TasksModel,
+    private readonly panels: TaskPanels,
+  ) {
     super();
     this._register(model.onDidFinishTask(({ task }) => this.notify(task)));
   }
@@ -40,7 +43,7 @@ export class FinishNotifier extends Disposable {
       : vscode.window.showInformationMessage(message);
     // Not awaited by the caller: the promise settles only when the user dismisses the toast.
     void Promise.resolve(shown).then((choice) => {
-      if (choice === show) void vscode.commands.executeCommand(Commands.showFailedItems, task.id);
+      if (choice === show) this.panels.show(task.id);
     });
   }
 }

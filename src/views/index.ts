@@ -1,35 +1,33 @@
-// The tracked-tasks feature: model, tree, status bar, finish notices and commands, wired together.
+// The tracked-tasks view: the tree over the model, the status bar, finish notices and the commands.
 import * as vscode from 'vscode';
 import { ContextKeys, Views } from '../constants';
-import { errorMessage } from '../platform/errorDetails';
 import type { Services } from '../services';
-import { registerTaskCommands } from './commands';
-import { FinishNotifier, type FinishNotice } from './finishNotifier';
+import type { TasksModel } from '../tasks';
+import { registerTaskCommands, type TaskPanels } from './commands';
+import { FinishNotifier } from './finishNotifier';
 import { RunningStatus } from './runningStatus';
-import { TasksModel } from './tasksModel';
 import { TasksTreeProvider, type TasksNode } from './tasksTreeProvider';
-import type { TrackedTasks } from './trackedTasks';
 
-export interface TasksFeature extends vscode.Disposable {
-  readonly tasks: TrackedTasks;
-  /** For tests: the model behind the tree, its provider and the finish notices as they are shown. */
-  readonly model: TasksModel;
+export type { TaskPanels, TrackRecentArg } from './commands';
+export type { FinishNotice } from './finishNotifier';
+export type { TasksNode } from './tasksTreeProvider';
+export { TasksTreeProvider } from './tasksTreeProvider';
+
+/** The parts of the view, for the composition root (and the test API it builds in test mode). */
+export interface TasksView extends vscode.Disposable {
   readonly tree: TasksTreeProvider;
   readonly treeView: vscode.TreeView<TasksNode>;
-  readonly onDidNotify: vscode.Event<FinishNotice>;
+  readonly notifier: FinishNotifier;
   readonly runningStatus: RunningStatus;
-  /** For tests: builds a second model from the same globalState, as a window reload would. */
-  createModel(): TasksModel;
 }
 
-export function registerTasksView(services: Services): TasksFeature {
+export function registerTasksView(services: Services, model: TasksModel, panels: TaskPanels): TasksView {
   const disposables: vscode.Disposable[] = [];
-  const model = new TasksModel(services);
   const tree = new TasksTreeProvider(model, () => services.session.siteLabel());
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tree, showCollapseAll: true });
-  const notifier = new FinishNotifier(model);
+  const notifier = new FinishNotifier(model, panels);
   const status = new RunningStatus(model);
-  disposables.push(model, tree, treeView, notifier, status, ...registerTaskCommands(services, model));
+  disposables.push(tree, treeView, notifier, status, ...registerTaskCommands(services, model, panels));
 
   const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
   const updateContext = () => {
@@ -48,32 +46,11 @@ export function registerTasksView(services: Services): TasksFeature {
     }),
   );
 
-  // `npm start` (the sandbox) should open on a populated tree: track the account's tasks once per scope.
-  const autoTracked = new Set<string>();
-  const sandboxAutoTrack = () => {
-    const scope = services.session.scopeKey();
-    if (process.env.HUAWEI_DNS_SANDBOX !== '1' || !scope || autoTracked.has(scope) || model.all().length > 0) return;
-    const client = services.session.getClient();
-    if (!client) return;
-    autoTracked.add(scope);
-    client.listAllTasks().then(
-      (tasks) => {
-        if (services.session.scopeKey() === scope) model.trackSummaries(tasks);
-      },
-      (error: unknown) => model.setRootError(vscode.l10n.t('Could not list the account\'s tasks: {0}', errorMessage(error))),
-    );
-  };
-  disposables.push(model.onDidReload(sandboxAutoTrack));
-  sandboxAutoTrack();
-
   return {
-    tasks: model,
-    model,
     tree,
     treeView,
-    onDidNotify: notifier.onDidNotify,
+    notifier,
     runningStatus: status,
-    createModel: () => new TasksModel(services),
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

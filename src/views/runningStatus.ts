@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Views } from '../constants';
 import { Disposable } from '../platform/lifecycle';
-import type { TasksModel } from './tasksModel';
+import type { TasksModel } from '../tasks';
 
 export class RunningStatus extends Disposable {
   readonly item = this._register(vscode.window.createStatusBarItem('huaweiDns.running', vscode.StatusBarAlignment.Left, 50));

@@ -12,9 +12,9 @@ import {
   formatTimestamp,
   taskOutcome,
 } from '../shared/format';
+import { groupByMessage } from '../shared/items';
 import { plainText } from '../shared/untrusted';
-import { groupByMessage } from './grouping';
-import type { TasksModel } from './tasksModel';
+import type { TasksModel } from '../tasks';
 
 export interface TaskNode {
   readonly kind: 'task';

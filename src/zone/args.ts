@@ -18,13 +18,6 @@ export function parseRevealArg(arg: unknown): RevealRequest | undefined {
   return { name: name.trim(), ...(message !== undefined ? { message } : {}), ...(taskId !== undefined ? { taskId } : {}) };
 }
 
-/** A task id string or a tree node with `taskId`. */
-export function parseTaskArg(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg.trim() || undefined;
-  if (arg && typeof arg === 'object' && typeof (arg as { taskId?: unknown }).taskId === 'string') return (arg as { taskId: string }).taskId;
-  return undefined;
-}
-
 /** Record types the error message names (whole words, e.g. "CNAME conflicts with A"), upper-case. */
 export function typesMentioned(message: string | undefined, types: readonly string[]): Set<string> {
   const found = new Set<string>();

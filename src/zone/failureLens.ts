@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { formatTaskLabel, shortTaskId } from '../shared/format';
 import { markdownCode, markdownEscape, plainText } from '../shared/untrusted';
-import type { TrackedTasks } from '../views/trackedTasks';
+import type { TrackedTasks } from '../tasks';
 import type { FailureMark, ZoneProblems } from './problems';
 
 /** The argument the CodeLens and the hover's link give huaweiDns.showFailedItems. */

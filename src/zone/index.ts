@@ -2,14 +2,20 @@
 // CodeLens and a "Why did this fail?" hover), outline for zone files.
 import * as vscode from 'vscode';
 import { Commands, ZONE_LANGUAGE_ID } from '../constants';
+import { errorMessage } from '../platform/errorDetails';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
-import type { TrackedTasks } from '../views/trackedTasks';
+import type { TrackedTasks } from '../tasks';
+import type { RevealRequest } from './args';
 import { ZoneCatalog } from './catalog';
 import { FailureCodeLenses, FailureHovers } from './failureLens';
-import { ZoneProblems } from './problems';
+import { ZoneProblems, type FailuresResult } from './problems';
 import { revealInZoneFile, type RevealOptions, type RevealResult } from './reveal';
 import { ZoneSymbolProvider } from './symbols';
+
+export type { RevealRequest } from './args';
+export type { FailuresResult } from './problems';
+export type { RevealOptions, RevealResult } from './reveal';
 
 export type { ZoneCatalog, FoundRecord } from './catalog';
 export { matchesAny } from './globs';
@@ -18,43 +24,55 @@ export { showRecord } from './reveal';
 export type { FailureMark } from './problems';
 export type { ShowFailedItemArg } from './failureLens';
 
+/** What other features (the panels) call; the commands are thin entries into the same. */
 export interface ZoneFeature extends vscode.Disposable {
+  /** Opens the record a failed item names; says why not when none matches. */
+  reveal(request: RevealRequest): Promise<RevealResult>;
+  /** Marks the task's failures on their records in the Problems panel. */
+  showFailures(taskId: string): Promise<FailuresResult | undefined>;
+}
+
+/** The feature's parts, for the composition root. */
+export interface ZoneFiles extends ZoneFeature {
   readonly catalog: ZoneCatalog;
   readonly problems: ZoneProblems;
-  /** Tests flip `autoPickFirst` to take the first quick-pick item. */
   readonly revealOptions: RevealOptions;
 }
 
-export function registerZoneFeatures(services: Services, tasks: TrackedTasks): ZoneFeature {
+export function registerZoneFeatures(services: Services, tasks: TrackedTasks): ZoneFiles {
   const disposables: vscode.Disposable[] = [];
   const catalog = new ZoneCatalog(services);
-  const problems = new ZoneProblems(services, catalog);
+  const problems = new ZoneProblems(services, catalog, tasks);
   const zoneDocuments: vscode.DocumentSelector = [
     { language: ZONE_LANGUAGE_ID },
     ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
   ];
   const revealOptions: RevealOptions = { autoPickFirst: false };
+
+  const reveal = async (arg: unknown): Promise<RevealResult> => {
+    try {
+      return await revealInZoneFile(services, catalog, revealOptions, arg);
+    } catch (err) {
+      services.log.error('Reveal in zone file failed', err);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(errorMessage(err)))));
+      return 'cancelled';
+    }
+  };
+  const failures = async (run: () => Promise<FailuresResult | undefined>): Promise<FailuresResult | undefined> => {
+    try {
+      return await run();
+    } catch (err) {
+      services.log.error('Show failures in zone files failed', err);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', plainText(services.log.redact(errorMessage(err)))));
+      return undefined;
+    }
+  };
+
   disposables.push(
     catalog,
     problems,
-    vscode.commands.registerCommand(Commands.revealInZoneFile, async (arg: unknown): Promise<RevealResult> => {
-      try {
-        return await revealInZoneFile(services, catalog, revealOptions, arg);
-      } catch (err) {
-        services.log.error('Reveal in zone file failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
-        return 'cancelled';
-      }
-    }),
-    vscode.commands.registerCommand(Commands.showFailuresInZoneFiles, async (arg: unknown) => {
-      try {
-        return await problems.show(arg);
-      } catch (err) {
-        services.log.error('Show failures in zone files failed', err);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not show the failures in zone files: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
-        return undefined;
-      }
-    }),
+    vscode.commands.registerCommand(Commands.revealInZoneFile, reveal),
+    vscode.commands.registerCommand(Commands.showFailuresInZoneFiles, (arg: unknown) => failures(() => problems.showFromCommand(arg))),
     tasks.onDidUntrack((taskId) => problems.clear(taskId)),
     vscode.languages.registerDocumentSymbolProvider(zoneDocuments, new ZoneSymbolProvider(catalog)),
     vscode.languages.registerCodeLensProvider(zoneDocuments, new FailureCodeLenses(problems, tasks)),
@@ -64,6 +82,8 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
     catalog,
     problems,
     revealOptions,
+    reveal,
+    showFailures: (taskId) => failures(() => problems.show(taskId)),
     dispose: () => {
       for (const d of disposables.splice(0).reverse()) d.dispose();
     },

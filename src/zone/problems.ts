@@ -6,10 +6,13 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
 import { explainFailure, normalizeName, type ErrorItem, type FailureExplanation } from '../core';
+import { taskIdFromArgument } from '../core/taskId';
+import { askTaskId } from '../platform/taskIdPrompt';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
-import { parseTaskArg, rankByMessage } from './args';
+import type { TrackedTasks } from '../tasks';
+import { rankByMessage } from './args';
 import type { FoundRecord, ZoneCatalog } from './catalog';
 
 export interface FailuresResult {
@@ -47,21 +50,32 @@ export class ZoneProblems extends Disposable {
   /** Serialises re-resolution so an older pass never overwrites a newer one. */
   private resolving: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly services: Services, private readonly catalog: ZoneCatalog) {
+  constructor(
+    private readonly services: Services,
+    private readonly catalog: ZoneCatalog,
+    private readonly tasks: TrackedTasks,
+  ) {
     super();
     this._register(catalog.onDidChange(() => this.followEdits()));
     this._register({ dispose: () => this.followTimer && clearTimeout(this.followTimer) });
   }
 
-  async show(arg: unknown): Promise<FailuresResult | undefined> {
-    const taskId = parseTaskArg(arg) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id') }))?.trim();
-    if (!taskId) return undefined;
-    const client = this.services.session.getClient();
-    if (!client) {
+  /** The command: a task from its argument, or asked for. */
+  async showFromCommand(arg: unknown): Promise<FailuresResult | undefined> {
+    const taskId =
+      arg === undefined
+        ? await askTaskId({ title: vscode.l10n.t('Show Failures in Zone Files'), tracked: this.tasks.all() })
+        : taskIdFromArgument(arg);
+    return taskId ? this.show(taskId) : undefined;
+  }
+
+  /** Every failed item of the task (the model's shared fetch, so a Load All running meanwhile is reused). */
+  async show(taskId: string): Promise<FailuresResult | undefined> {
+    if (!this.services.session.getClient()) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to show a task\'s failures in zone files.'));
       return undefined;
     }
-    const { items } = await client.getAllErrorItems(taskId);
+    const { items } = await this.tasks.allItems(taskId);
     return this.publish(taskId, items);
   }
 

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AuthSession, type ProfileInfo } from '../../src/auth/session';
+import { sandboxStartHook } from '../../src/dev/sandbox';
 import { Commands, SecretKeys, StateKeys } from '../../src/constants';
 import { SettingsReader } from '../../src/platform/settings';
 import type { SettingProblem } from '../../src/platform/settingsSchema';
@@ -225,7 +226,7 @@ describe('Credentials (integration)', function () {
         onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
       },
     } as unknown as vscode.ExtensionContext;
-    const sandboxSession = new AuthSession(fresh, api.services.settings, api.services.log);
+    const sandboxSession = new AuthSession(fresh, api.services.settings, api.services.log, { beforeRestore: sandboxStartHook(api.services.log) });
     try {
       await sandboxSession.ready;
       assert.equal(sandboxSession.profile?.name, 'sandbox');
@@ -236,7 +237,7 @@ describe('Credentials (integration)', function () {
       // Next start with the secret gone (a new browser profile in code-server): signed in again, not stuck.
       sandboxSession.dispose();
       secrets.clear();
-      const again = new AuthSession(fresh, api.services.settings, api.services.log);
+      const again = new AuthSession(fresh, api.services.settings, api.services.log, { beforeRestore: sandboxStartHook(api.services.log) });
       try {
         await again.ready;
         assert.equal(again.profile?.name, 'sandbox');

@@ -66,7 +66,7 @@ describe('Hostile strings (integration)', function () {
     });
     await withGateway({ profile: 'hostile-suite' }, async ({ gateway, api }) => {
       gateway.addTask(task);
-      await api.tasks.tasks.track(task.id);
+      await api.tasks.model.track(task.id);
       try {
         await captureNotifications(async (shown) => {
           await vscode.commands.executeCommand(Commands.showFailuresInZoneFiles, task.id);

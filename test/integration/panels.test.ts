@@ -31,8 +31,8 @@ function addTask(gw: FakeGateway, id: string, errorItems: ErrorItem[], successCo
 }
 
 /** The show requests the gateway saw for a task, as [limit, offset] pairs. */
-function pageRequests(gw: FakeGateway, taskId: string): [string | undefined, string | undefined][] {
-  return gw.requests
+function pageRequests(requests: FakeGateway['requests'], taskId: string): [string | undefined, string | undefined][] {
+  return requests
     .filter((r) => r.method === 'GET' && r.path.includes(taskId))
     .map((r) => [r.query.error_item_limit, r.query.error_item_offset]);
 }
@@ -60,6 +60,8 @@ describe('Failed-items panel (integration)', function () {
     panels = api.panels;
     await vscode.commands.executeCommand(Commands.signIn, { name: PROFILE, endpoint: gw.url, ...SANDBOX_CREDENTIALS });
     assert.ok(api.services.session.getClient(), 'signed in to the fake gateway');
+    // Headless browsers may report the window as unfocused; the model's polling must not depend on it here.
+    await vscode.commands.executeCommand(Commands.watchInBackground, true);
     await fs.mkdir(tmp, { recursive: true });
   });
 
@@ -69,6 +71,7 @@ describe('Failed-items panel (integration)', function () {
   });
 
   after(async () => {
+    await vscode.commands.executeCommand(Commands.watchInBackground, false);
     await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, PROFILE)).catch(() => undefined);
     for (const id of created) gw.removeTask(id);
     await gw.close();
@@ -104,6 +107,33 @@ describe('Failed-items panel (integration)', function () {
     assert.doesNotMatch(probe.html, /a0\.example\.com/);
   });
 
+  it('Show Batch Task then its panel costs exactly one request for the first page', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d4000d';
+    created.push(id);
+    addTask(gw, id, items(30, 'o'));
+    const before = gw.requests.length;
+    assert.equal(await vscode.commands.executeCommand(Commands.showBatchTask, id), id);
+    const probe = panels.panels.get(id);
+    assert.ok(probe, 'Show Batch Task opened the panel');
+    const ack = await probe.waitForRendered((a) => a.mode === 'page');
+    assert.equal(ack.rows, 30);
+    assert.deepEqual(pageRequests(gw.requests.slice(before), id), [['500', '0']], 'one request, shared by the tree and the panel');
+  });
+
+  it('a refresh from the tree updates the open panel, with one request', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d4000e';
+    created.push(id);
+    addTask(gw, id, items(3, 'u'));
+    const probe = await open(id);
+    await probe.waitForRendered((a) => a.mode === 'page' && a.rows === 3);
+    addTask(gw, id, items(5, 'u'));
+    const before = gw.requests.length;
+    await vscode.commands.executeCommand(Commands.refreshTask, id);
+    const ack = await probe.waitForRendered((a) => a.mode === 'page' && a.rows === 5);
+    assert.equal(ack.total, 5);
+    assert.equal(pageRequests(gw.requests.slice(before), id).length, 1, 'the panel reused the page the refresh brought');
+  });
+
   it('pages through with error_item_limit / error_item_offset', async () => {
     const id = 'ff80808197a1a3b50197a1b2c3d40002';
     created.push(id);
@@ -116,7 +146,7 @@ describe('Failed-items panel (integration)', function () {
     await probe.receive({ type: 'requestPage', offset: 1200, limit: 100 });
     const last = await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 1200);
     assert.equal(last.rows, 34);
-    const pages = pageRequests(gw, id);
+    const pages = pageRequests(gw.requests, id);
     assert.deepEqual(pages.slice(-2), [
       ['100', '200'],
       ['100', '1200'],
@@ -151,7 +181,7 @@ describe('Failed-items panel (integration)', function () {
     assert.equal(ack.total, 20_000);
     assert.deepEqual(probe.loadedItems, all);
     assert.ok(probe.posted.some((m) => m.type === 'loadAllDone' && m.outcome === 'done'));
-    const offsets = new Set(pageRequests(gw, id).map(([, offset]) => offset));
+    const offsets = new Set(pageRequests(gw.requests, id).map(([, offset]) => offset));
     for (let o = 0; o < 20_000; o += 500) assert.ok(offsets.has(String(o)), `page at ${o} requested`);
   });
 
@@ -231,7 +261,7 @@ describe('Failed-items panel (integration)', function () {
     assert.ok(probe && panels.panels.get(id) === probe);
     const ack = await probe.waitForRendered((a) => a.mode === 'page' && a.offset === 400);
     assert.equal(ack.total, 600);
-    assert.deepEqual(pageRequests(gw, id).at(-1), ['200', '400']);
+    assert.deepEqual(pageRequests(gw.requests, id).at(-1), ['200', '400']);
 
     let disposed = false;
     const broken = vscode.window.createWebviewPanel(WebviewTypes.failedItems, 'broken', vscode.ViewColumn.Active, { enableScripts: true });

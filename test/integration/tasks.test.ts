@@ -3,11 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, SETTINGS_SECTION } from '../../src/constants';
-import type { TasksFeature } from '../../src/views';
-import type { FinishNotice } from '../../src/views/finishNotifier';
-import { TasksTreeProvider, type TasksNode } from '../../src/views/tasksTreeProvider';
+import { autoTrackAccountTasks } from '../../src/dev/sandbox';
+import { TasksTreeProvider, type FinishNotice, type TasksNode } from '../../src/views';
 import { aTask, errorItems } from '../support/builders';
-import { getApi } from '../support/extensionApi';
+import { getApi, type ExtensionApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeTask } from '../support/fakeGateway';
 
 const PROFILE = 'tasks-suite';
@@ -27,7 +26,7 @@ async function until(what: string, predicate: () => boolean, timeoutMs = 30_000)
 describe('Tracked tasks tree (integration)', function () {
   this.timeout(120_000);
   let gw: FakeGateway;
-  let feature: TasksFeature;
+  let feature: ExtensionApi['tasks'];
   const added: string[] = [];
   const config = () => vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const settingsChanged: [string, unknown][] = [
@@ -252,14 +251,14 @@ describe('Tracked tasks tree (integration)', function () {
   it('untracking a running task stops polling at once', async () => {
     const t = add({ pending: { polls: 1_000_000 } });
     const untracked: string[] = [];
-    const sub = feature.tasks.onDidUntrack((id) => untracked.push(id));
+    const sub = feature.model.onDidUntrack((id) => untracked.push(id));
     try {
       await vscode.commands.executeCommand(Commands.trackTask, t.id);
       assert.ok(feature.model.poller.isWatching(t.id));
       assert.equal(await vscode.commands.executeCommand(Commands.untrackTask, taskNode(t.id)), true);
       assert.equal(feature.model.poller.isWatching(t.id), false);
       assert.deepEqual(untracked, [t.id]);
-      assert.equal(feature.tasks.get(t.id), undefined);
+      assert.equal(feature.model.get(t.id), undefined);
       const polls = gw.pollCount(t.id);
       await new Promise((r) => setTimeout(r, 2500));
       assert.equal(gw.pollCount(t.id), polls, 'no request after untracking');
@@ -291,8 +290,8 @@ describe('Tracked tasks tree (integration)', function () {
     const b = add({});
     const ids = await vscode.commands.executeCommand<string[]>(Commands.trackRecentTasks, [b.id]);
     assert.deepEqual(ids, [b.id]);
-    assert.ok(feature.tasks.get(b.id));
-    assert.equal(feature.tasks.get(a.id), undefined);
+    assert.ok(feature.model.get(b.id));
+    assert.equal(feature.model.get(a.id), undefined);
   });
 
   it('tracked tasks and their last snapshot survive a reload, then refresh in the background', async () => {
@@ -317,7 +316,7 @@ describe('Tracked tasks tree (integration)', function () {
     const t = add({ successCount: 2 });
     await vscode.commands.executeCommand(Commands.trackTask, t.id);
     const untracked: string[] = [];
-    const sub = feature.tasks.onDidUntrack((id) => untracked.push(id));
+    const sub = feature.model.onDidUntrack((id) => untracked.push(id));
     try {
       await signIn(OTHER_PROFILE);
       assert.deepEqual(await roots(), [], 'nothing of the other account');
@@ -334,7 +333,7 @@ describe('Tracked tasks tree (integration)', function () {
     const url = `https://console.example.com/dns/?region=ap-southeast-3#/dns/batch-operation-tasks/${t.id}?tab=items`;
     const id = await vscode.commands.executeCommand<string>(Commands.showBatchTask, url);
     assert.equal(id, t.id);
-    assert.ok(feature.tasks.get(t.id));
+    assert.ok(feature.model.get(t.id));
     const api = await getApi();
     const probe = api.panels.panels.get(t.id);
     assert.ok(probe, 'the failed-items panel opened for it');
@@ -344,28 +343,44 @@ describe('Tracked tasks tree (integration)', function () {
 
   it('in the sandbox, a fresh account shows its tasks without asking, once', async () => {
     const mine = [add({ successCount: 1 }), add({ type: 'transfer', successCount: 2 })];
-    const previous = process.env.HUAWEI_DNS_SANDBOX;
-    process.env.HUAWEI_DNS_SANDBOX = '1';
+    const api = await getApi();
+    // What src/extension.ts wires when HUAWEI_DNS_SANDBOX=1 (this host was not started in sandbox mode).
+    const autoTrack = autoTrackAccountTasks(feature.model, () => api.services.session.scopeKey());
     try {
       await signIn(SANDBOX_PROFILE);
-      await until('the automatic tracking', () => mine.every((t) => feature.tasks.get(t.id) !== undefined));
+      await until('the automatic tracking', () => mine.every((t) => feature.model.get(t.id) !== undefined));
       // Untracking everything must not bring them back: it happens once per account.
       feature.model.untrackAll();
       const lists = () => gw.requests.filter((r) => r.path === '/v2.1/batch-operation-tasks').length;
-      // Away (outside sandbox mode, so the other account is left alone) and back.
-      delete process.env.HUAWEI_DNS_SANDBOX;
       await vscode.commands.executeCommand(Commands.switchProfile, PROFILE);
-      process.env.HUAWEI_DNS_SANDBOX = '1';
       const listed = lists();
       await vscode.commands.executeCommand(Commands.switchProfile, SANDBOX_PROFILE);
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(lists(), listed, 'the list was not asked for again');
-      assert.deepEqual(feature.tasks.all(), []);
+      assert.deepEqual(feature.model.all(), []);
     } finally {
-      if (previous === undefined) delete process.env.HUAWEI_DNS_SANDBOX;
-      else process.env.HUAWEI_DNS_SANDBOX = previous;
+      autoTrack.dispose();
       await vscode.commands.executeCommand(Commands.switchProfile, PROFILE);
     }
+  });
+
+  it('a failed listing of the account shows at the root, and retrying it lists the tasks again', async () => {
+    const mine = add({ successCount: 4 });
+    const listPath = '/v2.1/batch-operation-tasks';
+    gw.enqueue((r) => r.path === listPath, { status: 503, body: { code: 'DNS.0000', message: 'Service busy.' } });
+    const lists = () => gw.requests.filter((r) => r.path === listPath).length;
+    const before = lists();
+    await feature.model.trackAccountTasks();
+    const [root] = await roots();
+    assert.ok(root && root.kind === 'error' && root.scope === 'root', 'an error node at the root');
+    const rootItem = item(root);
+    assert.match(rootItem.label as string, /busy|503/i);
+    assert.equal(rootItem.command?.command, Commands.retry);
+    await vscode.commands.executeCommand(Commands.retry, ...((rootItem.command?.arguments ?? []) as unknown[]));
+    assert.ok(lists() > before + 1, 'the list was asked for again');
+    const shown = await roots();
+    assert.ok(shown.every((n) => n.kind !== 'error'), 'the error is gone');
+    assert.ok(shown.some((n) => n.kind === 'task' && n.taskId === mine.id), 'and the tasks are listed');
   });
 
   it('copies the id and details of a task', async () => {

@@ -70,7 +70,7 @@ describe('Zone files (integration)', function () {
     });
     await withGateway({ profile: 'zone-suite' }, async ({ gateway, api }) => {
       gateway.addTask(task);
-      await api.tasks.tasks.track(task.id);
+      await api.tasks.model.track(task.id);
       try {
         await vscode.commands.executeCommand(Commands.showFailuresInZoneFiles, task.id);
         const ours = (uri: vscode.Uri): [number, string, unknown][] =>

@@ -1,10 +1,11 @@
 // What integration tests use to reach the extension running in the real extension host.
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/constants';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeGatewayOptions } from './fakeGateway';
 
-export type { ExtensionApi };
+/** The extension's test API (activate()'s return value under the test harness). */
+export type ExtensionApi = TestApi;
 
 /** The extension, activated, with its test API (activate()'s return value). */
 export async function getApi(): Promise<ExtensionApi> {

@@ -7,6 +7,7 @@ import { headerValue, KeyLocks, LOCKED_MESSAGE, parseAuthorization, verifyReques
 import { play } from './faults';
 import { listProjects, listTasks, matchRoute, queryRecord, showTask, type ServiceAnswer } from './routes';
 import { TaskStore } from './tasks';
+import { listRecordSets, listZones, matchZoneRoute, ZoneStore } from './zones';
 import type { FakeGateway, FakeGatewayOptions, FakeTask, RecordedRequest, RequestMatcher, ScriptedResponse } from './types';
 
 export const SANDBOX_CREDENTIALS = {
@@ -61,6 +62,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   const maxSkewMs = options.maxSkewMs ?? 15 * 60_000;
   const recordLimit = Math.max(1, options.recordLimit ?? 10_000);
   const store = new TaskStore(now);
+  const zones = new ZoneStore();
   const locks = new KeyLocks();
   const requests: RecordedRequest[] = [];
   let scripts: Script[] = [];
@@ -72,6 +74,8 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   const loadTasks = (): void => {
     store.clear();
     for (const t of options.tasks ?? []) store.add(t);
+    zones.clear();
+    for (const z of options.zones ?? []) zones.add(z);
   };
   loadTasks();
 
@@ -123,7 +127,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
 
   /** Throttling, routing, authentication and the service: the gateway's normal path. */
   const handle = (received: ReceivedRequest, rec: RecordedRequest, res: ServerResponse): void => {
-    const route = matchRoute(received.rawPath);
+    const route = matchZoneRoute(received.rawPath) ?? matchRoute(received.rawPath);
     if (route.api === 'none') {
       send(res, rec, 404, gatewayError('APIGW.0101', 'The API does not exist or has not been published in the environment', rec.requestId));
       return;
@@ -167,7 +171,9 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
           return;
         }
       }
-      answer = route.api === 'showTask' ? showTask(store, route.rawTaskId, received.rawQuery) : listTasks(store, received.rawQuery);
+      if (route.api === 'listZones') answer = listZones(zones, received.rawQuery);
+      else if (route.api === 'listRecordSets') answer = listRecordSets(zones, route.rawZoneId, received.rawQuery);
+      else answer = route.api === 'showTask' ? showTask(store, route.rawTaskId, received.rawQuery) : listTasks(store, received.rawQuery);
     }
     send(res, rec, answer.status, answer.body);
   };
@@ -285,6 +291,8 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
         addTask: (t: FakeTask) => store.add(t),
         getTask: (id) => store.view(id)?.task,
         removeTask: (id) => store.remove(id),
+        zones,
+        addZone: (z) => zones.add(z),
         finishTask: (id) => store.finish(id),
         pollCount: (id) => store.polls(id),
         enqueue: (match, ...responses) => {

@@ -1,6 +1,7 @@
 // The public types of the fake Huawei Cloud DNS API gateway. Field names are camelCase here; the server renders
 // them with the vendor's snake_case names (created_at, success_count, error_items: [{item, error_message}]).
 import type { ErrorItem } from '../../../src/core/types';
+import type { FakeZone, ZoneStore } from './zones';
 
 export type { ErrorItem };
 
@@ -51,6 +52,8 @@ export interface FakeGatewayOptions {
   /** When set, DNS requests must carry a signed X-Project-Id equal to it; IAM lookups answer it. */
   projectId?: string;
   tasks?: FakeTask[];
+  /** Public zones and their record sets (zones.ts); `reset()` restores them. */
+  zones?: FakeZone[];
   /** The gateway's clock (X-Sdk-Date skew, key locks, pending timers, throttling). Default Date.now. */
   now?: () => number;
   /** Allowed X-Sdk-Date skew either way. Default 15 minutes. */
@@ -118,6 +121,10 @@ export interface FakeGateway {
   /** The task as the API would show it now (status/counts reflect `pending`); not counted as a poll. */
   getTask(id: string): FakeTask | undefined;
   removeTask(id: string): void;
+  /** The zones and record sets the zone APIs answer from (live: changes show in the next answer). */
+  readonly zones: ZoneStore;
+  /** Adds or replaces (same id) a zone; returns its id. */
+  addZone(zone: FakeZone): string;
   /** Ends a task's pending phase at once. */
   finishTask(id: string): void;
   /** Show requests answered so far for that task. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { credentialsFromEnvironment, sandboxEndpoint, sandboxSignIn } from '../../../src/auth/environment';
-import { isLoopbackUrl } from '../../../src/auth/sites';
+import { credentialsFromEnvironment } from '../../../src/auth/environment';
+import { sandboxEndpoint, sandboxSignIn } from '../../../src/dev/sandboxEnv';
+import { isLoopbackUrl } from '../../../src/core/sites';
 
 describe('credentials from the environment', () => {
   it('reads the HUAWEICLOUD_SDK family with token and project id', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkEndpoint } from '../../../src/core/client';
+import { requireEndpoint } from '../../../src/core/client';
 import { matchesNoProxy, proxyFor } from '../../../src/core/proxy';
 import { SITES, dnsEndpoint, iamEndpoint, isLoopbackHost, regionOfEndpoint } from '../../../src/core/sites';
 
@@ -25,9 +25,11 @@ describe('sites and endpoints', () => {
   });
 
   it('normalises an allowed endpoint to origin plus path prefix', () => {
-    assert.equal(checkEndpoint('https://dns.ap-southeast-3.myhuaweicloud.com/'), 'https://dns.ap-southeast-3.myhuaweicloud.com');
-    assert.equal(checkEndpoint('https://gw.example/dns/'), 'https://gw.example/dns');
-    assert.throws(() => checkEndpoint('https://user:pw@gw.example'), { name: 'InsecureEndpointError' });
+    assert.equal(requireEndpoint('https://dns.ap-southeast-3.myhuaweicloud.com/'), 'https://dns.ap-southeast-3.myhuaweicloud.com');
+    assert.equal(requireEndpoint('https://gw.example/dns/'), 'https://gw.example/dns');
+    for (const bad of ['https://user:pw@gw.example', 'https://gw.example/?a=1', 'https://gw.example/#x', 'http://gw.example', 'nope']) {
+      assert.throws(() => requireEndpoint(bad), { name: 'InsecureEndpointError' }, bad);
+    }
   });
 
   describe('proxy selection', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { encodeTaskIdForPath, extractTaskId, isValidTaskId } from '../../../src/core/taskId';
+import { encodeTaskIdForPath, extractTaskId, isValidTaskId, taskIdFromArgument } from '../../../src/core/taskId';
 
 const ID = 'ff80808297a1b2c30197a1b2c3d40001';
 const PROJECT = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -48,6 +48,24 @@ describe('task ids', () => {
       assert.equal(extractTaskId(''), undefined);
       assert.equal(extractTaskId('hello world, no id here'), undefined);
       assert.equal(extractTaskId('../../etc/passwd'), undefined);
+    });
+  });
+
+  describe('taskIdFromArgument (every command that takes a task)', () => {
+    it('takes an id, a pasted URL or JSON, a tree node, { taskId } or { task: { id } }', () => {
+      assert.equal(taskIdFromArgument(ID), ID);
+      assert.equal(taskIdFromArgument(` ${ID} `), ID);
+      assert.equal(taskIdFromArgument(`https://console.example/#/dns/batch-operation-tasks/${ID}?tab=items`), ID);
+      assert.equal(taskIdFromArgument(`{"task_id": "${ID}"}`), ID);
+      assert.equal(taskIdFromArgument({ kind: 'task', taskId: ID }), ID);
+      assert.equal(taskIdFromArgument({ taskId: ` ${ID} ` }), ID);
+      assert.equal(taskIdFromArgument({ task: { id: ID } }), ID);
+    });
+
+    it('has no id for anything else, and never passes an invalid one on', () => {
+      for (const a of [undefined, null, '', '  ', 42, {}, { taskId: 5 }, { task: {} }, { task: null }, { taskId: '../x' }, { taskId: 'a b' }, 'hello world']) {
+        assert.equal(taskIdFromArgument(a), undefined, JSON.stringify(a));
+      }
     });
   });
 });

@@ -185,7 +185,7 @@ describe('fake gateway: list tasks, projects, unknown APIs', () => {
   });
 
   it('answers 404 APIGW.0101 for unpublished paths, before authentication', async () => {
-    for (const path of ['/v2/zones', '/v2.1/batch-Operation-tasks/x', '/v2.1/batch-operation-tasks/x/', '/']) {
+    for (const path of ['/v2/zone', '/v2.1/zones/x/recordset', '/v2.1/batch-Operation-tasks/x', '/v2.1/batch-operation-tasks/x/', '/']) {
       const a = await send(gw.url, { path });
       assert.equal(a.status, 404, path);
       const body = a.json<{ error_code: string; error_msg: string; request_id: string }>();

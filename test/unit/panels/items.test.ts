@@ -14,16 +14,23 @@ describe('filter and group failed items', () => {
     assert.equal(itemMatcher('nothing')(list[0]!), false);
   });
 
-  it('groups by message, most frequent first, ties by message text', () => {
-    const groups = groupByMessage([it1('a', 'B'), it1('b', 'A'), it1('c', 'C'), it1('d', 'C'), it1('e', 'A')]);
+  it('groups by message, most frequent first, ties by first appearance, items in server order', () => {
+    const groups = groupByMessage([it1('a', 'B'), it1('b', 'C'), it1('c', 'A'), it1('d', 'A'), it1('e', 'C')]);
     assert.deepEqual(
       groups.map((g) => [g.message, g.items.map((i) => i.item)]),
       [
-        ['A', ['b', 'e']],
-        ['C', ['c', 'd']],
+        ['C', ['b', 'e']],
+        ['A', ['c', 'd']],
         ['B', ['a']],
       ],
     );
+    const more = groupByMessage([it1('a.', 'X'), it1('b.', 'Y'), it1('c.', 'Y'), it1('d.', 'Z'), it1('e.', 'X'), it1('f.', 'Y')]);
+    assert.deepEqual(more.map((g) => [g.message, g.items.map((i) => i.item)]), [
+      ['Y', ['b.', 'c.', 'f.']],
+      ['X', ['a.', 'e.']],
+      ['Z', ['d.']],
+    ]);
+    assert.deepEqual(groupByMessage([]), []);
   });
 
   it('groups partition the items: every item in exactly one group, counts sum up, sorted by count', () => {
@@ -33,7 +40,11 @@ describe('filter and group failed items', () => {
         assert.equal(groups.reduce((n, g) => n + g.items.length, 0), list.length);
         assert.equal(new Set(groups.map((g) => g.message)).size, groups.length);
         for (const g of groups) for (const i of g.items) assert.equal(i.errorMessage, g.message);
-        for (let k = 1; k < groups.length; k++) assert.ok(groups[k - 1]!.items.length >= groups[k]!.items.length);
+        const first = (m: string) => list.findIndex((i) => i.errorMessage === m);
+        for (let k = 1; k < groups.length; k++) {
+          const [a, b] = [groups[k - 1]!, groups[k]!];
+          assert.ok(a.items.length > b.items.length || (a.items.length === b.items.length && first(a.message) < first(b.message)));
+        }
       }),
     );
   });

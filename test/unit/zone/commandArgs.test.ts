@@ -1,6 +1,6 @@
 // The pure parts of the VS Code zone features: command arguments, ranking by the error message, origins.
 import * as assert from 'assert';
-import { parseRevealArg, parseTaskArg, rankByMessage, typesMentioned, zoneKeyOf } from '../../../src/zone/args';
+import { parseRevealArg, rankByMessage, typesMentioned, zoneKeyOf } from '../../../src/zone/args';
 import { guessOrigin, originFromFileName } from '../../../src/zone/origin';
 
 describe('zone command arguments', () => {
@@ -11,12 +11,6 @@ describe('zone command arguments', () => {
     assert.strictEqual(parseRevealArg(undefined), undefined);
     assert.strictEqual(parseRevealArg({ name: '  ' }), undefined);
     assert.strictEqual(parseRevealArg(42), undefined);
-  });
-
-  it('reads a task id from a string or a node', () => {
-    assert.strictEqual(parseTaskArg('abc'), 'abc');
-    assert.strictEqual(parseTaskArg({ kind: 'task', taskId: 'def' }), 'def');
-    assert.strictEqual(parseTaskArg({}), undefined);
   });
 
   it('puts records whose type the message names first, as whole words only', () => {

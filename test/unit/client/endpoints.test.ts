@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkEndpoint, endpointForSite, isLoopbackUrl, labelForEndpoint, maskAccessKey, siteOfEndpoint } from '../../../src/auth/sites';
+import { checkEndpoint, dnsEndpoint as endpointForSite, isLoopbackUrl, labelForEndpoint, maskAccessKey, siteOfEndpoint } from '../../../src/core/sites';
 
 describe('sites and masking', () => {
   it('masks an access key to its first and last four characters', () => {

@@ -1,21 +1,29 @@
-// The tracked tasks of the active account: what the tree shows, cached, persisted and kept fresh.
-// Knows the API (through the session's client); knows nothing about TreeItems.
+// The tracked tasks of the active account: the only owner of a task's summary, its pages of failed items,
+// the complete list of them and the polling. The tree, the panels, the Problems panel and the retry plan all
+// read through it, so one answer from the server updates every view. Knows the API (through the session's
+// client); knows nothing about TreeItems or webviews.
 import * as vscode from 'vscode';
 import { StateKeys } from '../constants';
-import type { BatchTaskSummary, DnsClient } from '../core/types';
+import { CancelledError } from '../core/errors';
+import type { BatchTask, BatchTaskSummary, DnsClient } from '../core/types';
 import { isValidTaskId } from '../core/taskId';
 import { errorMessage } from '../platform/errorDetails';
 import { Disposable } from '../platform/lifecycle';
 import { isPendingStatus } from '../shared/format';
 import type { Services } from '../services';
 import { FailedItemsPager } from './failedItemsPager';
+import { SharedFetch, type AllItems, type AllItemsOptions } from './sharedFetch';
 import { sortTasks } from './snapshots';
-import { entryView, newEntry, sameSummary, summaryOf, type Entry, type TaskEntry } from './taskEntry';
+import { cachePage, entryView, invalidateItems, newEntry, pageKey, sameSummary, summaryOf, type Entry, type TaskEntry } from './taskEntry';
 import { TaskPoller, type Clock } from './taskPoller';
 import { TrackedTasksStore } from './trackedTasksStore';
 import type { TrackedTasks } from './trackedTasks';
 
 export type { FailedItemsState, TaskEntry } from './taskEntry';
+export type { AllItems, AllItemsOptions } from './sharedFetch';
+
+/** Pages of Load All and of the Problems panel: the most the API returns at once. */
+const ALL_ITEMS_PAGE = 500;
 
 export interface TaskFinished {
   readonly task: BatchTaskSummary;
@@ -28,6 +36,7 @@ export interface TasksModelOptions {
 
 export class TasksModel extends Disposable implements TrackedTasks {
   private readonly entries = new Map<string, Entry>();
+  private readonly tracking = new Map<string, Promise<BatchTaskSummary>>();
   private scope: string | undefined;
   /** Rebuilt on every account change, so a late answer for the old account is recognised and dropped. */
   private generation = 0;
@@ -69,10 +78,9 @@ export class TasksModel extends Disposable implements TrackedTasks {
       onError: (id, error) => services.log.warn(`Polling task ${id} failed: ${errorMessage(error)}`),
     });
     this.pager = new FailedItemsPager({
-      client: () => this.client(),
+      page: (id, entry, offset, limit) => this.fetchPage(id, entry, offset, limit),
       pageSize: () => this.pageSize(),
       isCurrent: (id, entry) => this.isCurrent(id, entry),
-      applySummary: (entry, summary) => this.applySummary(entry, summary),
       changed: (id) => this.changeTree.fire(id),
       log: services.log,
     });
@@ -94,9 +102,19 @@ export class TasksModel extends Disposable implements TrackedTasks {
   }
 
   /** Tracks the task (if not yet) and fetches its latest state. Throws when the server does not know it. */
-  async track(taskId: string): Promise<BatchTaskSummary> {
-    if (!isValidTaskId(taskId)) throw new Error(vscode.l10n.t('"{0}" is not a task id.', taskId.slice(0, 80)));
+  track(taskId: string): Promise<BatchTaskSummary> {
+    if (!isValidTaskId(taskId)) return Promise.reject(new Error(vscode.l10n.t('"{0}" is not a task id.', taskId.slice(0, 80))));
     if (this.entries.has(taskId)) return this.refreshTask(taskId);
+    // Two callers tracking the same new task (Show Batch Task, then its panel) share one request.
+    let tracking = this.tracking.get(taskId);
+    if (!tracking) {
+      tracking = this.trackNew(taskId).finally(() => this.tracking.delete(taskId));
+      this.tracking.set(taskId, tracking);
+    }
+    return tracking;
+  }
+
+  private async trackNew(taskId: string): Promise<BatchTaskSummary> {
     const client = this.client();
     const generation = this.generation;
     const task = await client.getTask(taskId, { limit: this.pageSize(), offset: 0 });
@@ -104,6 +122,7 @@ export class TasksModel extends Disposable implements TrackedTasks {
     const existing = this.entries.get(taskId);
     if (existing) return existing.summary; // tracked meanwhile by someone else
     const entry = newEntry(summaryOf(task));
+    cachePage(entry, pageKey(0, this.pageSize()), Promise.resolve(task));
     this.pager.setFirstPage(entry, task);
     this.entries.set(taskId, entry);
     this.afterSummaryChange(entry, undefined);
@@ -141,8 +160,27 @@ export class TasksModel extends Disposable implements TrackedTasks {
     return this.rootErrorText;
   }
 
-  /** Shown at the root when something account-wide failed (the sandbox's automatic tracking). */
-  setRootError(message: string | undefined): void {
+  /**
+   * Tracks every task of the account (the list API, all pages). A failure is shown at the root of the tree,
+   * and retrying it lists the tasks again. Resolves with the ids added.
+   */
+  async trackAccountTasks(): Promise<string[]> {
+    const scope = this.scope;
+    try {
+      const tasks = await this.client().listAllTasks({ pageSize: this.pageSize() });
+      if (this.scope !== scope) return [];
+      this.setRootError(undefined);
+      return this.trackSummaries(tasks);
+    } catch (error) {
+      if (this.scope === scope) {
+        this.setRootError(vscode.l10n.t("Could not list the account's tasks: {0}", errorMessage(error)));
+      }
+      return [];
+    }
+  }
+
+  private setRootError(message: string | undefined): void {
+    if (this.rootErrorText === message) return;
     this.rootErrorText = message;
     this.changeTree.fire(undefined);
   }
@@ -165,7 +203,9 @@ export class TasksModel extends Disposable implements TrackedTasks {
         const task = await this.client().getTask(taskId, { limit: this.pageSize(), offset: 0, signal: entry.controller.signal });
         if (!this.isCurrent(taskId, entry)) return entry.summary;
         entry.error = undefined;
-        this.applySummary(entry, summaryOf(task));
+        // An explicit refresh means fresh pages, whether or not the counts moved.
+        invalidateItems(entry);
+        this.applySummary(entry, summaryOf(task), { key: pageKey(0, this.pageSize()), task });
         // A refresh starts the failed items over from the first page: the counts may have moved.
         this.pager.setFirstPage(entry, task);
         return entry.summary;
@@ -185,8 +225,8 @@ export class TasksModel extends Disposable implements TrackedTasks {
 
   /** Refreshes every tracked task; resolves when all answered. Failures are kept per task (error nodes). */
   async refreshAll(): Promise<void> {
-    this.setRootError(undefined);
-    await Promise.all([...this.entries.keys()].map((id) => this.refreshQuietly(id)));
+    const listing = this.rootErrorText !== undefined ? this.trackAccountTasks() : undefined;
+    await Promise.all([listing, ...[...this.entries.keys()].map((id) => this.refreshQuietly(id))]);
   }
 
   /**
@@ -204,10 +244,60 @@ export class TasksModel extends Disposable implements TrackedTasks {
     return entry ? this.pager.loadMore(taskId, entry) : Promise.resolve();
   }
 
+  /**
+   * One page of a tracked task's failed items (with the task's summary as that answer had it). Answered from
+   * the cache while the task has not changed; concurrent callers share one request.
+   */
+  page(taskId: string, offset: number, limit: number): Promise<BatchTask> {
+    const entry = this.entries.get(taskId);
+    if (!entry) return Promise.reject(new Error(vscode.l10n.t('Task {0} is not tracked.', taskId)));
+    return this.fetchPage(taskId, entry, offset, limit);
+  }
+
+  /**
+   * Every failed item of the task: one fetch shared by every caller (Load All, the Problems panel, a retry
+   * plan), kept until the task changes. A caller's signal cancels its own wait; the requests stop when no
+   * caller waits any more, or when the task is untracked. Works for untracked ids too (nothing is kept).
+   */
+  allItems(taskId: string, options: AllItemsOptions = {}): Promise<AllItems> {
+    if (!isValidTaskId(taskId)) return Promise.reject(new Error(vscode.l10n.t('"{0}" is not a task id.', taskId.slice(0, 80))));
+    let client: DnsClient;
+    try {
+      client = this.client();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const entry = this.entries.get(taskId);
+    const generation = this.generation;
+    const fetchAll = (signal: AbortSignal, onProgress: AllItemsOptions['onProgress']) =>
+      client.getAllErrorItems(taskId, { pageSize: ALL_ITEMS_PAGE, signal, ...(onProgress ? { onProgress } : {}) }).then((result) => {
+        if (generation !== this.generation) throw new CancelledError();
+        return result;
+      });
+    if (!entry) return new SharedFetch(fetchAll).join(options);
+    if (!entry.all?.usable) {
+      const shared: SharedFetch = new SharedFetch(async (signal, onProgress) => {
+        const result = await fetchAll(AbortSignal.any([signal, entry.controller.signal]), onProgress);
+        if (this.isCurrent(taskId, entry)) {
+          this.applySummary(entry, summaryOf(result.task));
+          // The freshest complete list there is: kept even when it moved the summary on.
+          entry.all = shared;
+        }
+        return result;
+      });
+      entry.all = shared;
+      shared.done.catch(() => {
+        if (entry.all === shared) entry.all = undefined;
+      });
+    }
+    return entry.all.join(options);
+  }
+
   /** Retries what an error node reports: the account-wide list, a task's refresh, or a page of failed items. */
   async retry(scope: 'root' | 'task' | 'items', taskId?: string): Promise<void> {
     if (scope === 'root' || taskId === undefined) {
-      await this.refreshAll();
+      // The only account-wide failure is listing the account's tasks: list them again.
+      await this.trackAccountTasks();
       return;
     }
     if (scope === 'task') await this.refreshQuietly(taskId);
@@ -308,12 +398,36 @@ export class TasksModel extends Disposable implements TrackedTasks {
     });
   }
 
-  /** Stores a fresh summary: fires the events, persists, notices the end of a run, starts or stops watching. */
-  private applySummary(entry: Entry, summary: BatchTaskSummary): void {
+  /** A page through the task's cache and request queue; the summary it carries is stored too. */
+  private fetchPage(taskId: string, entry: Entry, offset: number, limit: number): Promise<BatchTask> {
+    const key = pageKey(offset, limit);
+    const cached = entry.pages.get(key);
+    if (cached) return cached;
+    const fetching = entry.queue.run(async () => {
+      const task = await this.client().getTask(taskId, { limit, offset, signal: entry.controller.signal });
+      if (this.isCurrent(taskId, entry)) this.applySummary(entry, summaryOf(task), { key, task });
+      return task;
+    });
+    cachePage(entry, key, fetching);
+    fetching.catch(() => {
+      if (entry.pages.get(key) === fetching) entry.pages.delete(key);
+    });
+    return fetching;
+  }
+
+  /**
+   * Stores a fresh summary: drops the cached items when it changed, keeps the page that came with it, then
+   * fires the events (so a listener that asks for that page again gets it without a request), persists,
+   * notices the end of a run, starts or stops watching.
+   */
+  private applySummary(entry: Entry, summary: BatchTaskSummary, page?: { key: string; task: BatchTask }): void {
     const before = entry.summary;
+    const changed = !sameSummary(before, summary);
     entry.summary = summary;
+    if (changed) invalidateItems(entry);
+    if (page) cachePage(entry, page.key, Promise.resolve(page.task));
     this.afterSummaryChange(entry, before);
-    if (!sameSummary(before, summary)) {
+    if (changed) {
       this.persist();
       this.changeTask.fire(summary);
       this.changeTree.fire(summary.id);

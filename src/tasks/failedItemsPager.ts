@@ -1,18 +1,17 @@
-// The failed items of each tracked task as the tree shows them: loaded page by page into the task's entry,
-// through the task's request queue, started over when a refresh brings a new first page.
-import type { BatchTask, BatchTaskSummary, DnsClient } from '../core/types';
+// The failed items of each tracked task as the tree shows them: loaded page by page into the task's entry
+// through the model's page cache, started over when a refresh brings a new first page.
+import type { BatchTask, BatchTaskSummary } from '../core/types';
 import { errorMessage } from '../platform/errorDetails';
 import type { Logger } from '../platform/logging';
-import { summaryOf, type Entry } from './taskEntry';
+import type { Entry } from './taskEntry';
 
 /** What the pager needs of the model that owns the entries. */
 export interface PagerHost {
-  client(): DnsClient;
+  /** One page through the model's cache (which also stores the summary the page carries). */
+  page(taskId: string, entry: Entry, offset: number, limit: number): Promise<BatchTask>;
   pageSize(): number;
   /** The entry is still the one tracked under this id (not untracked, not from an earlier account). */
   isCurrent(taskId: string, entry: Entry): boolean;
-  /** A page carries the task's summary too; the model stores it (events, persistence, watching). */
-  applySummary(entry: Entry, summary: BatchTaskSummary): void;
   /** The task's node should redraw. */
   changed(taskId: string): void;
   readonly log: Logger;
@@ -58,12 +57,10 @@ export class FailedItemsPager {
   private loadPage(taskId: string, entry: Entry, offset: number): Promise<void> {
     if (entry.loadingItems) return entry.loadingItems;
     const host = this.host;
-    const limit = host.pageSize();
-    const loading = entry.queue.run(async () => {
+    const loading = (async () => {
       try {
-        const task = await host.client().getTask(taskId, { limit, offset, signal: entry.controller.signal });
+        const task = await host.page(taskId, entry, offset, host.pageSize());
         if (!host.isCurrent(taskId, entry)) return;
-        host.applySummary(entry, summaryOf(task));
         if (offset === 0) entry.items = [];
         // Only append what lines up with what we have; a refresh in between may have reset the list.
         if (entry.items.length === offset) entry.items = entry.items.concat(task.errorItems);
@@ -78,7 +75,7 @@ export class FailedItemsPager {
         entry.loadingItems = undefined;
         if (host.isCurrent(taskId, entry)) host.changed(taskId);
       }
-    });
+    })();
     entry.loadingItems = loading;
     host.changed(taskId);
     return loading;

@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { groupByMessage } from '../../../src/views/grouping';
-import { readSnapshots, sortTasks, toSnapshot } from '../../../src/views/snapshots';
+import { readSnapshots, sortTasks, toSnapshot } from '../../../src/tasks/snapshots';
 
 const it1 = (item: string, errorMessage: string) => ({ item, errorMessage });
 
-describe('views/grouping', () => {
-  it('groups by message, largest first, ties by first appearance, items in server order', () => {
-    const groups = groupByMessage([it1('a.', 'X'), it1('b.', 'Y'), it1('c.', 'Y'), it1('d.', 'Z'), it1('e.', 'X'), it1('f.', 'Y')]);
-    assert.deepEqual(groups.map((g) => [g.message, g.items.map((i) => i.item)]), [
-      ['Y', ['b.', 'c.', 'f.']],
-      ['X', ['a.', 'e.']],
-      ['Z', ['d.']],
-    ]);
-    assert.deepEqual(groupByMessage([]), []);
-  });
-});
-
-describe('views/snapshots', () => {
+describe('tasks/snapshots', () => {
   const summary = { id: 'a'.repeat(32), type: 'create', status: 'DONE', createdAt: '2025-06-17 13:09:15', successCount: 3, errorCount: 1, totalCount: 4 };
 
   it('round-trips what it stores and drops malformed or duplicate entries', () => {

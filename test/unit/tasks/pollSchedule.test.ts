@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_POLL_SCHEDULE, nextPollDelay, throttledPollDelay } from '../../../src/views/pollSchedule';
+import { DEFAULT_POLL_SCHEDULE, nextPollDelay, throttledPollDelay } from '../../../src/tasks/pollSchedule';
 
 const opts = { ...DEFAULT_POLL_SCHEDULE, baseMs: 5000, jitter: 0 };
 const mid = () => 0.5;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TaskPoller, type Clock, type PollOutcome } from '../../../src/views/taskPoller';
+import { TaskPoller, type Clock, type PollOutcome } from '../../../src/tasks/taskPoller';
 
 /** A clock that only moves when told, so scheduling is checked without waiting. */
 class FakeClock implements Clock {

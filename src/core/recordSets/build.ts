@@ -1,0 +1,59 @@
+// A zone file's records grouped into record sets in the API's form: what an import (or a retry) would send.
+import type { ZoneRecord } from '../zone/index';
+import type { RetryRecordSet } from './types';
+import { apiRecordValue, ownerKey } from './values';
+
+/** What the builder needs of a zone index (the index's `apex` and `details()`). */
+export interface IndexWithDetails {
+  readonly apex: string;
+  records(): Iterable<ZoneRecord>;
+  details(record: ZoneRecord): { ttl: number; rdata: string; origin: string };
+}
+
+/** `TYPE6` is SOA and `TYPE2` is NS (RFC 3597 spellings), for the two sets the system owns. */
+function canonicalType(type: string): string {
+  const t = type.toUpperCase();
+  if (t === 'TYPE6') return 'SOA';
+  if (t === 'TYPE2') return 'NS';
+  return t;
+}
+
+/** The system creates the SOA and owns the apex NS set: neither is ever sent, nor compared. */
+export function isSystemSet(name: string, type: string, apex: string): boolean {
+  const t = canonicalType(type);
+  return t === 'SOA' || (t === 'NS' && ownerKey(name) === ownerKey(apex));
+}
+
+/**
+ * Every record set of a zone file in the API's form, in file order (a set sits where its first record is):
+ * all records of one owner and type, exact duplicates once; `ttl` the first record's (as BIND does); SOA and
+ * apex NS left out.
+ */
+export function recordSetsOfZone(index: IndexWithDetails): RetryRecordSet[] {
+  const zone = ownerKey(index.apex);
+  const sets = new Map<string, RetryRecordSet>();
+  const seen = new Map<RetryRecordSet, Set<string>>();
+  for (const record of index.records()) {
+    const type = canonicalType(record.type);
+    const name = ownerKey(record.name);
+    if (type === 'SOA' || (type === 'NS' && name === zone)) continue;
+    const details = index.details(record);
+    const value = apiRecordValue(type, details.rdata, details.origin);
+    const key = `${name} ${type}`;
+    const set = sets.get(key);
+    if (!set) {
+      sets.set(key, { zone_name: zone, name, type, ttl: details.ttl, records: [value] });
+      continue;
+    }
+    let values = seen.get(set);
+    if (!values) {
+      values = new Set(set.records);
+      seen.set(set, values);
+    }
+    if (!values.has(value)) {
+      values.add(value);
+      set.records.push(value);
+    }
+  }
+  return [...sets.values()];
+}

@@ -1,0 +1,7 @@
+// Record sets: the API's form of a zone file's sets, the live zone's, their comparison form and their diff.
+export type { RetryRecordSet, LiveRecordSet } from './types';
+export { apiRecordValue, normalizeRecordValue, canonicalIpv6, absoluteName, ownerKey, recordSetKey, tokenizeRdata } from './values';
+export { recordSetsOfZone, isSystemSet } from './build';
+export type { IndexWithDetails } from './build';
+export { diffZone, differingFields, isActiveStatus, isSystemLiveSet } from './diff';
+export type { ZoneDiff, DiffOptions, DiffField } from './diff';

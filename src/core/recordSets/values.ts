@@ -1,0 +1,181 @@
+// Record values in two forms: the API's form built from a zone file's rdata (what a batch-create sends), and
+// the comparison form (how the service stores a value), so a file and the live zone never differ by spelling.
+import { nameFromBytes, normalizeName } from '../zone/names';
+
+interface Token {
+  /** The token as written, without the surrounding quotes of a quoted string (escapes kept). */
+  raw: string;
+  quoted: boolean;
+}
+
+/**
+ * Splits rdata in presentation form into tokens: quoted strings (quotes dropped, escapes kept) and bare words,
+ * separated by blanks. A backslash escapes the next character in either.
+ */
+export function tokenizeRdata(rdata: string): Token[] {
+  const out: Token[] = [];
+  const n = rdata.length;
+  let i = 0;
+  while (i < n) {
+    const c = rdata.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++;
+      continue;
+    }
+    const quoted = c === 0x22;
+    let j = quoted ? i + 1 : i;
+    for (; j < n; j++) {
+      const d = rdata.charCodeAt(j);
+      if (d === 0x5c) {
+        j++;
+        continue;
+      }
+      if (quoted ? d === 0x22 : d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
+    }
+    out.push({ raw: rdata.slice(quoted ? i + 1 : i, Math.min(j, n)), quoted });
+    i = quoted ? j + 1 : j;
+  }
+  return out;
+}
+
+/** `010` -> `10`; anything not a plain decimal number is left as written (lint reports it). */
+function number(text: string): string {
+  return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
+}
+
+let lastOrigin = '';
+let lastOriginNormal = '';
+/** Origins arrive in the indexer's form already; normalise once per distinct origin anyway. */
+function absoluteOrigin(origin: string): string {
+  if (origin === lastOrigin) return lastOriginNormal;
+  lastOrigin = origin;
+  lastOriginNormal = normalizeName(origin);
+  return lastOriginNormal;
+}
+
+const PLAIN_ABSOLUTE = /^[a-z0-9_*-][a-z0-9_.*-]*\.$/;
+
+/** A name inside rdata made absolute (relative to `origin`, `@` is the origin) and lower-case, escapes in BIND form. */
+export function absoluteName(token: string, origin: string): string {
+  if (PLAIN_ABSOLUTE.test(token) && !token.includes('..')) return token;
+  const o = absoluteOrigin(origin);
+  if (token === '@') return o;
+  if (token === '' || token === '.') return '.';
+  const bytes = Buffer.from(token, 'utf8');
+  return nameFromBytes(bytes, 0, bytes.length, o);
+}
+
+/** Types whose whole value is one domain name. */
+const NAME_TYPES = new Set(['CNAME', 'NS', 'PTR', 'DNAME']);
+
+function quote(raw: string): string {
+  return `"${raw}"`;
+}
+
+/**
+ * The value as the batch-create API takes it, from a zone file's rdata (comments and parentheses removed, names
+ * as written) and the `$ORIGIN` in effect: names inside CNAME/NS/MX/SRV values absolute and lower-case, TXT
+ * strings quoted (a bare word gets quotes), MX `pref target`, SRV `prio weight port target`, CAA
+ * `flag tag "value"`; numbers without leading zeros (as the service stores them); A, AAAA and other types as
+ * written.
+ */
+export function apiRecordValue(type: string, rdata: string, origin: string): string {
+  const t = type.toUpperCase();
+  if (t === 'A' || t === 'AAAA') return rdata.trim();
+  if (t === 'TXT' || t === 'SPF') {
+    const tokens = tokenizeRdata(rdata);
+    return tokens.length === 0 ? rdata.trim() : tokens.map((k) => quote(k.raw)).join(' ');
+  }
+  const tokens = tokenizeRdata(rdata);
+  if (NAME_TYPES.has(t)) return tokens.length === 1 ? absoluteName(tokens[0]!.raw, origin) : rdata.trim();
+  if (t === 'MX' && tokens.length === 2) return `${number(tokens[0]!.raw)} ${absoluteName(tokens[1]!.raw, origin)}`;
+  if (t === 'SRV' && tokens.length === 4) {
+    const [p, w, port, target] = tokens as [Token, Token, Token, Token];
+    return `${number(p.raw)} ${number(w.raw)} ${number(port.raw)} ${absoluteName(target.raw, origin)}`;
+  }
+  if (t === 'CAA' && tokens.length >= 3) {
+    const value = tokens.length === 3 ? tokens[2]!.raw : tokens.slice(2).map((k) => k.raw).join(' ');
+    return `${number(tokens[0]!.raw)} ${tokens[1]!.raw.toLowerCase()} ${quote(value)}`;
+  }
+  return tokens.map((k) => (k.quoted ? quote(k.raw) : k.raw)).join(' ');
+}
+
+/** A character-string's escapes decoded (`\"`, `\\`, `\065`), then written back one canonical way. */
+function canonicalString(raw: string): string {
+  if (!raw.includes('\\')) return raw.includes('"') ? raw.replace(/"/g, '\\"') : raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    let ch = raw[i]!;
+    if (ch === '\\' && i + 1 < raw.length) {
+      const ddd = /^\d{3}/.exec(raw.slice(i + 1, i + 4));
+      if (ddd) {
+        ch = String.fromCharCode(Number(ddd[0]) & 0xff);
+        i += 3;
+      } else {
+        ch = raw[i + 1]!;
+        i += 1;
+      }
+    }
+    const code = ch.charCodeAt(0);
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (code < 0x20 || code === 0x7f) out += '\\' + String(code).padStart(3, '0');
+    else out += ch;
+  }
+  return out;
+}
+
+/** RFC 5952 text for an IPv6 address (WHATWG URL serialises hosts exactly so), or undefined when it is none. */
+export function canonicalIpv6(text: string): string | undefined {
+  const t = text.trim();
+  if (!t.includes(':') || /[^0-9A-Fa-f:.]/.test(t)) return undefined;
+  try {
+    const host = new URL(`http://[${t}]/`).hostname;
+    return host.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The comparison form of a value (file or live): what the service would store for it. Names inside values
+ * absolute (a name without the trailing dot is relative to `apex`) and lower-case; TXT as its sequence of
+ * strings (blanks between strings are not data, blanks and case inside a string are); IPv6 in RFC 5952 form;
+ * MX, SRV and CAA numbers without leading zeros; CAA tags lower-case. Anything unrecognised: blanks collapsed.
+ */
+export function normalizeRecordValue(type: string, value: string, apex: string): string {
+  const t = type.toUpperCase();
+  switch (t) {
+    case 'A':
+      return value.trim();
+    case 'AAAA':
+      return canonicalIpv6(value) ?? value.trim().toLowerCase();
+    case 'TXT':
+    case 'SPF': {
+      const tokens = tokenizeRdata(value);
+      return tokens.map((k) => quote(canonicalString(k.raw))).join(' ');
+    }
+    case 'CAA': {
+      const tokens = tokenizeRdata(value);
+      if (tokens.length < 3) break;
+      const rest = tokens.length === 3 ? tokens[2]!.raw : tokens.slice(2).map((k) => k.raw).join(' ');
+      return `${number(tokens[0]!.raw)} ${tokens[1]!.raw.toLowerCase()} ${quote(canonicalString(rest))}`;
+    }
+    default: {
+      if (NAME_TYPES.has(t) || t === 'MX' || t === 'SRV') return apiRecordValue(t, value, apex);
+    }
+  }
+  return tokenizeRdata(value).map((k) => (k.quoted ? quote(k.raw) : k.raw)).join(' ');
+}
+
+/** The (name, type) key sets are matched by: names case-insensitive with the trailing dot implied. */
+export function recordSetKey(name: string, type: string): string {
+  return `${ownerKey(name)} ${type.toUpperCase()}`;
+}
+
+const PLAIN_OWNER = /^[a-z0-9_*-][a-z0-9_.*-]*$/;
+
+/** An owner name lower-case and absolute (a missing trailing dot is implied), escapes decoded the BIND way. */
+export function ownerKey(name: string): string {
+  if (PLAIN_OWNER.test(name) && !name.includes('..')) return name.endsWith('.') ? name : name + '.';
+  return normalizeName(name);
+}
