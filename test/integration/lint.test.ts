@@ -57,11 +57,11 @@ describe('Pre-flight check in the editor (integration)', function () {
   });
 
   it('gives zone files the dns-zone language and lists their findings on the right lines, ignore comments applied', async () => {
-    const uri = zoneUri('preflight.example.org.zone');
+    const uri = zoneUri('preflight.example.zone');
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(doc.languageId, ZONE_LANGUAGE_ID);
     await vscode.window.showTextDocument(doc);
-    await waitFor(() => findings(uri).length === PREFLIGHT.length, { message: 'the findings of preflight.example.org.zone', timeoutMs: 30_000 });
+    await waitFor(() => findings(uri).length === PREFLIGHT.length, { message: 'the findings of preflight.example.zone', timeoutMs: 30_000 });
     assert.deepEqual(findings(uri), PREFLIGHT, 'line 15 has "; huaweidns-ignore ttl-mixed"');
     const d = vscode.languages.getDiagnostics(uri).find((x) => x.range.start.line === 7 && x.source === DIAGNOSTIC_SOURCE);
     const code = d?.code as { value: string; target: vscode.Uri } | undefined;
@@ -70,7 +70,7 @@ describe('Pre-flight check in the editor (integration)', function () {
   });
 
   it('follows huaweiDns.lint.rules: "off" drops a rule, another severity replaces the rule\'s own', async () => {
-    const uri = zoneUri('preflight.example.org.zone');
+    const uri = zoneUri('preflight.example.zone');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await waitFor(() => findings(uri).length === PREFLIGHT.length, { message: 'the findings', timeoutMs: 30_000 });
     await setLintRules({ 'apex-ns': 'off', duplicate: 'error' });
@@ -110,6 +110,14 @@ describe('Pre-flight check in the editor (integration)', function () {
     const problems = api.zones.problems;
     const uri = zoneUri('example.com.zone');
     const taskId = 'ff8080829a0b1c2d019a0b1c2d3eedit';
+    const doc = await vscode.workspace.openTextDocument(uri);
+    /** 1-based line of the first line matching `re`. */
+    const lineOf = (re: RegExp): number => {
+      for (let l = 0; l < doc.lineCount; l++) if (re.test(doc.lineAt(l).text)) return l + 1;
+      throw new Error(`no line matches ${re}`);
+    };
+    const api0 = lineOf(/^api\s/);
+    const spf = lineOf(/^mail\s+IN\s+SPF/);
     try {
       await problems.publish(taskId, [
         { item: 'api.example.com.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' },
@@ -117,30 +125,29 @@ describe('Pre-flight check in the editor (integration)', function () {
       ]);
       const failures = (): [number, string][] =>
         vscode.languages.getDiagnostics(uri).filter((d) => d.code === taskId).map((d): [number, string] => [d.range.start.line + 1, d.message]).sort((a, b) => a[0] - b[0]);
-      assert.deepEqual(failures().map((f) => f[0]), [16, 22], 'api on its line; mail on its SPF record, the type that is invalid');
+      assert.deepEqual(failures().map((f) => f[0]), [api0, spf], 'api on its line; mail on its SPF record, the type that is invalid');
       assert.match(failures()[0]![1], /^Invalid TTL.* — The TTL is out of the range/);
 
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), '; two lines\n; inserted above\n'));
       await waitFor(async () => {
         await problems.settled();
-        return failures()[0]?.[0] === 18;
+        return failures()[0]?.[0] === api0 + 2;
       }, { message: 'the failures moved down two lines', timeoutMs: 30_000 });
-      assert.deepEqual(failures().map((f) => f[0]), [18, 24]);
+      assert.deepEqual(failures().map((f) => f[0]), [api0 + 2, spf + 2]);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      const titles = lenses.map((l) => `${l.range.start.line + 1} ${l.command?.title ?? ''}`).filter((t) => t.includes('failed in'));
-      assert.ok(titles.some((t) => /^18 ✗ failed in .*eedit.*: The TTL is out of the range/.test(t)), titles.join('\n'));
-      const lens = lenses.find((l) => l.range.start.line === 17 && l.command?.title.includes('failed in'));
+      const lens = lenses.find((l) => l.range.start.line === api0 + 1 && l.command?.title.includes('failed in'));
+      assert.match(lens?.command?.title ?? '', /^✗ failed in .*eedit: The TTL is out of the range/, lenses.map((l) => l.command?.title).join('\n'));
       assert.equal(lens?.command?.command, Commands.showFailedItems);
       assert.deepEqual(lens?.command?.arguments, [{ taskId, item: 'api.example.com.' }]);
 
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(17, 2));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(api0 + 1, 2));
       const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(hoverText, /Why did this fail\?/);
       assert.match(hoverText, /TTL from 1 to 2147483647/);
 
       // Fix the TTL in the file: the failure stays (the task did fail) but says the file has fixed it since.
-      await editor.edit((e) => e.replace(editor.document.lineAt(17).range, 'api\t300\tIN\tCNAME\twww'));
+      await editor.edit((e) => e.replace(doc.lineAt(api0 + 1).range, 'api\t300\tIN\tCNAME\twww'));
       await waitFor(async () => {
         await problems.settled();
         return failures()[0]?.[1].startsWith('Fixed in the file since');
@@ -152,7 +159,7 @@ describe('Pre-flight check in the editor (integration)', function () {
   });
 
   it('sums a file up before import: record sets, findings by rule, tasks needed', async () => {
-    const summary = await vscode.commands.executeCommand<CheckSummary>(Commands.checkZoneFile, zoneUri('preflight.example.org.zone'));
+    const summary = await vscode.commands.executeCommand<CheckSummary>(Commands.checkZoneFile, zoneUri('preflight.example.zone'));
     assert.ok(summary);
     assert.equal(summary.tasks, 1);
     assert.equal(summary.findings, PREFLIGHT.length);
