@@ -60,8 +60,10 @@ export function recordFields(line: string): RecordFields | undefined {
   if (line.length > 0 && !/[\s(]/.test(line[0] as string) && tokens[0]?.start === 0) fields.owner = tokens[k++];
   for (let n = 0; n < 2; n++) {
     const t = tokens[k];
-    if (t && TTL.test(t.text) && !fields.ttl) (fields.ttl = t), k++;
-    else if (t && CLASS.test(t.text) && !fields.cls) (fields.cls = t), k++;
+    if (t && TTL.test(t.text) && !fields.ttl) fields.ttl = t;
+    else if (t && CLASS.test(t.text) && !fields.cls) fields.cls = t;
+    else break;
+    k++;
   }
   const type = tokens[k];
   if (!type || !TYPE.test(type.text)) return undefined;

@@ -1,6 +1,6 @@
 // The webview's words: English defaults here; the host sends them translated (vscode.l10n) with `init`,
 // see src/panels/webviewStrings.ts. {0}, {1} are filled by `t`. Pure: no vscode, no DOM.
-import { FAILURE_TEXTS } from '../core/explain';
+import { explainFailure, FAILURE_TEXTS, type FailureExplanation } from '../core/explain';
 import { english, type Translate } from '../core/l10n';
 export const S = {
   appLabel: 'Failed items of batch task {0}',
@@ -101,4 +101,9 @@ export function t(key: StringKey, ...args: (string | number)[]): string {
     const v = args[Number(i)];
     return v === undefined ? m : String(v);
   });
+}
+
+/** A failure explained in the webview's language (the webview reaches the core only through src/shared). */
+export function explainInWebview(errorMessage: string): FailureExplanation {
+  return explainFailure(errorMessage, translateExplanation);
 }

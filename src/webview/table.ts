@@ -3,8 +3,7 @@
 import { formatCount } from '../shared/format';
 import { button, el } from './dom';
 import type { Row, ViewRow } from './model';
-import { explainFailure } from '../core/explain';
-import { t, translateExplanation } from '../shared/webviewStrings';
+import { explainInWebview, t } from '../shared/webviewStrings';
 import type { SortOrder } from '../shared/protocol';
 
 export const ROW_HEIGHT = 24;
@@ -237,7 +236,7 @@ export class VirtualTable {
   private explain(message: string): string {
     let text = this.explanations.get(message);
     if (text === undefined) {
-      const e = explainFailure(message, translateExplanation);
+      const e = explainInWebview(message);
       text = e.kind === 'unknown' ? '' : t('explained', e.summary, e.fix);
       if (this.explanations.size > 10_000) this.explanations.clear();
       this.explanations.set(message, text);
