@@ -78,9 +78,13 @@ describe('Pre-flight check in the editor (e2e)', function () {
 
   it('shows a CodeLens and a "Why did this fail?" hover on a failed record', async () => {
     const s = ui();
+    // Track the task (its panel opens), then pick it for "Show Failures in Zone Files".
+    await s.runCommand('Huawei DNS: Show Batch Task');
+    await s.quickInput.submit(task.id);
+    await s.quickInput.waitClosed();
     await s.runCommand('Huawei DNS: Show Failures in Zone Files');
     await s.quickInput.waitOpen();
-    await s.quickInput.submit(task.id);
+    await s.quickInput.pick(task.id.slice(-8));
     await s.quickInput.waitClosed();
     await openFile(s.page, 'example.com.zone');
     const lens = s.page.locator('.monaco-editor .codelens-decoration', { hasText: '✗ failed in Create record sets' }).first();
