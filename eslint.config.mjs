@@ -24,7 +24,7 @@ const featureInternals = (up) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'dist-vsix/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['out/**', '.stryker-tmp/**', 'reports/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'dist-vsix/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,6 +1,6 @@
-// The Huawei Cloud DNS client: builds, signs (afresh for every attempt), sends, retries and validates the two
-// batch-task calls, and finds the project id when none is configured.
-import { ApiError, CancelledError, InsecureEndpointError, InvalidTaskIdError, ThrottledError, isApiError } from './errors';
+// The Huawei Cloud DNS client: builds, signs (afresh for every attempt), sends, retries and validates the
+// batch-task calls and the batch-create write, and finds the project id when none is configured.
+import { ApiError, CancelledError, InsecureEndpointError, InvalidTaskIdError, ThrottledError, isApiError, isWriteOutcomeUnknownError } from './errors';
 import { fetchAllErrorItems, DEFAULT_CONCURRENCY, MAX_PAGE_SIZE } from './fetchAll';
 import { createLiveZoneReads } from './liveZone';
 import { createHttpTransport, type HttpResponse } from './http';
@@ -13,12 +13,16 @@ import type { TaskListPage } from './schemas';
 import { formatSdkDate, percentEncode, signRequest } from './signing';
 import { checkEndpoint, iamEndpoint, regionOfEndpoint } from './sites';
 import { encodeTaskIdForPath, isValidTaskId } from './taskId';
-import type { BatchTask, BatchTaskSummary, DnsClient, DnsClientOptions, PageOptions, RequestLogEntry } from './types';
+import { BATCH_CREATE_PATH, type RetryRecordSet } from './retryPlan/batchCreate';
+import { outcomeUnknown, writeCertainlyFailed } from './writeOutcome';
+import type { BatchTask, BatchTaskSummary, CreatedTask, DnsClient, DnsClientOptions, PageOptions, RequestLogEntry } from './types';
 
 const TASKS_PATH = '/v2.1/batch-operation-tasks';
 const ACTION_SHOW_TASK = 'dns:zone:getPublicZoneBatchOperationResult';
 const ACTION_LIST_TASKS = 'dns:zone:listPublicZoneBatchOperationRecords';
 const ACTION_LIST_PROJECTS = 'iam:projects:listProjects';
+/** The batch-create write needs all three (write-and-live.md). */
+export const BATCH_CREATE_ACTIONS = ['dns:recordset:batchCreatePublicZoneRecordsets', 'dns:recordset:create', 'dns:quota:list'] as const;
 /** listAllTasks stops here whatever the server claims, so a lying total cannot loop forever. */
 const MAX_LISTED_TASKS = 100_000;
 
@@ -33,6 +37,11 @@ export function requireEndpoint(endpoint: string): string {
 }
 
 interface Call<T> {
+  method?: 'GET' | 'POST';
+  /** The exact bytes to send and sign. */
+  body?: Uint8Array;
+  /** Set for writes: retried only when the attempt cannot have reached the service. */
+  write?: { what: string };
   base: string;
   path: string;
   query: [string, string][];
@@ -51,6 +60,9 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
   const lookUpProject = configuredProjectId === undefined && region !== undefined;
   const iamBase = lookUpProject ? requireEndpoint(options.iamEndpoint ?? iamEndpoint(region)) : undefined;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy, ...(options.maxRetries === undefined ? {} : { maxRetries: Math.max(0, Math.floor(options.maxRetries)) }) };
+  // A write may be retried only after the gateway's 429 (it was not accepted) or a failure before connecting
+  // (writeCertainlyFailed); a 5xx is turned into WriteOutcomeUnknownError before the policy sees it.
+  const writePolicy: RetryPolicy = { ...policy, retryStatuses: [429] };
   const now = options.now ?? Date.now;
   const transport = createHttpTransport({
     userAgent: options.userAgent ?? `dns-batch-tasks/${options.version ?? 'dev'}`,
@@ -68,11 +80,11 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     }
   }
 
-  function sign(method: string, url: string, projectId: string | undefined): Record<string, string> {
+  function sign(method: string, url: string, projectId: string | undefined, body: Uint8Array | undefined): Record<string, string> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (projectId) headers['X-Project-Id'] = projectId;
     if (securityToken) headers['X-Security-Token'] = securityToken;
-    const signed = signRequest({ method, url, headers }, { accessKey, secretKey }, formatSdkDate(new Date(now())));
+    const signed = signRequest({ method, url, headers, ...(body ? { body } : {}) }, { accessKey, secretKey }, formatSdkDate(new Date(now())));
     return { ...signed.headers, Authorization: signed.authorization };
   }
 
@@ -84,6 +96,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     const pathAndQuery = c.path + (query ? `?${query}` : '');
     const url = c.base + pathAndQuery;
     const logPath = new URL(url).pathname + (query ? `?${query}` : '');
+    const method = c.method ?? 'GET';
     let pending: RequestLogEntry | undefined;
     let attempts = 0;
     try {
@@ -93,7 +106,8 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
           const started = now();
           let response: HttpResponse | undefined;
           try {
-            response = await transport.send({ method: 'GET', url, headers: sign('GET', url, projectId), ...(c.signal ? { signal: c.signal } : {}) });
+            const headers = sign(method, url, projectId, c.body);
+            response = await transport.send({ method, url, headers, ...(c.body ? { body: c.body } : {}), ...(c.signal ? { signal: c.signal } : {}) });
             const requestId = response.headers['x-request-id'];
             if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, c.op, now());
             const details = { status: response.status, ...(requestId ? { requestId } : {}) };
@@ -102,12 +116,13 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
             log(entryOf(attempt, started, response));
             return result;
           } catch (error) {
-            pending = { ...entryOf(attempt, started, response), error: shortError(error) };
-            throw error;
+            const thrown = c.write && !writeCertainlyFailed(error) ? outcomeUnknown(error, new Date(started), c.write.what) : error;
+            pending = { ...entryOf(attempt, started, response), error: shortError(thrown) };
+            throw thrown;
           }
         },
         {
-          policy,
+          policy: c.write ? writePolicy : policy,
           ...(c.signal ? { signal: c.signal } : {}),
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.random ? { random: options.random } : {}),
@@ -119,7 +134,8 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       );
     } catch (error) {
       if (pending) log(pending);
-      if (c.signal?.aborted || closed) throw new CancelledError(closed ? 'The client was closed.' : undefined);
+      // A write cancelled while in flight may still have been acted on: say so rather than "cancelled".
+      if ((c.signal?.aborted || closed) && !isWriteOutcomeUnknownError(error)) throw new CancelledError(closed ? 'The client was closed.' : undefined);
       if (error instanceof ThrottledError && attempts > 1) {
         throw new ThrottledError({ ...errorIds(error), attempts, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) });
       }
@@ -127,7 +143,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     }
 
     function entryOf(attempt: number, started: number, response: HttpResponse | undefined): RequestLogEntry {
-      const entry: RequestLogEntry = { method: 'GET', path: logPath, durationMs: Math.max(0, now() - started), attempt };
+      const entry: RequestLogEntry = { method, path: logPath, durationMs: Math.max(0, now() - started), attempt };
       if (response) entry.status = response.status;
       // The id comes from the server: scrubbed and bounded like everything else that reaches the log.
       const requestId = response?.headers['x-request-id'];
@@ -207,6 +223,24 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     }
   }
 
+  /** One batch-create task for the given record sets (at most 10,000: see toBatchCreateRequests). */
+  function createRecordSetsTask(recordsets: readonly RetryRecordSet[], opts: { signal?: AbortSignal } = {}): Promise<CreatedTask> {
+    const count = recordsets.length;
+    const body = Buffer.from(JSON.stringify({ recordsets }), 'utf8');
+    return call({
+      method: 'POST',
+      body,
+      write: { what: `create ${count} record set${count === 1 ? '' : 's'}` },
+      base: endpoint,
+      path: BATCH_CREATE_PATH,
+      query: [],
+      op: { action: BATCH_CREATE_ACTIONS[0], alsoNeeds: BATCH_CREATE_ACTIONS.slice(1), policy: 'DNS FullAccess', what: 'create record sets', ...(region ? { region } : {}) },
+      withProject: true,
+      parse: (value, raw, details) => ({ ...schemas().parseCreatedTask(value, raw, details), ...(details.requestId ? { requestId: details.requestId } : {}) }),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  }
+
   const live = createLiveZoneReads((read) => call({ base: endpoint, withProject: true, ...read }), region);
 
   return {
@@ -216,6 +250,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
     getTask,
     listTasks,
     listAllTasks,
+    createRecordSetsTask,
     getAllErrorItems: (taskId, opts = {}) => {
       if (!isValidTaskId(taskId)) return Promise.reject(new InvalidTaskIdError(taskId));
       return fetchAllErrorItems((page) => getTask(taskId, page), { defaultConcurrency: options.concurrency ?? DEFAULT_CONCURRENCY, ...opts });

@@ -218,6 +218,29 @@ export class ServerError extends ApiError {
   }
 }
 
+/**
+ * A write whose answer was lost (timeout, reset after the body was sent, a 5xx, a 2xx we could not read): the
+ * service may have acted on it. Never retried; the caller checks what happened (tasks created since `sentAt`)
+ * before offering to send again.
+ */
+export class WriteOutcomeUnknownError extends ApiError {
+  override readonly name = 'WriteOutcomeUnknownError' as const;
+  /** When the uncertain attempt started, by this computer's clock. */
+  readonly sentAt: Date;
+  constructor(details: ApiErrorDetails & { sentAt: Date; what: string; reason: string }) {
+    super(
+      `No clear answer to the request to ${details.what} (${details.reason}): the task may have been created. ` +
+        `Check the tasks created since ${details.sentAt.toISOString()} before sending again.${describeIds(details)}`,
+      { ...details, retryable: false },
+    );
+    this.sentAt = new Date(details.sentAt.getTime());
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), sentAt: this.sentAt.toISOString() };
+  }
+}
+
 export function isApiError(value: unknown): value is ApiError {
   // Brand rather than instanceof: tests and the bundle may load two copies of this module.
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
@@ -238,6 +261,7 @@ export const isResponseTooLargeError = guard<ResponseTooLargeError>('ResponseToo
 export const isInsecureEndpointError = guard<InsecureEndpointError>('InsecureEndpointError');
 export const isInvalidTaskIdError = guard<InvalidTaskIdError>('InvalidTaskIdError');
 export const isServerError = guard<ServerError>('ServerError');
+export const isWriteOutcomeUnknownError = guard<WriteOutcomeUnknownError>('WriteOutcomeUnknownError');
 export const isInvalidZoneIdError = guard<InvalidZoneIdError>('InvalidZoneIdError');
 
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */

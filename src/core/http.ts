@@ -27,7 +27,8 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Bytes are sent as they are; undici sets Content-Length to their count. */
+  body?: string | Uint8Array;
   signal?: AbortSignal;
 }
 

@@ -11,6 +11,10 @@ const SKEW_MESSAGE_RE = /expired|clock|skew|(?:ahead of|behind) the gateway|requ
 export interface FailedOperation {
   /** The IAM action the call needs, named in "permission denied" errors. */
   action: string;
+  /** Further IAM actions the call needs besides `action` (the batch-create write needs two more). */
+  alsoNeeds?: readonly string[];
+  /** The policy that grants them, named in the message; default DNS ReadOnlyAccess. */
+  policy?: string;
   taskId?: string;
   region?: string;
   what: string;
@@ -41,8 +45,10 @@ export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now
       return new ClockSkewError({ ...details, ...(skewMs === undefined ? {} : { skewMs }) });
     }
     if (answer.status === 403 && !AUTH_CODES.has(code)) {
+      const actions = [op.action, ...(op.alsoNeeds ?? [])];
+      const needs = actions.length === 1 ? `the action ${op.action}` : `the actions ${actions.slice(0, -1).join(', ')} and ${actions[actions.length - 1]}`;
       return new AuthError(
-        `Permission denied: the IAM user needs the action ${op.action} (ask an administrator to grant it, e.g. through the DNS ReadOnlyAccess policy).${said}${describeIds(details)}`,
+        `Permission denied: the IAM user needs ${needs} (ask an administrator to grant ${actions.length === 1 ? 'it' : 'them'}, e.g. through the ${op.policy ?? 'DNS ReadOnlyAccess'} policy).${said}${describeIds(details)}`,
         { ...details, action: op.action },
       );
     }

@@ -35,6 +35,8 @@ const listSchema = z.object({
   metadata: z.object({ total_count: count.nullish() }).nullish(),
 });
 
+const createdSchema = z.object({ task_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
 const projectsSchema = z.object({
   projects: z.array(z.object({ id: z.string().min(1), name: z.string().nullish() })),
 });
@@ -148,6 +150,11 @@ export function parseTaskList(value: unknown, body: string, details: ApiErrorDet
   const tasks = list.tasks.map(toSummary);
   const sent = list.metadata?.total_count;
   return sent === undefined || sent === null ? { tasks, total: offset + tasks.length, totalKnown: false } : { tasks, total: sent, totalKnown: true };
+}
+
+/** The batch-create answer `{ task_id }`. */
+export function parseCreatedTask(value: unknown, body: string, details: ApiErrorDetails = {}): { taskId: string } {
+  return { taskId: check(createdSchema, value, body, details).task_id };
 }
 
 /** IAM KeystoneListProjects: the first project's id. */

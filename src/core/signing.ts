@@ -9,7 +9,8 @@ export interface SignableRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  /** The exact bytes sent (a string is hashed as its UTF-8 bytes). */
+  body?: string | Uint8Array;
 }
 
 export interface SigningCredentials {
@@ -159,7 +160,7 @@ export function signRequest(
   const signedHeaders = names.join(';');
 
   const contentSha = canonical.get('x-sdk-content-sha256');
-  const bodyHash = contentSha ?? (request.body ? sha256Hex(request.body) : EMPTY_BODY_SHA256);
+  const bodyHash = contentSha ?? (request.body !== undefined && request.body.length > 0 ? sha256Hex(request.body) : EMPTY_BODY_SHA256);
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(url.pathname),

@@ -1,6 +1,7 @@
 // The domain model shared by the client, the views and the webview. Pure data, no behaviour.
 import type { LiveRecordSet } from './recordSets/types';
 import type { RetryPolicy } from './retry';
+import type { RetryRecordSet } from './retryPlan/batchCreate';
 
 export interface ErrorItem {
   item: string;
@@ -115,6 +116,12 @@ export interface FetchAllOptions {
   onProgress?: (progress: FetchAllProgress) => void;
 }
 
+/** What the batch-create write answers. */
+export interface CreatedTask {
+  taskId: string;
+  requestId?: string;
+}
+
 /** The batch-task reads, plus the live zone's (findZone, listRecordSets: see liveZone.ts). */
 export interface DnsClient extends LiveZoneReads {
   readonly endpoint: string;
@@ -122,6 +129,11 @@ export interface DnsClient extends LiveZoneReads {
   listTasks(page?: PageOptions): Promise<{ tasks: BatchTaskSummary[]; total: number }>;
   /** Every task of the account, paging through the list API. */
   listAllTasks(options?: { pageSize?: number; signal?: AbortSignal }): Promise<BatchTaskSummary[]>;
+  /**
+   * One batch-create task for these record sets (≤ 10,000). Retried only on the gateway's 429 or a failure
+   * before connecting; a lost answer throws WriteOutcomeUnknownError (with sentAt), never a second request.
+   */
+  createRecordSetsTask(recordsets: readonly RetryRecordSet[], options?: { signal?: AbortSignal }): Promise<CreatedTask>;
   /** Every failed item of a task, pages fetched with bounded concurrency, results in server order. */
   getAllErrorItems(taskId: string, options?: FetchAllOptions): Promise<{ task: BatchTask; items: ErrorItem[] }>;
   /** Closes the connection pool. */

@@ -12,6 +12,14 @@ export interface GenerateRange {
   readonly typeId: number;
   readonly line: number;
   readonly fileId: number;
+  /** Index of the record that stands for the whole range. */
+  readonly record: number;
+  /** Effective TTL in seconds, and the class as written (upper case) if any. */
+  readonly ttl: number;
+  readonly cls: string | undefined;
+  /** The rdata template, parsed like the lhs. */
+  readonly rhs: readonly (string | Modifier)[];
+  readonly endLine: number;
 }
 
 export interface Modifier {
@@ -64,23 +72,53 @@ export function parseTemplate(lhs: string): (string | Modifier)[] | undefined {
   return parts;
 }
 
+/**
+ * BIND's nibble format: hex digits lowest first, dot-separated; the width counts output characters, dots
+ * included, so `${0,3,n}` of 1 is `1.0`.
+ */
+function nibbles(value: number, width: number, upper: boolean): string {
+  const digits = upper ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = '';
+  let w = width;
+  let v = value;
+  do {
+    out += digits[v & 0xf] as string;
+    v >>>= 4;
+    if (w > 0) w--;
+    if (w > 0 || v !== 0) {
+      out += '.';
+      if (w > 0) w--;
+    }
+  } while (v !== 0 || w > 0);
+  return out;
+}
+
 function formatValue(value: number, m: Modifier): string {
-  if (m.base === 'n' || m.base === 'N') {
-    const hex = value.toString(16).padStart(Math.max(m.width, 1), '0');
-    const nibbles = hex.split('').reverse().join('.');
-    return m.base === 'N' ? nibbles.toUpperCase() : nibbles;
+  // As BIND's printf: d is signed; o, x, X and the nibble modes print the value as a 32-bit unsigned number.
+  if (m.base === 'd') {
+    const digits = Math.abs(value).toString(10);
+    return value < 0 ? '-' + digits.padStart(m.width - 1, '0') : digits.padStart(m.width, '0');
   }
-  const radix = m.base === 'o' ? 8 : m.base === 'd' ? 10 : 16;
-  let text = Math.abs(value).toString(radix).padStart(m.width, '0');
-  if (m.base === 'X') text = text.toUpperCase();
-  return value < 0 ? '-' + text : text;
+  const u = value < 0 || value > 0xffffffff ? value >>> 0 : value;
+  if (m.base === 'n' || m.base === 'N') return nibbles(u, m.width, m.base === 'N');
+  const text = u.toString(m.base === 'o' ? 8 : 16).padStart(m.width, '0');
+  return m.base === 'X' ? text.toUpperCase() : text;
+}
+
+function expand(parts: readonly (string | Modifier)[], i: number): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : formatValue(i + p.offset, p);
+  return out;
+}
+
+/** The rdata of iteration value i, as written after expansion (names in it stay as written). */
+export function generatedRdata(g: GenerateRange, i: number): string {
+  return Buffer.from(expand(g.rhs, i), 'latin1').toString('utf8');
 }
 
 /** The absolute owner for iteration value i. */
 export function generatedName(g: GenerateRange, i: number): string {
-  let lhs = '';
-  for (const p of g.parts) lhs += typeof p === 'string' ? p : formatValue(i + p.offset, p);
-  const bytes = Buffer.from(lhs, 'latin1');
+  const bytes = Buffer.from(expand(g.parts, i), 'latin1');
   return nameFromBytes(bytes, 0, bytes.length, g.origin);
 }
 
@@ -90,7 +128,7 @@ export function matchGenerated(g: GenerateRange, name: string): number[] {
   if (!first) return generatedName(g, g.start) === name ? [g.start] : [];
   // Try every plausible number found in the name; verify by formatting (exact, whatever the base or width).
   const candidates = new Set<number>();
-  const digits = first.base === 'd' ? /\d+/g : first.base === 'o' ? /[0-7]+/g : /[0-9a-f]+/g;
+  const digits = first.base === 'd' ? /-?\d+/g : first.base === 'o' ? /[0-7]+/g : /[0-9a-f]+/g;
   const text = first.base === 'n' || first.base === 'N' ? name.replace(/\./g, '').split('').reverse().join('') : name;
   for (const m of text.matchAll(digits)) {
     const whole = m[0];
@@ -99,6 +137,7 @@ export function matchGenerated(g: GenerateRange, name: string): number[] {
       for (let b = whole.length; b > a && b - a <= 12; b--) {
         const v = parseInt(whole.slice(a, b), first.base === 'd' ? 10 : first.base === 'o' ? 8 : 16);
         candidates.add(v - first.offset);
+        if (first.base !== 'd') candidates.add(v - 0x100000000 - first.offset); // a negative value printed unsigned
       }
     }
   }

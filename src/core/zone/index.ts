@@ -46,5 +46,5 @@ export async function indexZoneFile(file: string, options: IndexZoneOptions): Pr
 }
 
 export { CompactIndex };
-export type { ZoneIndex, ZoneRecord, ZoneDiagnostic, CompactZoneIndex } from './store';
+export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex } from './store';
 export { normalizeName } from './names';

@@ -5,7 +5,9 @@ import * as path from 'path';
 import { latin1, MAX_NAME_TOKEN, nameFromBytes } from './names';
 import { LF, ZoneScanner, type ScanProblem } from './scanner';
 import { parseRange, parseTemplate } from './generate';
+import { isClassWord } from './details';
 import type { RecordStore } from './store';
+import { isTtl, ttlValue } from './ttl';
 
 const MAX_INCLUDE_DEPTH = 16;
 const SP = 0x20;
@@ -22,22 +24,9 @@ const PROBLEMS: Record<ScanProblem, string> = {
 
 /** typeCache value for a class word (IN, CH…). */
 const CLASS_WORD = -2;
-const CLASSES = new Set(['IN', 'CH', 'HS', 'CS', 'NONE', 'ANY']);
-
-/** Digits with optional s/m/h/d/w units (BIND's TTL syntax), starting with a digit. */
-function isTtl(buf: Buffer, s: number, e: number): boolean {
-  const c0 = buf[s] as number;
-  if (c0 < 0x30 || c0 > 0x39) return false;
-  for (let i = s + 1; i < e; i++) {
-    const c = (buf[i] as number) | 0x20;
-    if (!((c >= 0x30 && c <= 0x39) || c === 0x73 || c === 0x6d || c === 0x68 || c === 0x64 || c === 0x77)) return false;
-  }
-  return true;
-}
-
-function isClass(word: string): boolean {
-  return CLASSES.has(word) || /^CLASS\d{1,5}$/.test(word);
-}
+/** TTL of a record that has none, with no $TTL and no record before it. */
+const DEFAULT_TTL = 300;
+const isClass = isClassWord;
 
 /** A type mnemonic (letters, digits, '-'), starting with a letter: A, NSEC3PARAM, TYPE65534, X-FOO. */
 function isTypeWord(word: string): boolean {
@@ -66,8 +55,22 @@ export class ZoneParser {
   /** Real paths of the files being parsed, innermost last (include cycle guard). */
   private readonly stack: string[] = [];
   private readonly typeCache = new Map<number, number>();
+  /** The last $TTL (it stays in effect after the include that set it returns, as in BIND), -1 before any. */
+  private defaultTtl = -1;
+  /** The previous record's TTL (RFC 1035's default when there is no $TTL), -1 before any. */
+  private lastTtl = -1;
+  /** The TTL written on the entry being read, -1 if none. */
+  private ownTtl = -1;
+  private soaType = -1;
 
   constructor(private readonly store: RecordStore, private readonly options: ParseOptions) {}
+
+  /** The TTL for a record that writes `own` (-1: none), and remembers it as the previous record's. */
+  private effectiveTtl(own: number): number {
+    const ttl = own >= 0 ? own : this.defaultTtl >= 0 ? this.defaultTtl : this.lastTtl >= 0 ? this.lastTtl : DEFAULT_TTL;
+    this.lastTtl = ttl;
+    return ttl;
+  }
 
   parseFile(file: string, buf: Buffer, state: FileState): void {
     let real: string;
@@ -86,7 +89,8 @@ export class ZoneParser {
 
   private parseBuffer(file: string, buf: Buffer, state: FileState): void {
     const store = this.store;
-    const fileId = store.addFile(file);
+    const fileId = store.addFile(file, buf);
+    store.setOrigin(state.origin);
     const sc = new ZoneScanner(buf, (line, problem) => store.diagnose(file, line, PROBLEMS[problem]));
     const len = sc.len;
     while (sc.pos < len) {
@@ -97,6 +101,7 @@ export class ZoneParser {
         continue;
       }
       const entryLine = sc.line;
+      const entryStart = sc.pos;
       if (c === SEMI) {
         sc.skipLine();
         continue;
@@ -111,7 +116,7 @@ export class ZoneParser {
           store.diagnose(file, entryLine, 'No previous owner: the origin is used');
           state.owner = store.internName(state.origin);
         }
-        this.recordAfterOwner(sc, file, fileId, state.owner, entryLine);
+        this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
         continue;
       }
       sc.readWord();
@@ -120,7 +125,7 @@ export class ZoneParser {
         continue;
       }
       if (c === DOLLAR) {
-        this.directive(sc, file, fileId, state, entryLine);
+        this.directive(sc, file, fileId, state, entryLine, entryStart);
         continue;
       }
       if (sc.tokEnd - sc.tokStart > MAX_NAME_TOKEN) {
@@ -130,16 +135,26 @@ export class ZoneParser {
         continue;
       }
       state.owner = store.names.internOwner(buf, sc.tokStart, sc.tokEnd, state.origin, state.originBytes);
-      this.recordAfterOwner(sc, file, fileId, state.owner, entryLine);
+      this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
     }
   }
 
   /** [ttl] [class] type rdata… — TTL and class in either order. */
-  private recordAfterOwner(sc: ZoneScanner, file: string, fileId: number, owner: number, entryLine: number): void {
+  private recordAfterOwner(sc: ZoneScanner, file: string, fileId: number, owner: number, entryLine: number, entryStart: number): void {
+    const store = this.store;
     const typeId = this.readTtlClassType(sc, file, entryLine);
-    if (typeId >= 0) this.store.add(owner, typeId, entryLine, fileId);
+    const i = typeId >= 0 ? store.add(owner, typeId, entryLine, fileId, entryStart, this.effectiveTtl(this.ownTtl)) : -1;
     sc.skipRest();
+    if (i >= 0) {
+      store.recEnd[i] = sc.pos;
+      if (store.apex === undefined && fileId === 0 && typeId === this.soa()) store.apex = store.names.name(owner);
+    }
     sc.endEntry();
+  }
+
+  private soa(): number {
+    if (this.soaType < 0) this.soaType = this.store.internType('SOA');
+    return this.soaType;
   }
 
   /** Reads up to the type; returns its id, or -1 (with a diagnostic unless the entry already failed). */
@@ -147,6 +162,7 @@ export class ZoneParser {
     const buf = sc.buf;
     let haveTtl = false;
     let haveClass = false;
+    this.ownTtl = -1;
     for (;;) {
       if (!sc.skipSpace() || !sc.readWord()) {
         if (!sc.failed) this.store.diagnose(file, entryLine, 'Missing record type');
@@ -160,6 +176,7 @@ export class ZoneParser {
       }
       if (!haveTtl && isTtl(buf, s, e)) {
         haveTtl = true;
+        this.ownTtl = ttlValue(buf, s, e);
         continue;
       }
       const key = this.typeKey(buf, s, e);
@@ -200,11 +217,11 @@ export class ZoneParser {
     return key;
   }
 
-  private directive(sc: ZoneScanner, file: string, fileId: number, state: FileState, entryLine: number): void {
+  private directive(sc: ZoneScanner, file: string, fileId: number, state: FileState, entryLine: number, entryStart: number): void {
     const buf = sc.buf;
     const name = latin1(buf, sc.tokStart, sc.tokEnd).toUpperCase();
     const args: string[] = [];
-    const raw: { s: number; e: number; quoted: boolean }[] = [];
+    const raw: Token[] = [];
     while (sc.skipSpace() && sc.readWord()) {
       raw.push({ s: sc.tokStart, e: sc.tokEnd, quoted: sc.tokQuoted });
       args.push(latin1(buf, sc.tokStart, sc.tokEnd));
@@ -215,6 +232,7 @@ export class ZoneParser {
       return;
     }
     sc.skipRest();
+    const endLine = sc.line;
     sc.endEntry();
     const nameAt = (k: number): string | undefined => {
       const t = raw[k];
@@ -224,14 +242,18 @@ export class ZoneParser {
       case '$ORIGIN': {
         const origin = nameAt(0);
         if (origin === undefined) this.store.diagnose(file, entryLine, '$ORIGIN needs a name');
-        else setOrigin(state, origin);
-        return;
-      }
-      case '$TTL':
-        if (args[0] === undefined || !isTtl(buf, (raw[0] as { s: number }).s, (raw[0] as { e: number }).e)) {
-          this.store.diagnose(file, entryLine, '$TTL needs a time value');
+        else {
+          setOrigin(state, origin);
+          this.store.setOrigin(origin);
         }
         return;
+      }
+      case '$TTL': {
+        const t = raw[0];
+        if (t === undefined || t.quoted || !isTtl(buf, t.s, t.e)) this.store.diagnose(file, entryLine, '$TTL needs a time value');
+        else this.defaultTtl = ttlValue(buf, t.s, t.e);
+        return;
+      }
       case '$INCLUDE': {
         const target = raw[0];
         if (!target) {
@@ -243,7 +265,7 @@ export class ZoneParser {
         return;
       }
       case '$GENERATE':
-        this.generate(file, fileId, entryLine, args, state);
+        this.generate(file, fileId, entryLine, endLine, entryStart, buf, raw, state);
         return;
       default:
         this.store.diagnose(file, entryLine, `Unknown directive ${name.slice(0, 40)}`);
@@ -284,26 +306,41 @@ export class ZoneParser {
     const inner: FileState = { origin: state.origin, originBytes: state.originBytes, owner: state.owner };
     if (origin !== undefined) setOrigin(inner, origin);
     this.parseFile(target, data, inner);
+    this.store.setOrigin(state.origin);
   }
 
   /** `$GENERATE range lhs [ttl] [class] type rhs`: stored as a range, never expanded here. */
-  private generate(file: string, fileId: number, line: number, args: string[], state: FileState): void {
-    const range = args[0] === undefined ? undefined : parseRange(args[0]);
-    const parts = args[1] === undefined ? undefined : parseTemplate(args[1]);
+  private generate(file: string, fileId: number, line: number, endLine: number, start: number, buf: Buffer, raw: readonly Token[], state: FileState): void {
+    const text = (t: Token | undefined): string | undefined => (t === undefined ? undefined : latin1(buf, t.s, t.e));
+    const rangeText = text(raw[0]);
+    const lhs = text(raw[1]);
+    const range = rangeText === undefined ? undefined : parseRange(rangeText);
+    const parts = lhs === undefined ? undefined : parseTemplate(lhs);
     let k = 2;
-    let haveTtl = false;
-    let haveClass = false;
+    let ttl = -1;
+    let cls: string | undefined;
     let type: string | undefined;
-    for (; k < args.length && type === undefined; k++) {
-      const word = (args[k] as string).toUpperCase();
-      if (!haveTtl && /^\d[0-9SMHDW]*$/.test(word)) haveTtl = true;
-      else if (!haveClass && isClass(word)) haveClass = true;
+    for (; k < raw.length && type === undefined; k++) {
+      const t = raw[k] as Token;
+      const word = latin1(buf, t.s, t.e).toUpperCase();
+      if (ttl < 0 && !t.quoted && isTtl(buf, t.s, t.e)) ttl = ttlValue(buf, t.s, t.e);
+      else if (cls === undefined && isClass(word)) cls = word;
       else type = word;
     }
-    if (!range || !parts || type === undefined || !isTypeWord(type)) {
+    // BIND takes the rhs as one token (quotes removed); anything after it is kept as written.
+    const rest = raw.slice(k).map((t, n) => (n === 0 || !t.quoted ? latin1(buf, t.s, t.e) : '"' + latin1(buf, t.s, t.e) + '"'));
+    const rhs = rest.length === 0 ? undefined : parseTemplate(rest.join(' '));
+    if (!range || !parts || type === undefined || !isTypeWord(type) || !rhs) {
       this.store.diagnose(file, line, '$GENERATE: expected range, owner, [ttl] [class], type and rdata');
       return;
     }
-    this.store.addGenerate({ ...range, parts, origin: state.origin, typeId: this.store.internType(type), line, fileId });
+    this.store.addGenerate({ ...range, parts, origin: state.origin, typeId: this.store.internType(type), line, fileId,
+      record: this.store.count, ttl: this.effectiveTtl(ttl), cls, rhs, endLine }, start);
   }
+}
+
+interface Token {
+  s: number;
+  e: number;
+  quoted: boolean;
 }

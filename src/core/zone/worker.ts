@@ -29,8 +29,15 @@ export function translatorFrom(messages: Record<string, string> | undefined): Tr
   return (message, ...args) => english(Object.prototype.hasOwnProperty.call(messages, message) ? (messages[message] as string) : message, ...args);
 }
 
+/** A view that owns its whole buffer (a small Buffer is a slice of Node's shared pool: never transfer that). */
+function owned(a: Uint8Array): Uint8Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : new Uint8Array(a);
+}
+
 export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
-  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.names.bytes, index.names.offsets, index.names.slots, index.names.hashes, index.names.head];
+  index.texts = index.texts.map(owned);
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.recStart, index.recEnd, index.recTtl,
+    index.names.bytes, index.names.offsets, index.names.slots, index.names.hashes, index.names.head, ...index.texts];
   // Several views may share one buffer (none do today); a buffer may only be listed once.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

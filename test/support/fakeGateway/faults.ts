@@ -12,6 +12,8 @@ export interface FaultContext {
   progress(bytes: number): void;
   /** Answers the request the normal way (auth, routes), for slowHeaders without `then`. */
   normal(): void;
+  /** Handles the request the normal way but resets the connection instead of sending the answer. */
+  dropAnswer(): void;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -136,6 +138,9 @@ export function play(script: ScriptedResponse, res: ServerResponse, ctx: FaultCo
       return;
     case 'slowHeaders':
       ctx.later(script.ms, () => (script.then ? play(script.then, res, ctx) : ctx.normal()));
+      return;
+    case 'dropAnswer':
+      ctx.dropAnswer();
       return;
     case 'slowBody': {
       const body = script.body === undefined ? sampleBody() : bodyBytes(script.body);

@@ -3,6 +3,7 @@
 export { startFakeGateway, SANDBOX_CREDENTIALS, newRequestId } from './server';
 export { sandboxTasks, SANDBOX_TASK_IDS, SANDBOX_PENDING_MS, EXAMPLE_COM_ITEMS, HOSTILE_ITEMS, tableDate, exampleDate } from './sandbox';
 export { projectIdFor } from './routes';
+export { BATCH_CREATE_ROUTE, BATCH_CREATE_ACTION, CREATE_MESSAGES } from './batchCreate';
 export { ZoneStore, generatedZone, NEXT_LINK_HOST } from './zones';
 export type { FakeZone, FakeRecordSet } from './zones';
 export { expectedSignature, verifyRequest, parseAuthorization, LOCKED_MESSAGE, AUTH_PREFIX } from './auth';

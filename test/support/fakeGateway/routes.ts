@@ -1,12 +1,14 @@
 // The published APIs: which path is which API, and the DNS service's answers once a request is authenticated.
 import { createHash } from 'node:crypto';
 import { parseQuery } from '../../../src/core/signing';
+import { BATCH_CREATE_ACTION, BATCH_CREATE_ROUTE } from './batchCreate';
 import { renderSummary, renderTask, type TaskStore } from './tasks';
 
 export type Route =
   | { api: 'showTask'; rawTaskId: string }
   | { api: 'listTasks' }
   | { api: 'listProjects' }
+  | { api: 'batchCreateRecordSets' }
   | { api: 'none' };
 
 const SHOW_RE = /^\/v2\.1\/batch-operation-tasks\/([^/]+)$/;
@@ -17,7 +19,25 @@ export function matchRoute(rawPath: string): Route {
   const show = SHOW_RE.exec(rawPath);
   if (show) return { api: 'showTask', rawTaskId: show[1]! };
   if (rawPath === '/v3/projects') return { api: 'listProjects' };
+  if (rawPath === BATCH_CREATE_ROUTE) return { api: 'batchCreateRecordSets' };
   return { api: 'none' };
+}
+
+/** The method each API is published for. */
+export function methodOf(route: { api: string }): 'GET' | 'POST' {
+  return route.api === 'batchCreateRecordSets' ? 'POST' : 'GET';
+}
+
+/** The IAM action each API needs (for `denyActions`). */
+export function actionOf(route: { api: string }): string | undefined {
+  switch (route.api) {
+    case 'showTask': return 'dns:zone:getPublicZoneBatchOperationResult';
+    case 'listTasks': return 'dns:zone:listPublicZoneBatchOperationRecords';
+    case 'batchCreateRecordSets': return BATCH_CREATE_ACTION;
+    case 'listZones': return 'dns:zone:list';
+    case 'listRecordSets': return 'dns:recordset:list';
+    default: return undefined;
+  }
 }
 
 export interface ServiceAnswer {

@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { headerValue, KeyLocks, LOCKED_MESSAGE, parseAuthorization, verifyRequest, type ReceivedRequest } from './auth';
 import { play } from './faults';
-import { listProjects, listTasks, matchRoute, queryRecord, showTask, type ServiceAnswer } from './routes';
+import { batchCreate } from './batchCreate';
+import { actionOf, listProjects, listTasks, matchRoute, methodOf, queryRecord, showTask, type ServiceAnswer } from './routes';
 import { TaskStore } from './tasks';
 import { listRecordSets, listZones, matchZoneRoute, ZoneStore } from './zones';
 import type { FakeGateway, FakeGatewayOptions, FakeTask, RecordedRequest, RequestMatcher, ScriptedResponse } from './types';
@@ -16,6 +17,8 @@ export const SANDBOX_CREDENTIALS = {
 } as const;
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Writes carry up to 10,000 record sets; the vendor's API gateway takes request bodies up to 12 MB. */
+const MAX_WRITE_BODY_BYTES = 12 * 1024 * 1024;
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const REDACTED = '[redacted]';
 
@@ -68,6 +71,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
   let scripts: Script[] = [];
   let recent: number[] = []; // arrival times inside the current throttling window
   const timers = new Set<NodeJS.Timeout>();
+  const dropAnswers = new WeakSet<ServerResponse>();
   const sockets = new Set<Socket>();
   let closed = false;
 
@@ -78,6 +82,12 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
     for (const z of options.zones ?? []) zones.add(z);
   };
   loadTasks();
+  const writeOptions = {
+    now,
+    openZones: options.zones === undefined,
+    ...(options.recordSetQuota === undefined ? {} : { quota: options.recordSetQuota }),
+    ...(options.createdTaskPending ? { pending: options.createdTaskPending } : {}),
+  };
 
   /** Runs fn; a bug or odd input answers 500 (or drops the connection) instead of taking the process down. */
   const guarded = (res: ServerResponse, fn: () => void): void => {
@@ -108,6 +118,12 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
 
   const send = (res: ServerResponse, rec: RecordedRequest, status: number, body: unknown, extra: Record<string, string> = {}): void => {
     if (res.headersSent || res.destroyed) return;
+    if (dropAnswers.has(res)) {
+      // The service acted; the answer is lost on the way back (a reset after the body was sent).
+      rec.status = status;
+      res.socket?.resetAndDestroy();
+      return;
+    }
     const bytes = Buffer.from(JSON.stringify(body), 'utf8');
     res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': bytes.length, 'X-Request-Id': rec.requestId, ...extra });
     rec.status = status;
@@ -132,9 +148,10 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
       send(res, rec, 404, gatewayError('APIGW.0101', 'The API does not exist or has not been published in the environment', rec.requestId));
       return;
     }
-    if (received.method !== 'GET') {
-      const msg = `The API does not exist or has not been published in the environment: method ${received.method.slice(0, 20)} is not published (only GET)`;
-      send(res, rec, 405, gatewayError('APIGW.0101', msg, rec.requestId), { Allow: 'GET' });
+    const method = methodOf(route);
+    if (received.method !== method) {
+      const msg = `The API does not exist or has not been published in the environment: method ${received.method.slice(0, 20)} is not published (only ${method})`;
+      send(res, rec, 405, gatewayError('APIGW.0101', msg, rec.requestId), { Allow: method });
       return;
     }
     const retryAfter = throttled();
@@ -171,8 +188,14 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
           return;
         }
       }
+      const action = actionOf(route);
+      if (action !== undefined && options.denyActions?.includes(action)) {
+        send(res, rec, 403, { code: 'DNS.0030', message: `Policy doesn't allow ${action} to be performed.` });
+        return;
+      }
       if (route.api === 'listZones') answer = listZones(zones, received.rawQuery);
       else if (route.api === 'listRecordSets') answer = listRecordSets(zones, route.rawZoneId, received.rawQuery);
+      else if (route.api === 'batchCreateRecordSets') answer = batchCreate(received.body, zones, store, writeOptions);
       else answer = route.api === 'showTask' ? showTask(store, route.rawTaskId, received.rawQuery) : listTasks(store, received.rawQuery);
     }
     send(res, rec, answer.status, answer.body);
@@ -206,6 +229,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
       verified: false,
       scripted: false,
       receivedAt: now(),
+      bodyBytes: 0,
     };
     requests.push(rec);
     if (requests.length > recordLimit) requests.splice(0, requests.length - recordLimit);
@@ -215,9 +239,11 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
+    const maxBody = req.method === 'GET' ? MAX_BODY_BYTES : MAX_WRITE_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
+      rec.bodyBytes = size;
+      if (size > maxBody) tooBig = true;
       else chunks.push(chunk);
     });
     req.on('end', () => guarded(res, () => {
@@ -237,6 +263,7 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
         rawHeaders: req.rawHeaders,
         body: Buffer.concat(chunks),
       };
+      if (received.body.length > 0) rec.body = received.body.toString('utf8');
       const proceed = (): void => {
         const script = takeScript(rec);
         if (!script) {
@@ -251,6 +278,10 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
           answered: (status) => (rec.status = status),
           progress: (bytes) => (rec.bodyBytesSent = bytes),
           normal: () => handle(received, rec, res),
+          dropAnswer: () => {
+            dropAnswers.add(res);
+            handle(received, rec, res);
+          },
         });
       };
       if (options.latencyMs) later(options.latencyMs, res, proceed);
@@ -298,6 +329,8 @@ export function startFakeGateway(options: FakeGatewayOptions = {}): Promise<Fake
         enqueue: (match, ...responses) => {
           if (responses.length > 0) scripts.push({ match, responses: [...responses] });
         },
+        writes: () => requests.filter((r) => r.method !== 'GET'),
+        recordSets: (zoneName) => zones.byName(zoneName)?.sets ?? [],
         pendingScripts: () => scripts.reduce((n, s) => n + s.responses.length, 0),
         reset: () => {
           requests.length = 0;

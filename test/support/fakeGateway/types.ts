@@ -52,7 +52,10 @@ export interface FakeGatewayOptions {
   /** When set, DNS requests must carry a signed X-Project-Id equal to it; IAM lookups answer it. */
   projectId?: string;
   tasks?: FakeTask[];
-  /** Public zones and their record sets (zones.ts); `reset()` restores them. */
+  /**
+   * Public zones and their record sets (zones.ts); `reset()` restores them. Sets created by batch-create are
+   * added. Absent: batch-create accepts every zone name (creating the zone on first use).
+   */
   zones?: FakeZone[];
   /** The gateway's clock (X-Sdk-Date skew, key locks, pending timers, throttling). Default Date.now. */
   now?: () => number;
@@ -64,6 +67,12 @@ export interface FakeGatewayOptions {
   latencyMs?: number;
   /** Most recent requests kept in `requests` (the sandbox runs for hours). Default 10,000. */
   recordLimit?: number;
+  /** Record sets the account may hold over all zones (the vendor's default is 500). Default: no limit. */
+  recordSetQuota?: number;
+  /** IAM actions this account's user lacks: their APIs answer 403 "Policy doesn't allow … to be performed". */
+  denyActions?: string[];
+  /** How a task created by batch-create reaches DONE. Default `{ polls: 2 }`. */
+  createdTaskPending?: { polls?: number; ms?: number };
 }
 
 export interface RecordedRequest {
@@ -94,6 +103,10 @@ export interface RecordedRequest {
   outcome?: 'complete' | 'client-gone';
   /** Body bytes written so far by a `huge` script (to see that it stops when the client goes away). */
   bodyBytesSent?: number;
+  /** The request body as received (UTF-8), for requests that had one. */
+  body?: string;
+  /** Bytes of the request body as received. */
+  bodyBytes: number;
 }
 
 /** A one-shot scripted answer; see faults.ts for what each kind does on the wire. */
@@ -107,7 +120,9 @@ export type ScriptedResponse =
   | { kind: 'html'; status: number }
   | { kind: 'delay'; ms: number; then: ScriptedResponse }
   | { kind: 'slowHeaders'; ms: number; then?: ScriptedResponse }
-  | { kind: 'slowBody'; ms: number; status?: number; body?: string | object };
+  | { kind: 'slowBody'; ms: number; status?: number; body?: string | object }
+  /** Answered normally (a write takes effect), then the connection is reset instead of the answer sent. */
+  | { kind: 'dropAnswer' };
 
 export type RequestMatcher = RegExp | ((r: RecordedRequest) => boolean);
 
@@ -135,6 +150,10 @@ export interface FakeGateway {
    * auth; the signature is still checked and recorded, without counting towards a key lock).
    */
   enqueue(match: RequestMatcher, ...responses: ScriptedResponse[]): void;
+  /** Requests other than GET (the writes), in arrival order: assert on these that nothing was sent. */
+  writes(): RecordedRequest[];
+  /** The record sets a zone holds now (created ones and the system's SOA and NS included); [] for an unknown zone. */
+  recordSets(zoneName: string): readonly { name: string; type: string; ttl: number; records: string[]; status: string; default: boolean }[];
   /** Scripted answers not used yet. */
   pendingScripts(): number;
   /** Forgets requests, scripts, key locks and throttling state; restores the tasks given in the options. */

@@ -143,6 +143,30 @@ describe('zone indexer: $GENERATE', () => {
   });
 });
 
+describe('zone indexer: $GENERATE formats as BIND', () => {
+  it('nibble widths count the dots; negative values print as 32-bit unsigned in o x X n N', async () => {
+    const idx = await index([
+      '$GENERATE 1-1 ${0,3,n} PTR x',
+      '$GENERATE 1-1 ${-2,0,x}.neg A 192.0.2.1',
+      '$GENERATE 1-1 ${-2,0,n}.nib A 192.0.2.1',
+      '$GENERATE 10-10 ${0,1,N}.rev CNAME ${0,3,N}.${-11,0,X}.${-11,0,o}',
+      '$GENERATE 1-1 ${-5,3,d}.dec A 192.0.2.1',
+      '$GENERATE 255-255 ${0,5,n}.wide A 192.0.2.1', // width 5: three nibbles and two dots
+    ].join('\n'));
+    const records = [...idx.records()];
+    assert.deepStrictEqual(records.map((r) => r.name), [
+      '1.0.example.org.',
+      'ffffffff.neg.example.org.',
+      'f.f.f.f.f.f.f.f.nib.example.org.',
+      'a.rev.example.org.',
+      '-04.dec.example.org.',
+      'f.f.0.wide.example.org.',
+    ]);
+    assert.strictEqual(idx.details(records[3] as (typeof records)[0]).rdata, 'A.0.FFFFFFFF.37777777777');
+    for (const r of records) assert.deepStrictEqual(idx.lookup(r.name).map((h) => h.line), [r.line], r.name);
+  });
+});
+
 describe('zone indexer: lookup', () => {
   it('accepts names as users write them', async () => {
     const idx = await index('$ORIGIN Example.ORG.\nWww A 192.0.2.1\n\tAAAA ::1\ncaf\\195\\169 A 192.0.2.2\n');
@@ -174,7 +198,11 @@ describe('zone indexer: fuzz', () => {
       fc.asyncProperty(fc.array(fc.constantFrom(...tokens), { maxLength: 400 }), async (parts) => {
         const idx = await index(parts.join(''));
         const lines = parts.join('').split('\n').length;
-        for (const r of idx.records()) assert.ok(r.line >= 1 && r.line <= lines);
+        for (const r of idx.records()) {
+          assert.ok(r.line >= 1 && r.line <= lines);
+          const d = idx.details(r);
+          assert.ok(d.endLine >= r.line && d.endLine <= lines + 1 && d.ttl >= 0, JSON.stringify(d));
+        }
         for (const d of idx.diagnostics) assert.ok(d.line >= 1 && d.line <= lines);
       }),
       { numRuns: 300 },
@@ -193,7 +221,7 @@ describe('zone indexer: fuzz', () => {
           else text = text.slice(0, i) + tok + text.slice(i + 1);
         }
         const idx = await index(text);
-        [...idx.records()].forEach((r) => assert.ok(r.name.endsWith('.')));
+        [...idx.records()].forEach((r) => assert.ok(r.name.endsWith('.') && idx.details(r).origin.endsWith('.')));
       }),
       { numRuns: 300 },
     );
