@@ -2,6 +2,7 @@
 // after a pause in typing; findings become Problems (source "Huawei DNS", the rule id as code linking to the
 // README's table), with the user's per-rule severities and `; huaweidns-ignore` comments applied. The host
 // only turns findings into diagnostics; parsing and rules run off the extension host's thread.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, ZONE_LANGUAGE_ID } from '../constants';
 import type { LintFinding, LintResult } from '../core';
@@ -130,8 +131,10 @@ export class ZoneLintDiagnostics extends Disposable {
     }
     const files = new Map<string, vscode.Diagnostic[]>();
     let own = 0;
+    // The worker reports the entry file by its resolved path (an untitled document's name is relative).
+    const entry = path.resolve(doc.uri.fsPath);
     for (const [file, findings] of perFile) {
-      const uri = file === doc.uri.fsPath ? doc.uri : vscode.Uri.file(file);
+      const uri = file === doc.uri.fsPath || file === entry ? doc.uri : vscode.Uri.file(file);
       const lines = await linesOf(uri, doc);
       const diagnostics: vscode.Diagnostic[] = [];
       let hidden = 0;

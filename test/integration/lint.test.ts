@@ -3,6 +3,8 @@
 // explanation, "fixed in the file since", CodeLens and hover, the check command, and the catalog updating one
 // entry when a zone file is created or deleted.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, DIAGNOSTIC_SOURCE, ZONE_LANGUAGE_ID } from '../../src/constants';
 import type { CheckSummary } from '../../src/lint';
@@ -28,7 +30,7 @@ function findings(uri: vscode.Uri): Finding[] {
 }
 
 async function setLintRules(rules: Record<string, string> | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('huaweiDns').update('lint.rules', rules, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration('huaweiDns').update('lint.rules', rules, vscode.ConfigurationTarget.Global);
 }
 
 const PREFLIGHT: Finding[] = [
@@ -81,8 +83,13 @@ describe('Pre-flight check in the editor (integration)', function () {
   it('applies the quick fixes: split a long TXT string, remove a duplicate, bring a TTL into range, make a target absolute', async () => {
     const api = await getApi();
     const text = '$ORIGIN example.org.\n$TTL 300\nwww IN A 192.0.2.1\nwww IN A 192.0.2.1\nt IN TXT "' + 'y'.repeat(300) + '"\nbig 3000000000 IN A 192.0.2.9\nmx IN MX 10 mail.example.org\n';
-    const doc = await vscode.workspace.openTextDocument({ language: ZONE_LANGUAGE_ID, content: text });
+    // A file outside the workspace: saved and deleted at the end, so nothing asks to save and no fixture changes.
+    const file = vscode.Uri.file(path.join(os.tmpdir(), `huaweidns-quickfix-${process.pid}-${Date.now()}.zone`));
+    await vscode.workspace.fs.writeFile(file, Buffer.from(text));
+    const doc = await vscode.workspace.openTextDocument(file);
+    assert.equal(doc.languageId, ZONE_LANGUAGE_ID);
     await vscode.window.showTextDocument(doc);
+    try {
     const rules = (): string[] => findings(doc.uri).map((f) => `${f[0]}:${f[1]}`);
     await waitFor(() => rules().length === 3, { message: 'three findings', timeoutMs: 30_000 });
     assert.deepEqual(rules(), ['4:duplicate', '5:txt-format', '6:ttl-range']);
@@ -103,6 +110,11 @@ describe('Pre-flight check in the editor (integration)', function () {
     await applyFix(4, /Remove the duplicate/);
     assert.equal(doc.lineCount, 7, 'one line fewer');
     await waitFor(async () => (await api.lint.diagnostics.check(doc))?.count === 0, { message: 'no findings left', timeoutMs: 30_000 });
+    } finally {
+      await doc.save();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
   });
 
   it('keeps a task\'s failures on their records through an edit, explains them, and says when the file fixed one', async () => {
@@ -116,6 +128,7 @@ describe('Pre-flight check in the editor (integration)', function () {
       for (let l = 0; l < doc.lineCount; l++) if (re.test(doc.lineAt(l).text)) return l + 1;
       throw new Error(`no line matches ${re}`);
     };
+    const original = doc.getText();
     const api0 = lineOf(/^api\s/);
     const spf = lineOf(/^mail\s+IN\s+SPF/);
     try {
@@ -142,7 +155,8 @@ describe('Pre-flight check in the editor (integration)', function () {
       assert.deepEqual(lens?.command?.arguments, [{ taskId, item: 'api.example.com.' }]);
 
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(api0 + 1, 2));
-      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      // Markdown as sent: our own words escaped too, so drop the backslashes before matching.
+      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
       assert.match(hoverText, /Why did this fail\?/);
       assert.match(hoverText, /TTL from 1 to 2147483647/);
 
@@ -155,6 +169,11 @@ describe('Pre-flight check in the editor (integration)', function () {
       assert.match(failures()[1]![1], /^Attribute 'type' is invalid/, 'the SPF record still fails');
     } finally {
       problems.clear(taskId);
+      // Back to the file as it is on disk (saving the same text changes nothing), so no later close asks to save.
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
     }
   });
 
