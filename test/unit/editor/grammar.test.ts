@@ -65,15 +65,15 @@ describe('dns-zone TextMate grammar', function () {
     const [origin, ttl, a, mx] = tokenize(grammar, '$ORIGIN example.com.\n$TTL 1h\nwww 300 IN A 192.0.2.1\n@ in mx 10 mail');
     assert.deepEqual(origin, ['$ORIGIN:keyword.control.directive']);
     assert.deepEqual(ttl, ['$TTL:keyword.control.directive', '1h:constant.numeric']);
-    assert.deepEqual(a, ['www:entity.name.tag.owner', '300:constant.numeric.ttl', 'IN:storage.modifier.class', 'A:keyword.other.type', '192.0.2.1:constant.numeric.ipv4']);
-    assert.deepEqual(mx, ['@:variable.language.origin', 'in:storage.modifier.class', 'mx:keyword.other.type', '10:constant.numeric']);
+    assert.deepEqual(a, ['www:entity.name.function.owner', '300:constant.numeric.ttl', 'IN:storage.modifier.class', 'A:support.type.rrtype', '192.0.2.1:constant.numeric.ipv4']);
+    assert.deepEqual(mx, ['@:variable.language.origin', 'in:storage.modifier.class', 'mx:support.type.rrtype', '10:constant.numeric']);
   });
 
   it('keeps type words in the data, quoted strings and comments as what they are', () => {
     const [cname, txt] = tokenize(grammar, 'alias CNAME a\n  TXT "a \\"b\\" ; c" ; the A record');
-    assert.deepEqual(cname, ['alias:entity.name.tag.owner', 'CNAME:keyword.other.type'], 'the target "a" is a name, not a type');
+    assert.deepEqual(cname, ['alias:entity.name.function.owner', 'CNAME:support.type.rrtype'], 'the target "a" is a name, not a type');
     assert.deepEqual(txt, [
-      'TXT:keyword.other.type', '":punctuation.definition.string.begin', 'a :string.quoted.double', '\\":constant.character.escape',
+      'TXT:support.type.rrtype', '":punctuation.definition.string.begin', 'a :string.quoted.double', '\\":constant.character.escape',
       'b:string.quoted.double', '\\":constant.character.escape', ' ; c:string.quoted.double', '":punctuation.definition.string.end',
       '; the A record:comment.line.semicolon',
     ]);
@@ -83,6 +83,6 @@ describe('dns-zone TextMate grammar', function () {
     const lines = tokenize(grammar, '@ SOA ns1 host (\n  2024 ; serial\n  7200 AAAA )\nnext A 192.0.2.2');
     assert.deepEqual(lines[1], ['2024:constant.numeric', '; serial:comment.line.semicolon']);
     assert.deepEqual(lines[2], ['7200:constant.numeric', '):punctuation.section.parens.end'], 'AAAA inside the data is not a type');
-    assert.deepEqual(lines[3], ['next:entity.name.tag.owner', 'A:keyword.other.type', '192.0.2.2:constant.numeric.ipv4']);
+    assert.deepEqual(lines[3], ['next:entity.name.function.owner', 'A:support.type.rrtype', '192.0.2.2:constant.numeric.ipv4']);
   });
 });
