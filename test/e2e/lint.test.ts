@@ -24,11 +24,19 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.tab', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
-/** The computed colour of the first editor token whose text is exactly `text`. */
+/** The computed colour of the first editor token whose text is exactly `text` (Monaco renders spaces as U+00A0). */
 async function tokenColour(page: Page, text: string): Promise<string> {
-  const span = page.locator('.monaco-editor .view-lines span span', { hasText: text }).filter({ hasText: new RegExp(`^${text.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')}$`) }).first();
-  await span.waitFor({ state: 'visible', timeout: 15_000 });
-  return span.evaluate((e) => getComputedStyle(e).color);
+  const spans = page.locator('.monaco-editor .view-lines span span');
+  await spans.first().waitFor({ state: 'visible', timeout: 15_000 });
+  const colour: string = await spans.evaluateAll(
+    (elements: unknown[], wanted: string) => {
+      const hit = elements.find((e) => (e as { textContent: string }).textContent.replace(/\u00a0/g, ' ') === wanted);
+      return hit ? getComputedStyle(hit).color : '';
+    },
+    text,
+  );
+  assert.ok(colour, `a token "${text}" is shown`);
+  return colour;
 }
 
 describe('Pre-flight check in the editor (e2e)', function () {
