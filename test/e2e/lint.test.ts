@@ -83,6 +83,9 @@ describe('Pre-flight check in the editor (e2e)', function () {
     }
     assert.ok(!texts.some((t) => t.includes('ttl-mixed')), 'the ignore comment silences ttl-mixed');
     await s.screenshot('lint-problems');
+    // Give the keyboard back to the editor (the palette does not open from the Problems tree's filter).
+    await s.page.keyboard.press('Control+Shift+M');
+    await s.page.locator('.monaco-editor .view-lines').first().click();
   });
 
   it('shows a CodeLens and a "Why did this fail?" hover on a failed record', async () => {
