@@ -187,7 +187,7 @@ export function createDnsClient(options: DnsClientOptions): DnsClient {
       query: pageQuery(page, 'error_item_limit', 'error_item_offset'),
       op: { action: ACTION_SHOW_TASK, what: `show task ${taskId}`, taskId, ...(region ? { region } : {}) },
       withProject: true,
-      parse: (value, body, details) => schemas().parseTask(value, body, details),
+      parse: (value, body, details) => schemas().parseTask(value, body, details, taskId),
       ...(page?.signal ? { signal: page.signal } : {}),
     });
   }

@@ -1,7 +1,7 @@
 // One error family for everything the client throws: a person-actionable message, the HTTP status, the vendor's
 // code and the request id (users paste it into support tickets). Secrets are scrubbed here, at construction, so
 // neither the message, the stack nor toJSON() can ever carry them.
-import { redact } from './redact';
+import { redact, redactAndCut } from './redact';
 
 const BRAND = Symbol.for('dns-batch-tasks.ApiError');
 
@@ -178,6 +178,21 @@ export class ResponseTooLargeError extends ApiError {
   }
 }
 
+/** Load All (or anything that wants every item at once) of a task with more failed items than it keeps. */
+export class TooManyItemsError extends ApiError {
+  override readonly name = 'TooManyItemsError' as const;
+  readonly total: number;
+  readonly limit: number;
+  constructor(total: number, limit: number, details: ApiErrorDetails = {}) {
+    super(
+      `The server reports ${total.toLocaleString('en-US')} failed items for this task, more than the ${limit.toLocaleString('en-US')} that can be loaded at once. Page through them instead.${describeIds(details)}`,
+      { ...details, retryable: false },
+    );
+    this.total = total;
+    this.limit = limit;
+  }
+}
+
 export class InsecureEndpointError extends ApiError {
   override readonly name = 'InsecureEndpointError' as const;
   constructor(endpoint: string, reason?: string) {
@@ -261,14 +276,14 @@ export const isResponseTooLargeError = guard<ResponseTooLargeError>('ResponseToo
 export const isInsecureEndpointError = guard<InsecureEndpointError>('InsecureEndpointError');
 export const isInvalidTaskIdError = guard<InvalidTaskIdError>('InvalidTaskIdError');
 export const isServerError = guard<ServerError>('ServerError');
+export const isTooManyItemsError = guard<TooManyItemsError>('TooManyItemsError');
 export const isWriteOutcomeUnknownError = guard<WriteOutcomeUnknownError>('WriteOutcomeUnknownError');
 export const isInvalidZoneIdError = guard<InvalidZoneIdError>('InvalidZoneIdError');
 
 /** At most 200 characters of a body, JSON-quoted so control characters and HTML stay inert. */
 export function quoteBody(body: string, max = 200): string {
   if (body.length === 0) return '(empty)';
-  const cut = body.length > max ? body.slice(0, max) + '…' : body;
-  return JSON.stringify(redact(cut));
+  return JSON.stringify(redactAndCut(body, max));
 }
 
 function safeUrl(endpoint: string): string {

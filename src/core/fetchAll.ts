@@ -2,11 +2,16 @@
 // and handed over strictly in order. Pages that arrive early wait in a small window, so memory is the items kept
 // plus at most `2 × concurrency` pages.
 import { setMaxListeners } from 'node:events';
-import { CancelledError } from './errors';
+import { CancelledError, TooManyItemsError } from './errors';
 import type { BatchTask, ErrorItem, FetchAllOptions, PageOptions } from './types';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_CONCURRENCY = 6;
+/**
+ * The most items fetched at once (about 200 MB of names and messages). The count is the server's word: past
+ * this the request is refused up front instead of growing memory until the extension host dies.
+ */
+export const MAX_ALL_ITEMS = 1_000_000;
 
 type GetPage = (page: PageOptions) => Promise<BatchTask>;
 
@@ -21,11 +26,15 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
   try {
     if (options.signal?.aborted) throw new CancelledError();
     const first = await getPage({ limit: pageSize, offset: 0, signal: controller.signal });
-    const items: ErrorItem[] = first.errorItems.slice();
     const total = first.errorCount;
-    options.onProgress?.({ loaded: items.length, total, offset: 0, items: first.errorItems });
+    const maxItems = options.maxItems ?? MAX_ALL_ITEMS;
+    if (total > maxItems) throw new TooManyItemsError(total, maxItems);
+    // A page longer than asked for is cut to what was asked: the rest comes with the pages at its offsets.
+    const firstItems = first.errorItems.slice(0, pageSize);
+    const items: ErrorItem[] = firstItems.slice();
+    options.onProgress?.({ loaded: items.length, total, offset: 0, items: firstItems });
     // A server that caps pages below what we asked for sets the stride; otherwise offsets would skip items.
-    const got = first.errorItems.length;
+    const got = firstItems.length;
     const step = got > 0 && got < pageSize && got < total ? got : pageSize;
     if (got === 0 || got >= total) return { task: { ...first, errorItems: items }, items };
 
@@ -61,8 +70,9 @@ export async function fetchAllErrorItems(getPage: GetPage, options: FetchAllOpti
         }
         const index = next++;
         const page = await getPage({ limit: step, offset: offsetOf(index), signal: controller.signal });
-        if (page.errorItems.length === 0) end = Math.min(end, index);
-        arrived.set(index, page.errorItems);
+        const pageItems = page.errorItems.length > step ? page.errorItems.slice(0, step) : page.errorItems;
+        if (pageItems.length === 0) end = Math.min(end, index);
+        arrived.set(index, pageItems);
         drain();
       }
     };

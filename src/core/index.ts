@@ -17,7 +17,7 @@ export type { ErrorBody } from './schemas';
 export { clearProjectIdCache } from './projectId';
 export { proxyFor, matchesNoProxy } from './proxy';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './http';
-export { MAX_PAGE_SIZE, DEFAULT_CONCURRENCY } from './fetchAll';
+export { MAX_PAGE_SIZE, DEFAULT_CONCURRENCY, MAX_ALL_ITEMS } from './fetchAll';
 export { indexZoneFile, indexZoneFileCompact, normalizeName, CompactIndex } from './zone/index';
 export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
 export { ZoneIndexPool } from './zone/pool';

@@ -1,5 +1,6 @@
 // An HTTP answer that is not 2xx, turned into the error that says what to do about it.
 import { ApiError, AuthError, ClockSkewError, NotFoundError, ServerError, ThrottledError, describeIds } from './errors';
+import { redactAndCut } from './redact';
 import { parseRetryAfter } from './retry';
 import { schemas } from './lazySchemas';
 
@@ -71,7 +72,7 @@ export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now
   return new ApiError(`The API rejected the request to ${op.what}.${said}${describeIds(details)}`, details);
 }
 
+/** The server's message on one line, redacted before it is cut (the cut must not leave half a token). */
 function shorten(message: string): string {
-  const oneLine = message.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 200 ? oneLine.slice(0, 200) + '…' : oneLine;
+  return redactAndCut(message.replace(/\s+/g, ' ').trim(), 200);
 }

@@ -2,25 +2,37 @@
 // disagree (both shapes, both date formats, optional fields, open enums); strict about types where it matters.
 import * as z from 'zod';
 import { ResponseShapeError, type ApiErrorDetails } from './errors';
+import { isValidTaskId } from './taskId';
 import type { BatchTask, BatchTaskSummary, ErrorItem } from './types';
 
-// Counts are integers; some gateways serialise them as strings.
-const count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
-const text = z.string();
+// Counts are safe non-negative integers; some gateways serialise them as strings. A count beyond 2^53 (or a
+// 400-digit one, which Number reads as Infinity) is not a count anyone can page through: rejected.
+const safeCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const count = z.union([safeCount, z.string().regex(/^\d{1,16}$/).transform(Number).pipe(safeCount)]);
+
+// Every string has a bound, so one hostile field cannot pin memory in every place that copies it.
+/** Item names and messages: DNS names are at most 255 bytes; a message is a sentence or a small JSON. */
+export const MAX_ITEM_TEXT = 256 * 1024;
+/** Types, statuses and dates are short words. */
+const MAX_WORD = 256;
+const word = z.string().max(MAX_WORD);
+const itemText = z.string().max(MAX_ITEM_TEXT);
 // Absent or null both mean "not given".
-const optionalText = z.string().nullish();
+const optionalWord = word.nullish();
+// Ids end up in URLs, file names and stored state: only the shape a task id can have.
+const taskId = z.string().min(1).refine(isValidTaskId, { message: 'is not a task id' });
 
 const errorItemSchema = z.object({
-  item: text,
-  error_message: z.string().nullish(),
+  item: itemText,
+  error_message: itemText.nullish(),
 });
 
 const summarySchema = z.object({
-  id: z.string().min(1),
-  type: text,
-  status: text,
-  created_at: text,
-  updated_at: optionalText,
+  id: taskId,
+  type: word,
+  status: word,
+  created_at: word,
+  updated_at: optionalWord,
   success_count: count,
   error_count: count,
   total_count: count.nullish(),
@@ -38,7 +50,7 @@ const listSchema = z.object({
 const createdSchema = z.object({ task_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 const projectsSchema = z.object({
-  projects: z.array(z.object({ id: z.string().min(1), name: z.string().nullish() })),
+  projects: z.array(z.object({ id: z.string().min(1).regex(/^[A-Za-z0-9_-]{1,64}$/), name: word.nullish() })),
 });
 
 type RawSummary = z.infer<typeof summarySchema>;
@@ -51,7 +63,7 @@ function toSummary(raw: RawSummary): BatchTaskSummary {
     createdAt: raw.created_at,
     successCount: raw.success_count,
     errorCount: raw.error_count,
-    totalCount: raw.total_count ?? raw.success_count + raw.error_count,
+    totalCount: raw.total_count ?? Math.min(raw.success_count + raw.error_count, Number.MAX_SAFE_INTEGER),
   };
   if (raw.updated_at) summary.updatedAt = raw.updated_at;
   return summary;
@@ -94,6 +106,10 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, input: unknown): str
       return input === undefined ? 'is missing' : `should be ${article(issue.expected)} but is ${kindOf(input)}`;
     case 'too_small':
       return issue.origin === 'array' ? 'is empty' : 'is too small';
+    case 'too_big':
+      return issue.origin === 'string' ? `is longer than ${issue.maximum} characters` : 'is too large';
+    case 'custom':
+      return issue.message;
     case 'invalid_union':
       return input === undefined ? 'is missing' : `has an unexpected value (${kindOf(input)})`;
     default:
@@ -120,8 +136,11 @@ function kindOf(value: unknown): string {
   return article(typeof value);
 }
 
-/** ShowBatchOperationTask: the SDKs' flat object or the vendor page's `{"tasks":[…]}` wrapper. */
-export function parseTask(value: unknown, body: string, details: ApiErrorDetails = {}): BatchTask {
+/**
+ * ShowBatchOperationTask: the SDKs' flat object or the vendor page's `{"tasks":[…]}` wrapper. With
+ * `expectedId`, an answer about another task is refused: it would be stored and shown under the wrong id.
+ */
+export function parseTask(value: unknown, body: string, details: ApiErrorDetails = {}, expectedId?: string): BatchTask {
   let raw = value;
   let prefix: (string | number)[] = [];
   if (isObject(raw) && !('id' in raw) && 'tasks' in raw) {
@@ -133,6 +152,9 @@ export function parseTask(value: unknown, body: string, details: ApiErrorDetails
   }
   if (!isObject(raw)) throw new ResponseShapeError(formatPath(prefix), `should be an object but is ${kindOf(raw)}`, body, details);
   const task = check(taskSchema, raw, body, details, prefix);
+  if (expectedId !== undefined && task.id !== expectedId) {
+    throw new ResponseShapeError(formatPath([...prefix, 'id']), `is ${JSON.stringify(task.id)}, not the task asked for (${expectedId})`, body, details);
+  }
   const errorItems: ErrorItem[] = (task.error_items ?? []).map((e) => ({ item: e.item, errorMessage: e.error_message ?? '' }));
   return { ...toSummary(task), errorItems };
 }
@@ -170,14 +192,14 @@ export interface ErrorBody {
 
 const errorBodySchemas = [
   // DNS service
-  z.object({ code: z.string(), message: z.string().nullish() }).transform((b) => ({ code: b.code, message: b.message ?? undefined })),
+  z.object({ code: word, message: itemText.nullish() }).transform((b) => ({ code: b.code, message: b.message ?? undefined })),
   // API gateway
   z
-    .object({ error_code: z.string(), error_msg: z.string().nullish(), request_id: z.string().nullish() })
+    .object({ error_code: word, error_msg: itemText.nullish(), request_id: word.nullish() })
     .transform((b) => ({ code: b.error_code, message: b.error_msg ?? undefined, requestId: b.request_id ?? undefined })),
   // Nested
   z
-    .object({ error: z.object({ code: z.string(), message: z.string().nullish() }) })
+    .object({ error: z.object({ code: word, message: itemText.nullish() }) })
     .transform((b) => ({ code: b.error.code, message: b.error.message ?? undefined })),
 ] as const;
 

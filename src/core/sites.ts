@@ -30,13 +30,18 @@ export function regionOfEndpoint(url: string): string | undefined {
   return VENDOR_HOST_RE.exec(parsed.hostname.toLowerCase())?.[1];
 }
 
-/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http may be used with. */
+/**
+ * `localhost`, 127.0.0.0/8 and ::1 (also as the IPv4-mapped ::ffff:127.x.y.z): the only hosts plain http may
+ * be used with, and the only ones that skip the proxy. Literal addresses only, and `localhost` itself: a name
+ * such as `foo.localhost` or `localhost.` is looked up in DNS on many systems, so it may be anywhere.
+ */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
-  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  // WHATWG URL writes [::ffff:127.0.0.1] as [::ffff:7f00:1].
+  if (/^(?:0{1,4}:){0,5}:?:ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(h)) return true;
+  const v4 = /^(?:::ffff:)?(127)\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return v4 !== null && v4.slice(2).every((octet) => Number(octet) <= 255);
 }
 
 export function isSite(value: unknown): value is Site {

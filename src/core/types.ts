@@ -114,6 +114,8 @@ export interface FetchAllOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (progress: FetchAllProgress) => void;
+  /** Refuse (TooManyItemsError) a task reporting more failed items than this; default MAX_ALL_ITEMS. */
+  maxItems?: number;
 }
 
 /** What the batch-create write answers. */

@@ -4,17 +4,23 @@ import type { WireErrorItem } from './protocol';
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, and tab/CR lead-ins. */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
 
-/** Makes one cell safe: formula lead-ins get a leading apostrophe, then RFC 4180 quoting if needed. */
-export function escapeCell(value: string, delimiter: ',' | '\t' = ','): string {
+/**
+ * Makes one cell safe: formula lead-ins get a leading apostrophe, then RFC 4180 quoting when needed, or always
+ * with `quoteAll`. CSV quotes every cell: a spreadsheet in a locale whose separator is `;` splits an unquoted
+ * `x;=cmd|' /C calc'!A0` into two cells, the second a formula.
+ */
+export function escapeCell(value: string, delimiter: ',' | '\t' = ',', quoteAll = false): string {
   const safe = FORMULA_LEAD.test(value) ? `'${value}` : value;
-  const needsQuotes = safe.includes(delimiter) || /["\r\n]/.test(safe);
+  const needsQuotes = quoteAll || safe.includes(delimiter) || /["\r\n]/.test(safe);
   return needsQuotes ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function delimited(items: readonly WireErrorItem[], delimiter: ',' | '\t', header: readonly [string, string]): string {
-  const lines = [header.map((h) => escapeCell(h, delimiter)).join(delimiter)];
+  const quoteAll = delimiter === ',';
+  const cell = (v: string) => escapeCell(v, delimiter, quoteAll);
+  const lines = [header.map(cell).join(delimiter)];
   for (const { item, errorMessage } of items) {
-    lines.push(`${escapeCell(item, delimiter)}${delimiter}${escapeCell(errorMessage, delimiter)}`);
+    lines.push(`${cell(item)}${delimiter}${cell(errorMessage)}`);
   }
   // CRLF as RFC 4180 says; spreadsheets read both.
   return lines.join('\r\n') + '\r\n';

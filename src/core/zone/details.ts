@@ -40,18 +40,18 @@ export function entryText(buf: Uint8Array, s: number, e: number): EntryText {
   let cls: string | undefined;
   let typeSeen = false;
   let rdata = '';
-  let sep = false;
+  // Rdata words separated by exactly one space are sliced as one run (most records: a single slice).
+  let runStart = -1;
+  let runEnd = -1;
   let p = s;
   while (p < e) {
     const c = buf[p] as number;
     if (c === SP || c === TAB || c === CR || c === LF || c === LPAREN || c === RPAREN) {
-      sep = true;
       p++;
       continue;
     }
     if (c === SEMI) {
       while (p < e && buf[p] !== LF && buf[p] !== CR) p++;
-      sep = true;
       continue;
     }
     const start = p;
@@ -75,23 +75,39 @@ export function entryText(buf: Uint8Array, s: number, e: number): EntryText {
     }
     if (p > e) p = e;
     if (typeSeen) {
-      if (sep && rdata !== '') rdata += ' ';
-      rdata += utf8Slice.call(buf, start, p);
+      if (runStart < 0) {
+        runStart = start;
+      } else if (start !== runEnd && !(start === runEnd + 1 && buf[runEnd] === SP)) {
+        rdata += utf8Slice.call(buf, runStart, runEnd) + (start === runEnd ? '' : ' ');
+        runStart = start;
+      }
+      runEnd = p;
     } else if (skip > 0) {
       skip--;
     } else if (c === QUOTE) {
       typeSeen = true; // the parser refused such a record; keep what follows
-      rdata = utf8Slice.call(buf, start, p);
+      runStart = start;
+      runEnd = p;
     } else if (!haveTtl && isTtl(buf, start, p)) {
       haveTtl = true;
     } else {
-      const word = utf8Slice.call(buf, start, p).toUpperCase();
-      if (cls === undefined && isClassWord(word)) cls = word;
+      const word = cls === undefined ? classWord(buf, start, p) : undefined;
+      if (word !== undefined) cls = word;
       else typeSeen = true;
     }
-    sep = false;
   }
+  if (runStart >= 0) rdata += utf8Slice.call(buf, runStart, runEnd);
   return { cls, rdata };
+}
+
+/** The class word at buf[s, e) in upper case, or undefined; no string is made for a word that is not one. */
+function classWord(buf: Uint8Array, s: number, e: number): string | undefined {
+  const n = e - s;
+  if (n < 2 || n > 10) return undefined;
+  const c0 = (buf[s] as number) & 0xdf;
+  if (c0 !== 0x49 && c0 !== 0x43 && c0 !== 0x48 && c0 !== 0x4e && c0 !== 0x41) return undefined; // I C H N A
+  const word = utf8Slice.call(buf, s, e).toUpperCase();
+  return isClassWord(word) ? word : undefined;
 }
 
 /** Line breaks in buf[s, e): LF, CRLF and a bare CR each count once. */

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { latin1, MAX_NAME_TOKEN, nameFromBytes } from './names';
-import { LF, ZoneScanner, type ScanProblem } from './scanner';
+import { CR, LF, ZoneScanner, type ScanProblem } from './scanner';
 import { parseRange, parseTemplate } from './generate';
 import { isClassWord } from './details';
 import type { RecordStore } from './store';
@@ -12,13 +12,13 @@ import { isTtl, ttlValue } from './ttl';
 const MAX_INCLUDE_DEPTH = 16;
 const SP = 0x20;
 const TAB = 0x09;
-const CR = 0x0d;
+const LPAREN = 0x28;
 const SEMI = 0x3b;
 const DOLLAR = 0x24;
 
 const PROBLEMS: Record<ScanProblem, string> = {
-  'unclosed-quote': 'Unclosed quote: the rest of the line is skipped',
-  'unclosed-paren': 'Unclosed parenthesis: skipped to the next line starting in column 1',
+  'unclosed-quote': 'Unclosed quote: the string ends at the end of its line',
+  'unclosed-paren': 'Unclosed parenthesis: the record ends at the end of this line',
   'unexpected-paren': 'Unexpected ")"',
 };
 
@@ -95,48 +95,74 @@ export class ZoneParser {
     const len = sc.len;
     while (sc.pos < len) {
       const c = buf[sc.pos] as number;
-      if (c === LF) {
+      if (c === LF || c === CR) {
         sc.pos++;
-        sc.line++;
+        if (c === LF || buf[sc.pos] !== LF) sc.line++; // the LF of CRLF counts the line
         continue;
       }
-      const entryLine = sc.line;
-      const entryStart = sc.pos;
       if (c === SEMI) {
         sc.skipLine();
         continue;
       }
-      if (c === SP || c === TAB || c === CR || c === 0x28) {
-        // Blank owner (decided by column 1 only); a whitespace-only or comment-only line is no entry.
-        if (!sc.skipSpace()) {
-          sc.endEntry();
-          continue;
-        }
-        if (state.owner < 0) {
-          store.diagnose(file, entryLine, 'No previous owner: the origin is used');
-          state.owner = store.internName(state.origin);
-        }
-        this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
-        continue;
+      const entryLine = sc.line;
+      const entryStart = sc.pos;
+      const count = store.count;
+      const diagnostics = store.diagnostics.length;
+      const owner = state.owner;
+      const lastTtl = this.lastTtl;
+      const apex = store.apex;
+      this.entry(sc, file, fileId, state, c, entryLine, entryStart);
+      if (sc.rewind) {
+        // A parenthesis with no match: undo the entry and read it again; it now ends with that line.
+        store.truncate(count);
+        store.diagnostics.length = diagnostics;
+        state.owner = owner;
+        this.lastTtl = lastTtl;
+        store.apex = apex;
+        sc.restart(entryStart, entryLine);
       }
-      sc.readWord();
-      if (sc.failed) {
-        sc.endEntry();
-        continue;
-      }
-      if (c === DOLLAR) {
-        this.directive(sc, file, fileId, state, entryLine, entryStart);
-        continue;
-      }
-      if (sc.tokEnd - sc.tokStart > MAX_NAME_TOKEN) {
-        store.diagnose(file, entryLine, 'Owner name too long');
-        sc.skipRest();
-        sc.endEntry();
-        continue;
-      }
-      state.owner = store.names.internOwner(buf, sc.tokStart, sc.tokEnd, state.origin, state.originBytes);
-      this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
     }
+  }
+
+  /** One entry starting at column 1 with byte c: a record (with or without owner) or a directive. */
+  private entry(sc: ZoneScanner, file: string, fileId: number, state: FileState, c: number, entryLine: number, entryStart: number): void {
+    const store = this.store;
+    const buf = sc.buf;
+    if (c === SP || c === TAB) {
+      // Blank owner (decided by column 1 only); a whitespace-only or comment-only line is no entry.
+      if (!sc.skipSpace()) {
+        sc.endEntry();
+        return;
+      }
+      if (state.owner < 0) {
+        store.diagnose(file, entryLine, 'No previous owner: the origin is used');
+        state.owner = store.internName(state.origin);
+      }
+      this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
+      return;
+    }
+    // `(` in column 1 opens the entry's parentheses; the owner is the word after it (BIND: `(a) A …` is `a`).
+    if (c === LPAREN && !sc.skipSpace()) {
+      sc.endEntry();
+      return;
+    }
+    sc.readWord();
+    if (sc.failed) {
+      sc.endEntry();
+      return;
+    }
+    if (c === DOLLAR) {
+      this.directive(sc, file, fileId, state, entryLine, entryStart);
+      return;
+    }
+    if (sc.tokEnd - sc.tokStart > MAX_NAME_TOKEN) {
+      store.diagnose(file, entryLine, 'Owner name too long');
+      sc.skipRest();
+      sc.endEntry();
+      return;
+    }
+    state.owner = store.names.internOwner(buf, sc.tokStart, sc.tokEnd, state.origin, state.originBytes);
+    this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
   }
 
   /** [ttl] [class] type rdata… — TTL and class in either order. */
@@ -233,7 +259,9 @@ export class ZoneParser {
     }
     sc.skipRest();
     const endLine = sc.line;
+    const broken = sc.failed !== undefined;
     sc.endEntry();
+    if (broken) return;
     const nameAt = (k: number): string | undefined => {
       const t = raw[k];
       return t ? nameFromBytes(buf, t.s, t.e, state.origin) : undefined;
@@ -260,7 +288,7 @@ export class ZoneParser {
           this.store.diagnose(file, entryLine, '$INCLUDE needs a file name');
           return;
         }
-        const rel = Buffer.from(buf.subarray(target.s, target.e)).toString('utf8').replace(/\\(.)/g, '$1');
+        const rel = unescapeBytes(buf, target.s, target.e).toString('utf8');
         this.include(file, entryLine, rel, nameAt(1), state);
         return;
       }
@@ -337,6 +365,26 @@ export class ZoneParser {
     this.store.addGenerate({ ...range, parts, origin: state.origin, typeId: this.store.internType(type), line, fileId,
       record: this.store.count, ttl: this.effectiveTtl(ttl), cls, rhs, endLine }, start);
   }
+}
+
+/** The bytes of a presentation-form word with `\\DDD` and `\\X` escapes decoded (a file name, say). */
+export function unescapeBytes(buf: Uint8Array, s: number, e: number): Buffer {
+  const out = Buffer.alloc(e - s);
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    let b = buf[i] as number;
+    if (b === 0x5c && i + 1 < e) {
+      const d = (k: number): number => ((buf[i + k] as number) >= 0x30 && (buf[i + k] as number) <= 0x39 ? (buf[i + k] as number) - 0x30 : -1);
+      if (i + 3 < e && d(1) >= 0 && d(2) >= 0 && d(3) >= 0) {
+        b = (d(1) * 100 + d(2) * 10 + d(3)) & 0xff;
+        i += 3;
+      } else {
+        b = buf[++i] as number;
+      }
+    }
+    out[n++] = b;
+  }
+  return out.subarray(0, n);
 }
 
 interface Token {

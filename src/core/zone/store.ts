@@ -175,6 +175,20 @@ export class RecordStore {
     return i;
   }
 
+  /**
+   * Drops the records from index `count` on (an entry read again), unlinking them from their owners. Such an
+   * entry ran no directive, so origins need no undoing.
+   */
+  truncate(count: number): void {
+    const head = this.names.head;
+    while (this.count > count) {
+      const i = --this.count;
+      const nameId = this.recName[i] as number;
+      if (nameId >= 0) head[nameId] = this.recNext[i] as number;
+      else this.generates.pop();
+    }
+  }
+
   addGenerate(g: GenerateRange, start: number): number {
     this.generates.push(g);
     return this.add(-this.generates.length, g.typeId, g.line, g.fileId, start, g.ttl);

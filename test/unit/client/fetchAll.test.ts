@@ -1,8 +1,8 @@
 // Ordered, bounded paging over a scripted page source (no network): order, bounds, stride, errors, lying totals.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ServerError } from '../../../src/core/errors';
-import { fetchAllErrorItems } from '../../../src/core/fetchAll';
+import { ServerError, TooManyItemsError } from '../../../src/core/errors';
+import { fetchAllErrorItems, MAX_ALL_ITEMS } from '../../../src/core/fetchAll';
 import type { BatchTask, ErrorItem, PageOptions } from '../../../src/core/types';
 
 const items = (n: number): ErrorItem[] => Array.from({ length: n }, (_, i) => ({ item: `h${i}.nw.`, errorMessage: `m${i % 3}` }));
@@ -87,7 +87,7 @@ describe('fetchAllErrorItems', () => {
 
   it('stops at the first empty page when error_count promised more than there is', async () => {
     const all = items(30);
-    const src = source(all, { errorCount: 1_000_000_000 });
+    const src = source(all, { errorCount: 900_000 });
     const { items: got } = await fetchAllErrorItems(src.getPage, { pageSize: 10, concurrency: 2 });
     assert.deepEqual(got, all);
     assert.ok(src.requests.length < 10, String(src.requests.length));
@@ -105,5 +105,29 @@ describe('fetchAllErrorItems', () => {
     assert.equal(r.items.length, 3);
     assert.equal(r.task.errorItems.length, 3);
     assert.equal(src.requests.length, 1);
+  });
+
+  it('refuses a task whose count is above the cap after one page, instead of loading without end', async () => {
+    const s = source(items(500), { errorCount: Number.MAX_SAFE_INTEGER });
+    await assert.rejects(fetchAllErrorItems(s.getPage), (e: unknown) => {
+      assert.ok(e instanceof TooManyItemsError);
+      assert.equal(e.limit, MAX_ALL_ITEMS);
+      assert.match(e.message, /9,007,199,254,740,991 failed items.*1,000,000/);
+      return true;
+    });
+    assert.equal(s.requests.length, 1);
+    await assert.rejects(fetchAllErrorItems(source(items(30)).getPage, { pageSize: 10, maxItems: 29 }), TooManyItemsError);
+    assert.equal((await fetchAllErrorItems(source(items(30)).getPage, { pageSize: 10, maxItems: 30 })).items.length, 30);
+  });
+
+  it('keeps no more of a page than was asked for (a server that ignores the limit)', async () => {
+    const all = items(25);
+    const s: Source = source(all);
+    const greedy = async (p: PageOptions) => {
+      const page = await s.getPage(p);
+      return { ...page, errorItems: all.slice(p.offset ?? 0, (p.offset ?? 0) + (p.limit ?? 500) + 5) };
+    };
+    const got = await fetchAllErrorItems(greedy, { pageSize: 10 });
+    assert.deepEqual(got.items, all);
   });
 });

@@ -86,4 +86,44 @@ describe('schemas', () => {
     assert.deepEqual(parseErrorBody('{"error":{"code":"X.1","message":"m"}}'), { code: 'X.1', message: 'm' });
     for (const body of ['', '<html></html>', '{"foo":1}', 'null', '[]']) assert.equal(parseErrorBody(body), undefined, body);
   });
+
+  describe('hostile answers (issue #14)', () => {
+    it('refuses counts that are not safe non-negative integers, as numbers or digit strings', () => {
+      for (const bad of ['9007199254740993000', '9'.repeat(400), 9007199254740992, 1e300, -1, 1.5, '1e3', '0x10', ' 1']) {
+        const e = shapeError(() => parseTask({ ...flat, error_count: bad }, ''));
+        assert.equal(e.field, 'error_count', String(bad));
+      }
+      assert.equal(parseTask({ ...flat, error_count: '9007199254740991' }, '').errorCount, Number.MAX_SAFE_INTEGER);
+      assert.equal(parseTask({ ...flat, success_count: Number.MAX_SAFE_INTEGER, error_count: Number.MAX_SAFE_INTEGER }, '').totalCount, Number.MAX_SAFE_INTEGER);
+      assert.equal(shapeError(() => parseTaskList({ tasks: [], metadata: { total_count: 1e20 } }, '')).field, 'metadata.total_count');
+    });
+
+    it('refuses an answer about another task than the one asked for', () => {
+      const e = shapeError(() => parseTask({ ...flat, id: 'aaaabbbbccccddddeeeeffff00001111' }, '', {}, flat.id));
+      assert.equal(e.field, 'id');
+      assert.match(e.message, /not the task asked for/);
+      assert.equal(shapeError(() => parseTask({ tasks: [{ ...flat, id: 'x' }] }, '', {}, flat.id)).field, 'tasks[0].id');
+      assert.equal(parseTask(flat, '', {}, flat.id).id, flat.id);
+    });
+
+    it('refuses ids that are not task ids (they become URLs and stored keys)', () => {
+      for (const id of ['../../etc/passwd', '', 'a'.repeat(65), 'a b', 'a/b', '%2e%2e']) {
+        assert.equal(shapeError(() => parseTask({ ...flat, id }, '')).field, 'id', id);
+        assert.equal(shapeError(() => parseTaskList({ tasks: [{ ...flat, id }] }, '')).field, 'tasks[0].id', id);
+      }
+    });
+
+    it('bounds every string: words at 256 characters, item names and messages at 256 KiB', () => {
+      for (const field of ['type', 'status', 'created_at', 'updated_at']) {
+        const e = shapeError(() => parseTask({ ...flat, [field]: 'x'.repeat(257) }, ''));
+        assert.equal(e.field, field);
+        assert.match(e.message, /longer than 256 characters/);
+      }
+      const huge = 'x'.repeat(256 * 1024 + 1);
+      assert.equal(shapeError(() => parseTask({ ...flat, error_items: [{ item: huge }] }, '')).field, 'error_items[0].item');
+      assert.equal(shapeError(() => parseTask({ ...flat, error_items: [{ item: 'a.', error_message: huge }] }, '')).field, 'error_items[0].error_message');
+      assert.equal(parseTask({ ...flat, error_items: [{ item: 'x'.repeat(256 * 1024), error_message: 'm' }] }, '').errorItems[0]!.item.length, 256 * 1024);
+      assert.equal(parseErrorBody(JSON.stringify({ error_code: 'x'.repeat(300), error_msg: 'm' })), undefined);
+    });
+  });
 });

@@ -20,8 +20,15 @@ describe('sites and endpoints', () => {
   });
 
   it('recognises loopback hosts', () => {
-    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', 'api.localhost']) assert.equal(isLoopbackHost(h), true, h);
-    for (const h of ['localhost.example.com', '10.0.0.1', '128.0.0.1', 'example.com', '::2']) assert.equal(isLoopbackHost(h), false, h);
+    for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '[::1]', '[0:0:0:0:0:0:0:1]', '::ffff:127.0.0.1', new URL('http://[::ffff:127.0.0.1]').hostname]) {
+      assert.equal(isLoopbackHost(h), true, h);
+    }
+    // Names under .localhost (and localhost. itself) go through DNS on many systems: not loopback (issue #14).
+    for (const h of ['api.localhost', 'foo.localhost', 'localhost.', 'localhost.example.com', '10.0.0.1', '128.0.0.1', '127.0.0.256', '127.1', 'example.com', '::2', '::ffff:10.0.0.1', new URL('http://[::ffff:10.0.0.1]').hostname]) {
+      assert.equal(isLoopbackHost(h), false, h);
+    }
+    assert.throws(() => requireEndpoint('http://foo.localhost:8080'), { name: 'InsecureEndpointError' });
+    assert.equal(requireEndpoint('http://[::1]:8080/'), 'http://[::1]:8080');
   });
 
   it('normalises an allowed endpoint to origin plus path prefix', () => {

@@ -89,6 +89,15 @@ describe('CSV and TSV export', () => {
     assert.equal(escapeCell('a=1'), 'a=1');
   });
 
+  it('CSV quotes every cell, so a ;-separated locale cannot split one into a formula (issue #14)', () => {
+    const csv = toCsv([{ item: "x;=cmd|' /C calc'!A0", errorMessage: 'plain' }]);
+    assert.equal(csv, '"item","error_message"\r\n"x;=cmd|\' /C calc\'!A0","plain"\r\n');
+    // Read as a spreadsheet in such a locale does: split on ; outside quotes. No cell starts a formula.
+    for (const line of csv.split('\r\n')) {
+      for (const field of line.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)) assert.ok(!/^[=+\-@]/.test(field), field);
+    }
+  });
+
   it('TSV without a header is just the rows (for a single copied row)', () => {
     assert.equal(toTsv([{ item: 'a.example.com.', errorMessage: 'bad' }], { header: false }), 'a.example.com.\tbad\r\n');
   });

@@ -26,32 +26,76 @@ afterEach(() => {
 });
 
 describe('zone indexer: broken files', () => {
-  it('an unclosed quote gives one diagnostic and resumes at the next line in column 1', async () => {
-    const idx = await index('a TXT "open\n\tTXT "skipped"\n  A 1.2.3.4\nb A 192.0.2.1\n');
+  const summary = (idx: Awaited<ReturnType<typeof index>>): string[] => [...idx.records()].map((r) => `${r.name} ${r.type} ${r.line}`);
+
+  it('an unclosed quote ends at its line: one diagnostic, and the indented lines after it are still read', async () => {
+    const idx = await index('a TXT "open\n\tTXT "next"\n  A 192.0.2.4\nb A 192.0.2.1\n');
     assert.deepStrictEqual(idx.diagnostics.map((d) => d.line), [1]);
-    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.type} ${r.line}`), ['a.example.org. TXT 1', 'b.example.org. A 4']);
+    assert.deepStrictEqual(summary(idx), ['a.example.org. TXT 1', 'a.example.org. TXT 2', 'a.example.org. A 3', 'b.example.org. A 4']);
+    const [first] = [...idx.records()];
+    assert.deepStrictEqual(first && idx.details(first), { ttl: 300, class: 'IN', rdata: '"open', origin: 'example.org.', endLine: 1 });
   });
 
-  it('an unclosed parenthesis does not swallow the rest of the file', async () => {
-    const idx = await index('a TXT ( "x"\n\t"still inside"\nb A 192.0.2.1\nc A 192.0.2.2\n');
-    assert.strictEqual(idx.diagnostics.length, 1);
-    assert.strictEqual(idx.diagnostics[0]?.line, 1);
-    assert.deepStrictEqual(idx.lookup('b.example.org').map((r) => r.line), [3]);
-    assert.deepStrictEqual(idx.lookup('c.example.org').map((r) => r.line), [4]);
+  it('an unclosed parenthesis is reported at its line and the record ends there; the next line is read', async () => {
+    const idx = await index('a TXT ( "x"\n\tTXT "resumed"\nb A 192.0.2.1\nc A 192.0.2.2\n');
+    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, /parenthesis/.test(d.message)]), [[1, true]]);
+    assert.deepStrictEqual(summary(idx), ['a.example.org. TXT 1', 'a.example.org. TXT 2', 'b.example.org. A 3', 'c.example.org. A 4']);
+    const [first] = [...idx.records()];
+    assert.deepStrictEqual(first && idx.details(first), { ttl: 300, class: 'IN', rdata: '"x"', origin: 'example.org.', endLine: 1 });
   });
 
   it('an unclosed parenthesis at the end of the file is one diagnostic', async () => {
-    const idx = await index('a TXT ( "x"\n\t"y"');
-    assert.strictEqual(idx.diagnostics.length, 1);
+    const idx = await index('a TXT ( "x"\n\tTXT "y"');
+    assert.deepStrictEqual(idx.diagnostics.map((d) => d.line), [1]);
+    assert.deepStrictEqual(summary(idx), ['a.example.org. TXT 1', 'a.example.org. TXT 2']);
   });
 
-  it('a line starting with ")" or indented continues the parenthesised record', async () => {
-    const idx = await index('@ SOA ns hm (\n1 ; would be an owner if the record had ended\n)\nb A 192.0.2.1\n');
-    // '1' in column 1 inside parentheses: the heuristic takes it as a new entry (unclosed paren reported).
-    assert.strictEqual(idx.diagnostics.length >= 1, true);
-    const ok = await index('@ SOA ns hm (\n\t1 2 3\n) ; closed in column 1\nb A 192.0.2.1\n');
-    assert.deepStrictEqual(ok.diagnostics, []);
-    assert.deepStrictEqual(ok.lookup('b.example.org').map((r) => r.line), [4]);
+  it('many unclosed parentheses are found in two passes, not one pass each', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 50_000; i++) lines.push(i % 2 ? `h${i} TXT ( "x" ( "y" )` : `h${i} A 192.0.2.1`);
+    const idx = await index(lines.join('\n') + '\nlast A 192.0.2.9 ) stray\n');
+    // The ")" on the last line closes the last line's "(" (as in BIND: "last" is its rdata); the others are unclosed.
+    assert.strictEqual(idx.size, 50_000);
+    const last = idx.lookup('h49999.example.org');
+    assert.deepStrictEqual(last.map((r) => [r.line, idx.details(r).endLine]), [[50_000, 50_001]]);
+    assert.deepStrictEqual(idx.lookup('last.example.org'), []);
+    assert.strictEqual(idx.diagnostics.length, 1000); // capped
+    assert.ok(idx.diagnostics.every((d) => d.line % 2 === 0 && /parenthesis/.test(d.message)));
+  });
+
+  it('inside parentheses a line starting in column 1 continues the record (SVCB, NSEC files do this)', async () => {
+    const idx = await index('@ SOA ns hm (\n1 ; serial in column 1\n2 3 4 5\n)\nsvc SVCB ( 1 svc.example.org.\nalpn=h2\nport=443 )\nnext A 192.0.2.1\n');
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.deepStrictEqual(summary(idx), ['example.org. SOA 1', 'svc.example.org. SVCB 5', 'next.example.org. A 8']);
+    const [soa, svc] = [...idx.records()];
+    assert.ok(soa && svc);
+    assert.deepStrictEqual([idx.details(soa).rdata, idx.details(soa).endLine], ['ns hm 1 2 3 4 5', 4]);
+    assert.deepStrictEqual([idx.details(svc).rdata, idx.details(svc).endLine], ['1 svc.example.org. alpn=h2 port=443', 7]);
+  });
+
+  it('an escaped line break inside a quoted string continues the string', async () => {
+    const idx = await index('a TXT "line one\\\nline two" "z"\nb A 192.0.2.1\r\nc TXT "crlf\\\r\nnext"\r\nd A 192.0.2.2\n');
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.deepStrictEqual(summary(idx), ['a.example.org. TXT 1', 'b.example.org. A 3', 'c.example.org. TXT 4', 'd.example.org. A 6']);
+    const [a] = [...idx.records()];
+    assert.deepStrictEqual(a && [idx.details(a).rdata, idx.details(a).endLine], ['"line one\\\nline two" "z"', 2]);
+  });
+
+  it('a "(" in column 1 opens the parentheses and the word after it is the owner', async () => {
+    const idx = await index('prev A 192.0.2.1\n(a) A 192.0.2.4\n( b\n  A 192.0.2.5 )\n');
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.deepStrictEqual(summary(idx), ['prev.example.org. A 1', 'a.example.org. A 2', 'b.example.org. A 3']);
+    const records = [...idx.records()];
+    assert.deepStrictEqual(records.map((r) => idx.details(r).rdata), ['192.0.2.1', '192.0.2.4', '192.0.2.5']);
+  });
+
+  it('a bare CR ends a line like LF (and CRLF counts once)', async () => {
+    const idx = await index('a A 192.0.2.1\rb A 192.0.2.2\r\tTXT "x" ; comment\rc TXT ( "y"\r"z" )\r\nd A 192.0.2.3');
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.deepStrictEqual(summary(idx), ['a.example.org. A 1', 'b.example.org. A 2', 'b.example.org. TXT 3', 'c.example.org. TXT 4', 'd.example.org. A 6']);
+    const records = [...idx.records()];
+    assert.deepStrictEqual(records.map((r) => idx.details(r).endLine), [1, 2, 3, 5, 6]);
+    assert.deepStrictEqual(records.map((r) => idx.details(r).rdata), ['192.0.2.1', '192.0.2.2', '"x"', '"y" "z"', '192.0.2.3']);
   });
 
   it('survives binary garbage, NUL bytes and a 10 MB single line', async () => {
@@ -117,6 +161,15 @@ describe('zone indexer: $INCLUDE stays inside the root', () => {
     const idx = await indexZoneFile(file, { origin: 'example.org.', root: path.join(tmp, 'rootlink') });
     assert.deepStrictEqual(idx.diagnostics, []);
     assert.strictEqual(idx.lookup('inside.example.org').length, 1);
+  });
+
+  it('decodes \\DDD and \\X escapes in the file name', async () => {
+    write('root/zones/sub dir/caf\u00e9.db', 'inside A 192.0.2.7\n');
+    write('root/zones/a;b.db', 'semi A 192.0.2.8\n');
+    const idx = await attempt('$INCLUDE sub\\032dir/caf\\195\\169.db\n$INCLUDE a\\;b.db');
+    assert.deepStrictEqual(idx.diagnostics, []);
+    assert.deepStrictEqual(idx.lookup('inside.example.org').map((r) => path.basename(r.file)), ['caf\u00e9.db']);
+    assert.strictEqual(idx.lookup('semi.example.org').length, 1);
   });
 
   it('bounds include depth and cycles', async () => {
