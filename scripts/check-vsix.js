@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { VSIX, packageVsix, ROOT } = require('./lib/build');
 const { checkVsixEntries, zipEntries, bundlesLinkingMaps } = require('./lib/vsixContent');
+const { reportCounts } = require('./lib/stage');
 
 function main() {
   const args = process.argv.slice(2);
@@ -16,7 +17,7 @@ function main() {
   const file = path.resolve(ROOT, args.find((a) => !a.startsWith('--')) || VSIX);
   if (!fs.existsSync(file)) {
     console.log(`[vsix-content] ${file} missing: run npm run package (or pass --package)`);
-    console.log('[vsix-content] 0 passed, 1 failed');
+    reportCounts('vsix-content', { passed: 0, failed: 1 });
     return 1;
   }
   const records = zipEntries(file).entries;
@@ -32,7 +33,7 @@ function main() {
     console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}${r.ok ? '' : `: ${r.offenders.join(', ')}`}`);
     r.ok ? passed++ : failed++;
   }
-  console.log(`[vsix-content] ${passed} passed, ${failed} failed`);
+  reportCounts('vsix-content', { passed, failed });
   return failed ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@
 const cp = require('node:child_process');
 const path = require('node:path');
 const { ROOT } = require('./lib/testConfig');
+const { reportCounts, RESULT_ENV } = require('./lib/stage');
 
 const RUNNER = path.join(ROOT, 'scripts/run-vscode-tests.js');
 const HANG_TIMEOUT_MS = Number(process.env.DNS_BATCH_TASKS_SELFTEST_TIMEOUT || 30_000);
@@ -15,8 +16,11 @@ const HANG_TIMEOUT_MS = Number(process.env.DNS_BATCH_TASKS_SELFTEST_TIMEOUT || 3
 function runRunner(file, extra) {
   return new Promise((resolve) => {
     const t0 = Date.now();
+    // The runs under test must not report into this stage's own result (scripts/lib/stage.js).
+    const { [RESULT_ENV]: _ours, ...env } = process.env;
     const child = cp.spawn(process.execPath, [RUNNER, '--no-build', '--files', `out/test/integration/harness-selftest/${file}`, ...extra], {
       cwd: ROOT,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -67,7 +71,7 @@ async function main() {
     console.log('----- failing-suite run -----\n' + fail.out + '\n----- hanging-suite run -----\n' + hang.out);
   }
   console.log(`[harness-selftest] fail run ${(fail.ms / 1000).toFixed(1)} s, hang run ${(hang.ms / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`[harness-selftest] ${passed} passed, ${failed} failed`);
+  reportCounts('harness-selftest', { passed, failed });
   return failed ? 1 : 0;
 }
 

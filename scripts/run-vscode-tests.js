@@ -3,7 +3,7 @@
 //   node scripts/run-vscode-tests.js [--grep PATTERN] [--no-build] [--timeout MS] [--files GLOB] [--verbose]
 // Reads files / mocha options / workspace / env from .vscode-test.mjs (label "integration"), the same file
 // `vscode-test` (npm run test:desktop) uses. Exit code: 1 when any test fails or the run times out.
-// The last line is "[vscode-tests] N passed, N failed" (scripts/test-all.js sums it).
+// The last line is "[vscode-tests] N passed, N failed"; the counts reach `npm test` as data (scripts/lib/stage.js).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,26 +11,24 @@ const { loadTestConfig, ROOT } = require('./lib/testConfig');
 const { bundle, compileTests } = require('./lib/build');
 const { runInHost } = require('./lib/inHost');
 const { shutdown, installHandlers } = require('./lib/procs');
+const { reportCounts } = require('./lib/stage');
+const { parseArgs: nodeParseArgs } = require('node:util');
 
+/** The command line, through node:util parseArgs (unknown flags and missing values are refused). */
 function parseArgs(argv) {
-  const opts = { grep: undefined, build: true, timeoutMs: 600_000, files: undefined, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--grep' || a === '-g') opts.grep = value();
-    else if (a.startsWith('--grep=')) opts.grep = a.slice(7);
-    else if (a === '--no-build') opts.build = false;
-    else if (a === '--timeout') opts.timeoutMs = Number(value());
-    else if (a === '--files') opts.files = value();
-    else if (a === '--verbose') opts.verbose = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
-  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) throw new Error('--timeout needs a positive number of ms');
-  return opts;
+  const { values } = nodeParseArgs({
+    args: argv,
+    options: {
+      grep: { type: 'string', short: 'g' },
+      'no-build': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '600000' },
+      files: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const timeoutMs = Number(values.timeout);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('--timeout needs a positive number of ms');
+  return { grep: values.grep, build: !values['no-build'], timeoutMs, files: values.files, verbose: values.verbose };
 }
 
 async function main() {
@@ -56,12 +54,13 @@ async function main() {
     verbose: opts.verbose,
   });
   const passed = r.result ? r.result.passes : 0;
-  const failed = r.result ? r.result.failures : r.timedOut ? 1 : 1;
+  // No result (a hang, a crash, a bootstrap error) counts as one failure.
+  const failed = r.result ? r.result.failures : 1;
   console.log(`[vscode-tests] ${r.reason}; code-server up in ${(r.startupMs / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (r.result && r.result.failed.length) console.log(`[vscode-tests] failed: ${r.result.failed.join(' | ')}`);
   if (r.timedOut) console.log('[vscode-tests] FAILED: the run timed out (a test or the extension host hung)');
   if (r.result && r.result.passes + r.result.failures === 0 && !r.timedOut) console.log('[vscode-tests] note: no test ran (grep matched nothing?)');
-  console.log(`[vscode-tests] ${passed} passed, ${failed} failed`);
+  reportCounts('vscode-tests', { passed, failed });
   return r.exitCode;
 }
 

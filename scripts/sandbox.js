@@ -40,9 +40,9 @@ async function main() {
   const setup = cp.spawnSync('bash', [path.join(__dirname, 'setup-tools.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) return 1;
   if (!packageVsix()) return 1;
-  const { startFakeGateway, sandboxTasks, SANDBOX_CREDENTIALS } = await loadGateway();
+  const { startFakeGateway, sandboxTasks, sandboxZones, SANDBOX_CREDENTIALS } = await loadGateway();
 
-  const gateway = await startFakeGateway({ host: '127.0.0.1', tasks: sandboxTasks() });
+  const gateway = await startFakeGateway({ host: '127.0.0.1', tasks: sandboxTasks(), zones: sandboxZones() });
   onCleanup(() => gateway.close());
   console.log(`[sandbox] fake gateway on ${gateway.url}`);
 

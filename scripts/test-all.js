@@ -2,12 +2,16 @@
 // `npm test`: every check, one command. Stops at the first failing stage, prints a summary table and
 // closes with one line "N passed, N failed" summing the test counts of all stages (the CI reads it; a
 // failed stage without test counts, such as lint, counts as one failure).
+// Each stage that runs tests hands its counts over as data (scripts/lib/stage.js), not as text to parse.
+//   node scripts/test-all.js [--skip ui,selftest]   skip stages by id (quick local loops; CI never does)
 //   VSCODE_TEST_MODE=desktop  integration tests through `vscode-test` (desktop VS Code) instead of code-server.
-//   DNS_BATCH_TASKS_SKIP=ui,selftest  skip stages by id (for quick local loops; CI never sets it).
+//   DNS_BATCH_TASKS_SKIP=ui,selftest  the same as --skip.
 'use strict';
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { spawnGroup, installHandlers, shutdown } = require('./lib/procs');
-const { parseCounts } = require('./lib/counts');
+const { readCounts, RESULT_ENV } = require('./lib/stage');
+const { tempDir } = require('./lib/codeServer');
 const { ROOT } = require('./lib/testConfig');
 
 const node = process.execPath;
@@ -26,7 +30,7 @@ const STAGES = [
   ] },
   { id: 'build', title: 'build (esbuild)', cmd: [node, 'esbuild.mjs'], timeoutMs: 2 * MIN },
   { id: 'compile', title: 'compile tests (tsc --outDir out)', cmd: [npx, 'tsc', '-p', 'tsconfig.json', '--outDir', 'out'], timeoutMs: 5 * MIN },
-  { id: 'unit', title: 'unit tests (mocha, plain Node)', cmd: [npx, 'mocha', '--config', '.mocharc.json'], timeoutMs: 6 * MIN, tests: true },
+  { id: 'unit', title: 'unit tests (mocha, plain Node)', cmd: [node, 'scripts/unit-tests.js'], timeoutMs: 6 * MIN, tests: true },
   { id: 'tools', title: 'test tools (setup-tools.sh)', cmd: ['bash', 'scripts/setup-tools.sh'], timeoutMs: 15 * MIN },
   desktop
     ? { id: 'integration', title: 'integration tests (vscode-test, desktop VS Code)', cmd: [npx, 'vscode-test', '--label', 'integration'], timeoutMs: 10 * MIN, tests: true }
@@ -37,11 +41,11 @@ const STAGES = [
 ];
 
 /** Run one command in its own process group (a timeout or Ctrl-C stops it and all it started). */
-function runCommand(argv, timeoutMs, label, { echo = true } = {}) {
+function runCommand(argv, timeoutMs, label, { echo = true, env = {} } = {}) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const [cmd, ...args] = argv;
-    const child = spawnGroup(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], graceMs: 15_000, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawnGroup(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], graceMs: 15_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
     let out = '';
     const onData = (d) => {
       if (echo) process.stdout.write(d);
@@ -63,8 +67,8 @@ function runCommand(argv, timeoutMs, label, { echo = true } = {}) {
   });
 }
 
-async function runStage(stage) {
-  if (!stage.parallel) return runCommand(stage.cmd, stage.timeoutMs, stage.id);
+async function runStage(stage, env) {
+  if (!stage.parallel) return runCommand(stage.cmd, stage.timeoutMs, stage.id, { env });
   // Side by side; each command's output is printed whole when it ends, so lines never interleave.
   const t0 = Date.now();
   const results = await Promise.all(
@@ -84,7 +88,11 @@ const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   installHandlers();
-  const skip = new Set((process.env.DNS_BATCH_TASKS_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
+  const { values } = parseArgs({ options: { skip: { type: 'string', default: process.env.DNS_BATCH_TASKS_SKIP || '' } } });
+  const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter(Boolean));
+  const unknown = [...skip].filter((id) => !STAGES.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`--skip: no stage ${unknown.join(', ')} (stages: ${STAGES.map((s) => s.id).join(', ')})`);
+  const results = tempDir('stages');
   const t0 = Date.now();
   const rows = [];
   let passed = 0;
@@ -96,8 +104,9 @@ async function main() {
       continue;
     }
     console.log(`\n[test-all] ── ${stage.title} ──`);
-    const r = await runStage(stage);
-    const counts = stage.tests ? parseCounts(r.out) : undefined;
+    const resultFile = path.join(results, `${stage.id}.json`);
+    const r = await runStage(stage, stage.tests ? { [RESULT_ENV]: resultFile } : {});
+    const counts = stage.tests ? readCounts(resultFile) : undefined;
     if (counts) {
       passed += counts.passed;
       failed += counts.failed;

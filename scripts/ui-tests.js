@@ -8,24 +8,24 @@
 const path = require('node:path');
 const { globSync } = require('glob');
 const { ROOT, compileTests, packageVsix, VSIX } = require('./lib/build');
+const { parseArgs: nodeParseArgs } = require('node:util');
 const { installHandlers, shutdown } = require('./lib/procs');
+const { runMocha, reportCounts } = require('./lib/stage');
 
+/** The command line, through node:util parseArgs (unknown flags and missing values are refused). */
 function parseArgs(argv) {
-  const o = { build: true, grep: undefined, timeoutMs: 900_000, files: 'out/test/e2e/**/*.test.js' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--no-build') o.build = false;
-    else if (a === '--grep' || a === '-g') o.grep = value();
-    else if (a === '--timeout') o.timeoutMs = Number(value());
-    else if (a === '--files') o.files = value();
-    else throw new Error(`unknown argument ${a}`);
-  }
-  return o;
+  const { values } = nodeParseArgs({
+    args: argv,
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      grep: { type: 'string', short: 'g' },
+      timeout: { type: 'string', default: '900000' },
+      files: { type: 'string', default: 'out/test/e2e/**/*.test.js' },
+    },
+  });
+  const timeoutMs = Number(values.timeout);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('--timeout needs a positive number of ms');
+  return { build: !values['no-build'], grep: values.grep, timeoutMs, files: values.files };
 }
 
 async function main() {
@@ -42,23 +42,18 @@ async function main() {
   // A hang anywhere (browser, server, test) ends the run as a failure.
   const timer = setTimeout(() => {
     console.log(`[ui-tests] TIMEOUT after ${o.timeoutMs} ms`);
-    console.log('[ui-tests] 0 passed, 1 failed');
+    reportCounts('ui-tests', { passed: 0, failed: 1 });
     void shutdown(1);
   }, o.timeoutMs);
-  const Mocha = require('mocha');
   const { mochaHooks } = require(path.join(ROOT, 'out/test/support/ui/index.js'));
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, slow: 10_000, color: false, reporter: 'spec', rootHooks: mochaHooks, ...(o.grep ? { grep: o.grep } : {}) });
-  for (const f of files) mocha.addFile(f);
-  const counts = { passes: 0, failures: 0 };
-  await new Promise((resolve) => {
-    const runner = mocha.run(() => resolve(undefined));
-    runner.on('pass', () => counts.passes++);
-    runner.on('fail', () => counts.failures++);
+  const r = await runMocha({
+    files,
+    options: { timeout: 120_000, slow: 10_000, reporter: 'spec', rootHooks: mochaHooks, ...(o.grep ? { grep: o.grep } : {}) },
   });
   clearTimeout(timer);
   console.log(`[ui-tests] total ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
-  console.log(`[ui-tests] ${counts.passes} passed, ${counts.failures} failed`);
-  return counts.failures > 0 ? 1 : 0;
+  reportCounts('ui-tests', { passed: r.passes, failed: r.failures });
+  return r.failures > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

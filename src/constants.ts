@@ -25,6 +25,8 @@ export const Commands = {
   revealInZoneFile: 'huaweiDns.revealInZoneFile',
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
   checkZoneFile: 'huaweiDns.checkZoneFile',
+  compareWithLiveZone: 'huaweiDns.compareWithLiveZone',
+  verifyInLiveZone: 'huaweiDns.verifyInLiveZone',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

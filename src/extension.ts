@@ -2,6 +2,7 @@
 // No logic here. Dev and test hooks (src/dev) are loaded only when their environment variable asks for them.
 import type * as vscode from 'vscode';
 import { registerAuth } from './auth';
+import { registerCompare } from './compare';
 import type * as Sandbox from './dev/sandbox';
 import type * as TestHooks from './dev/testApi';
 import { registerZoneLint } from './lint';
@@ -41,9 +42,11 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('panels');
   const view = registerTasksView(services, model, panels);
   mark('tasks');
-  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, view);
+  const compare = registerCompare(services, { zoneFiles: zones.catalog, tasks: model });
+  mark('compare');
+  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, view, compare);
   if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
-  return testHooks?.createTestApi({ services, model, view, panels, zones, lint });
+  return testHooks?.createTestApi({ services, model, view, panels, zones, lint, compare });
 }
 
 export function deactivate(): void {

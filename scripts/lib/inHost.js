@@ -10,7 +10,6 @@ const { launchBrowser } = require('./browser');
 const { ROOT } = require('./testConfig');
 
 const BOOTSTRAP = path.join(ROOT, 'out/test/support/vscodeRunner/index.js');
-const RESULT_MARKER = '[dns-batch-tasks-tests] result ';
 // Known harmless chatter of a web workbench without network (see shared TESTING.md).
 const NOISE = /Resolv(ing|ed) connection token|Creating a socket|reconnection-grace-time|builtin extensions cache|Service Worker|AgentHost|AccountPolicyGate|open-vsx\.org|queryRawGalleryExtensions|authentication provider 'github'|\[Extension Host\] (debugger|Started local extension host)/;
 
@@ -49,7 +48,7 @@ async function runInHost(o) {
   page.on('pageerror', (e) => o.verbose && print(`[page error] ${e.message}`));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(args || []));
-    if (!o.verbose && (NOISE.test(text) || text.startsWith(RESULT_MARKER))) return;
+    if (!o.verbose && NOISE.test(text)) return;
     for (const line of text.split('\n')) print(type === 'error' ? `[vscode:error] ${line}` : line);
   });
   await page.exposeFunction('codeAutomationExit', (code) => settle({ code, timedOut: false, reason: `extension host finished (code ${code})` }));

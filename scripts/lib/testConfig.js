@@ -7,7 +7,7 @@ const { globSync } = require('glob');
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Resolves { label, files (absolute, sorted), mochaOpts, workspace, env, extensionDevelopmentPath }. */
+/** Resolves { label, files (absolute, in pattern order), mochaOpts, workspace, env, extensionDevelopmentPath }. */
 async function loadTestConfig({ configFile = path.join(ROOT, '.vscode-test.mjs'), label = 'integration', files } = {}) {
   const dir = path.dirname(configFile);
   let cfg = (await import(pathToFileURL(configFile).href)).default;
@@ -16,7 +16,8 @@ async function loadTestConfig({ configFile = path.join(ROOT, '.vscode-test.mjs')
   const test = all.find((t) => t.label === label);
   if (!test) throw new Error(`no test config labelled "${label}" in ${configFile}`);
   const patterns = [files || test.files].flat();
-  const matched = [...new Set(patterns.flatMap((g) => globSync(g, { cwd: dir, absolute: true })))].sort();
+  // In the order of the patterns (each pattern's matches sorted), first place wins: the leak suite is last.
+  const matched = [...new Set(patterns.flatMap((g) => globSync(g, { cwd: dir, absolute: true }).sort()))];
   const { preload, ...mochaOpts } = test.mocha || {};
   return {
     label,

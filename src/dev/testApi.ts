@@ -3,6 +3,7 @@
 // the context or the client of a user's host.
 import type * as vscode from 'vscode';
 import type { ZoneLintFeature } from '../lint';
+import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
 import type { Services } from '../services';
 import { TasksModel } from '../tasks';
@@ -25,6 +26,7 @@ export interface TestApi {
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
   readonly lint: ZoneLintFeature;
+  readonly compare: CompareFeature;
 }
 
 export interface TestApiParts {
@@ -34,10 +36,11 @@ export interface TestApiParts {
   panels: FailedItemsFeature;
   zones: ZoneFiles;
   lint: ZoneLintFeature;
+  compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones, lint } = parts;
+  const { services, model, view, panels, zones, lint, compare } = parts;
   return {
     services,
     tasks: {
@@ -51,5 +54,6 @@ export function createTestApi(parts: TestApiParts): TestApi {
     panels,
     zones,
     lint,
+    compare,
   };
 }

@@ -1,6 +1,5 @@
 // Validation of every setting the extension reads. Pure: the reader hands in raw values, gets back typed
 // settings plus one problem per bad value (the reader turns problems into warnings).
-import * as z from 'zod';
 import { checkEndpoint, type Site } from '../core/sites';
 
 export type { Site };
@@ -41,44 +40,81 @@ export type LintSeveritySetting = 'error' | 'warning' | 'info' | 'off';
 
 export const DEFAULT_ZONE_FILES = ['**/*.zone', '**/*.db', '**/db.*', '**/*.signed', '**/*.arpa'];
 
-const optionalText = z.string().transform((s) => s.trim() || undefined);
-const endpoint = optionalText.superRefine((value, ctx) => {
-  if (value === undefined) return;
-  const checked = checkEndpoint(value);
-  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.reason });
-}).transform((value) => {
-  if (value === undefined) return undefined;
-  const checked = checkEndpoint(value);
-  return checked.ok ? checked.endpoint : undefined;
-});
-const proxy = optionalText.superRefine((value, ctx) => {
-  if (value === undefined) return;
+// Plain checks rather than the schema library: settings are read during activation, and building zod
+// schemas there cost more than the whole rest of activate() (npm run bench). Each check returns the value to
+// use, or the reason it cannot be used.
+type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const bad = (reason: string) => ({ ok: false as const, reason });
+
+/** Text, trimmed; empty means unset (undefined). */
+const optionalText =
+  (refine?: (text: string) => string | undefined): Check<string | undefined> =>
+  (value) => {
+    if (typeof value !== 'string') return bad('expected text');
+    const text = value.trim();
+    if (text === '') return ok(undefined);
+    const problem = refine?.(text);
+    return problem === undefined ? ok(text) : bad(problem);
+  };
+const endpoint: Check<string | undefined> = (value) => {
+  const text = optionalText()(value);
+  if (!text.ok || text.value === undefined) return text;
+  const checked = checkEndpoint(text.value);
+  return checked.ok ? ok(checked.endpoint) : bad(checked.reason);
+};
+const proxy = optionalText((text) => {
   try {
-    const url = new URL(value);
-    if (!/^(https?|socks[45h]?):$/.test(url.protocol)) ctx.addIssue({ code: 'custom', message: 'unsupported proxy scheme' });
+    return /^(https?|socks[45h]?):$/.test(new URL(text).protocol) ? undefined : 'unsupported proxy scheme';
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'not a URL' });
+    return 'not a URL';
   }
 });
+const oneOf =
+  <T extends string>(...values: T[]): Check<T> =>
+  (value) =>
+    values.includes(value as T) ? ok(value as T) : bad(`expected one of ${values.join(', ')}`);
+const numberIn =
+  (min: number, max: number, integer: boolean): Check<number> =>
+  (value) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return bad('expected a number');
+    if (integer && !Number.isInteger(value)) return bad('expected a whole number');
+    return value < min || value > max ? bad(`expected ${min} to ${max}`) : ok(value);
+  };
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+/** `{ "ttl-mixed": "off", … }`: an object whose every value is a severity or "off". */
+const severities: Check<Record<string, LintSeveritySetting>> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('expected an object of rule ids');
+  const entries = Object.entries(value as Record<string, unknown>);
+  const wrong = entries.find(([, v]) => typeof v !== 'string' || !SEVERITIES.includes(v));
+  return wrong ? bad(`${wrong[0]}: expected error, warning, info or off`) : ok(Object.fromEntries(entries) as Record<string, LintSeveritySetting>);
+};
+const boolean: Check<boolean> = (value) => (typeof value === 'boolean' ? ok(value) : bad('expected true or false'));
+const strings =
+  (nonEmpty: boolean): Check<string[]> =>
+  (value) =>
+    Array.isArray(value) && value.every((v) => typeof v === 'string' && (!nonEmpty || v !== ''))
+      ? ok([...(value as string[])])
+      : bad(nonEmpty ? 'expected a list of non-empty strings' : 'expected a list of strings');
 
-/** Each setting: full id, schema, default. Declared once so defaults and validation cannot drift apart. */
+/** Each setting: full id, check, default. Declared once so defaults and validation cannot drift apart. */
 const FIELDS = {
-  site: ['huaweiDns.site', z.enum(['intl', 'cn']), 'intl'],
+  site: ['huaweiDns.site', oneOf('intl', 'cn'), 'intl'],
   endpoint: ['huaweiDns.endpoint', endpoint, undefined],
-  projectId: ['huaweiDns.projectId', optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(v), 'letters, digits, - and _ only'), undefined],
-  requestTimeoutSeconds: ['huaweiDns.requestTimeoutSeconds', z.number().finite().min(1).max(600), 30],
-  maxRetries: ['huaweiDns.maxRetries', z.number().int().min(0).max(10), 3],
-  pageSize: ['huaweiDns.pageSize', z.number().int().min(1).max(500), 500],
-  pollIntervalSeconds: ['huaweiDns.pollIntervalSeconds', z.number().finite().min(1).max(3600), 5],
-  zoneFiles: ['huaweiDns.zoneFiles', z.array(z.string().min(1)), DEFAULT_ZONE_FILES],
-  caFile: ['huaweiDns.caFile', optionalText, undefined],
-  showFailuresOnOpen: ['huaweiDns.showFailuresOnOpen', z.boolean(), false],
-  lintRules: ['huaweiDns.lint.rules', z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])), {}],
-  lintMinTtl: ['huaweiDns.lint.minTtl', z.number().int().min(1).max(2147483647), 1],
+  projectId: ['huaweiDns.projectId', optionalText((v) => (/^[A-Za-z0-9_-]{1,64}$/.test(v) ? undefined : 'letters, digits, - and _ only')), undefined],
+  requestTimeoutSeconds: ['huaweiDns.requestTimeoutSeconds', numberIn(1, 600, false), 30],
+  maxRetries: ['huaweiDns.maxRetries', numberIn(0, 10, true), 3],
+  pageSize: ['huaweiDns.pageSize', numberIn(1, 500, true), 500],
+  pollIntervalSeconds: ['huaweiDns.pollIntervalSeconds', numberIn(1, 3600, false), 5],
+  zoneFiles: ['huaweiDns.zoneFiles', strings(true), DEFAULT_ZONE_FILES],
+  caFile: ['huaweiDns.caFile', optionalText(), undefined],
+  showFailuresOnOpen: ['huaweiDns.showFailuresOnOpen', boolean, false],
+  lintRules: ['huaweiDns.lint.rules', severities, {}],
+  lintMinTtl: ['huaweiDns.lint.minTtl', numberIn(1, 2147483647, true), 1],
   proxy: ['http.proxy', proxy, undefined],
-  proxyStrictSSL: ['http.proxyStrictSSL', z.boolean(), true],
-  noProxy: ['http.noProxy', z.array(z.string()), [] as string[]],
-} as const satisfies { [K in keyof ExtensionSettings]-?: readonly [string, z.ZodType, unknown] };
+  proxyStrictSSL: ['http.proxyStrictSSL', boolean, true],
+  noProxy: ['http.noProxy', strings(false), [] as string[]],
+} as const satisfies { [K in keyof ExtensionSettings]-?: readonly [string, Check<ExtensionSettings[K]>, ExtensionSettings[K]] };
 
 /** Settings a workspace may only set once trusted (package.json restrictedConfigurations). */
 export const RESTRICTED_SETTINGS: readonly string[] = ['huaweiDns.endpoint', 'huaweiDns.caFile'];
@@ -97,17 +133,17 @@ export const WATCHED_SETTINGS: readonly string[] = Object.values(FIELDS).map(([i
 export function parseSettings(raw: RawSettings): { settings: ExtensionSettings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   const out: Record<string, unknown> = {};
-  for (const [key, [id, schema, fallback]] of Object.entries(FIELDS) as [string, readonly [string, z.ZodType, unknown]][]) {
+  for (const [key, [id, check, fallback]] of Object.entries(FIELDS) as [string, readonly [string, Check<unknown>, unknown]][]) {
     const value = raw[id];
     if (value === undefined || value === null) {
       out[key] = Array.isArray(fallback) ? [...(fallback as unknown[])] : fallback;
       continue;
     }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      out[key] = parsed.data;
+    const checked = check(value);
+    if (checked.ok) {
+      out[key] = checked.value;
     } else {
-      problems.push({ setting: id, reason: parsed.error.issues[0]?.message ?? 'invalid value' });
+      problems.push({ setting: id, reason: checked.reason });
       out[key] = Array.isArray(fallback) ? [...(fallback as unknown[])] : fallback;
     }
   }

@@ -48,9 +48,12 @@ export interface TaskCounts {
   errorCount: number;
 }
 
-/** `DONE · ✓1,880 ✗120`: the status as sent, then successes and failures. */
+/**
+ * `✗120 ✓1,880 · DONE`: failures first, the one figure a person scans the tree for (a narrow sidebar cuts the
+ * end of a description), then successes, then the status as sent (the icon shows the outcome too).
+ */
 export function formatStatusAndCounts(task: TaskCounts): string {
-  return `${task.status} · ✓${formatCount(task.successCount)} ✗${formatCount(task.errorCount)}`;
+  return `✗${formatCount(task.errorCount)} ✓${formatCount(task.successCount)} · ${task.status}`;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The tracked-tasks view: the tree over the model, the status bar, finish notices and the commands.
 import * as vscode from 'vscode';
 import { ContextKeys, Views } from '../constants';
+import type { BatchTaskSummary } from '../core/types';
 import type { Services } from '../services';
+import { formatCount } from '../shared/format';
 import type { TasksModel } from '../tasks';
 import { registerTaskCommands, type TaskPanels } from './commands';
 import { FinishNotifier } from './finishNotifier';
@@ -21,6 +23,20 @@ export interface TasksView extends vscode.Disposable {
   readonly runningStatus: RunningStatus;
 }
 
+/** The activity-bar badge: how many tracked tasks have failed items, visible however narrow the sidebar. */
+export function failuresBadge(tasks: readonly BatchTaskSummary[]): vscode.ViewBadge | undefined {
+  const failing = tasks.filter((t) => t.errorCount > 0);
+  if (failing.length === 0) return undefined;
+  const items = failing.reduce((n, t) => n + t.errorCount, 0);
+  return {
+    value: failing.length,
+    tooltip:
+      failing.length === 1
+        ? vscode.l10n.t('1 task with failed items ({0} failed)', formatCount(items))
+        : vscode.l10n.t('{0} tasks with failed items ({1} failed)', failing.length, formatCount(items)),
+  };
+}
+
 export function registerTasksView(services: Services, model: TasksModel, panels: TaskPanels): TasksView {
   const disposables: vscode.Disposable[] = [];
   const tree = new TasksTreeProvider(model, () => services.session.siteLabel());
@@ -34,6 +50,7 @@ export function registerTasksView(services: Services, model: TasksModel, panels:
     setContext(ContextKeys.hasTasks, model.all().length > 0);
     setContext(ContextKeys.groupByMessage, model.groupByMessage);
     setContext(ContextKeys.watching, model.watchInBackground);
+    treeView.badge = failuresBadge(model.all());
   };
   disposables.push(model.onDidChangeTree(updateContext), model.onDidReload(updateContext));
   updateContext();

@@ -132,7 +132,8 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
       expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `task:${task.id}`;
-    item.description = entry.error ? `${formatStatusAndCounts(task)} ⚠` : formatStatusAndCounts(task);
+    // The warning first: the end of a description is what a narrow sidebar cuts.
+    item.description = entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task);
     item.iconPath = taskIcon(task);
     const outcome = taskOutcome(task);
     item.contextValue = `task.${outcome}`;

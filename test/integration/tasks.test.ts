@@ -90,14 +90,14 @@ describe('Tracked tasks tree (integration)', function () {
 
   it('shows tasks of every type and state with words, counts, icons and a tooltip', async () => {
     const cases: { task: FakeTask; label: string; description: string; icon: string }[] = [
-      { task: add({ type: 'create', successCount: 3 }), label: 'Create record sets', description: 'DONE · ✓3 ✗0', icon: 'pass' },
-      { task: add({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) }), label: 'Import record sets', description: 'DONE · ✓1,880 ✗120', icon: 'warning' },
-      { task: add({ type: 'delete', successCount: 0, errorItems: errorItems(4) }), label: 'Delete record sets', description: 'DONE · ✓0 ✗4', icon: 'error' },
-      { task: add({ type: 'batch_update_rs', successCount: 7 }), label: 'Update record sets', description: 'DONE · ✓7 ✗0', icon: 'pass' },
-      { task: add({ type: 'batch_create_zone', successCount: 2 }), label: 'Create zones', description: 'DONE · ✓2 ✗0', icon: 'pass' },
-      { task: add({ type: 'transfer', successCount: 1 }), label: 'Transfer zones', description: 'DONE · ✓1 ✗0', icon: 'pass' },
-      { task: add({ type: 'something_new', successCount: 1 }), label: 'something_new', description: 'DONE · ✓1 ✗0', icon: 'pass' },
-      { task: add({ type: 'create', successCount: 0, pending: { polls: 1_000_000 } }), label: 'Create record sets', description: 'PENDING · ✓0 ✗0', icon: 'sync~spin' },
+      { task: add({ type: 'create', successCount: 3 }), label: 'Create record sets', description: '✗0 ✓3 · DONE', icon: 'pass' },
+      { task: add({ type: 'import_recordset', successCount: 1880, errorItems: errorItems(120) }), label: 'Import record sets', description: '✗120 ✓1,880 · DONE', icon: 'warning' },
+      { task: add({ type: 'delete', successCount: 0, errorItems: errorItems(4) }), label: 'Delete record sets', description: '✗4 ✓0 · DONE', icon: 'error' },
+      { task: add({ type: 'batch_update_rs', successCount: 7 }), label: 'Update record sets', description: '✗0 ✓7 · DONE', icon: 'pass' },
+      { task: add({ type: 'batch_create_zone', successCount: 2 }), label: 'Create zones', description: '✗0 ✓2 · DONE', icon: 'pass' },
+      { task: add({ type: 'transfer', successCount: 1 }), label: 'Transfer zones', description: '✗0 ✓1 · DONE', icon: 'pass' },
+      { task: add({ type: 'something_new', successCount: 1 }), label: 'something_new', description: '✗0 ✓1 · DONE', icon: 'pass' },
+      { task: add({ type: 'create', successCount: 0, pending: { polls: 1_000_000 } }), label: 'Create record sets', description: '✗0 ✓0 · PENDING', icon: 'sync~spin' },
     ];
     for (const c of cases) await vscode.commands.executeCommand(Commands.trackTask, c.task.id);
 
@@ -191,12 +191,12 @@ describe('Tracked tasks tree (integration)', function () {
       () => assert.fail('the refresh should fail'),
       () => undefined,
     );
-    assert.equal(item(taskNode(t.id)).description, 'DONE · ✓5 ✗0 ⚠');
+    assert.equal(item(taskNode(t.id)).description, '⚠ ✗0 ✓5 · DONE');
     const kids = await children(taskNode(t.id));
     assert.equal(kids.length, 1);
     assert.equal(kids[0]!.kind, 'error');
     await vscode.commands.executeCommand(Commands.retry, ...((item(kids[0]!).command?.arguments ?? []) as unknown[]));
-    assert.equal(item(taskNode(t.id)).description, 'DONE · ✓5 ✗0');
+    assert.equal(item(taskNode(t.id)).description, '✗0 ✓5 · DONE');
     assert.deepEqual(await children(taskNode(t.id)), []);
   });
 
@@ -240,7 +240,7 @@ describe('Tracked tasks tree (integration)', function () {
       await vscode.commands.executeCommand(Commands.refreshTask, taskNode(t.id));
       assert.equal(notices.length, 1);
       assert.equal(notices[0]!.message, 'Import finished: 1,880 succeeded, 120 failed');
-      assert.equal(item(taskNode(t.id)).description, 'DONE · ✓1,880 ✗120');
+      assert.equal(item(taskNode(t.id)).description, '✗120 ✓1,880 · DONE');
       assert.equal(feature.model.poller.isWatching(t.id), false, 'polling stopped');
       assert.equal(feature.model.runningCount(), 0);
     } finally {

@@ -1,7 +1,7 @@
 // A zone file's records grouped into record sets in the API's form: what an import (or a retry) would send.
 import type { ZoneRecord } from '../zone/index';
 import type { RetryRecordSet } from './types';
-import { apiRecordValue, ownerKey } from './values';
+import { apiRecordValue, ownerKey, upperType } from './values';
 
 /** What the builder needs of a zone index (the index's `apex` and `details()`). */
 export interface IndexWithDetails {
@@ -12,7 +12,7 @@ export interface IndexWithDetails {
 
 /** `TYPE6` is SOA and `TYPE2` is NS (RFC 3597 spellings), for the two sets the system owns. */
 function canonicalType(type: string): string {
-  const t = type.toUpperCase();
+  const t = upperType(type);
   if (t === 'TYPE6') return 'SOA';
   if (t === 'TYPE2') return 'NS';
   return t;

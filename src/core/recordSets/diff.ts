@@ -2,7 +2,7 @@
 // stores values, so spelling (quotes, case, trailing dots, IPv6 forms, leading zeros) never shows as a change.
 import { isSystemSet } from './build';
 import type { LiveRecordSet, RetryRecordSet } from './types';
-import { normalizeRecordValue, ownerKey } from './values';
+import { normalizeValue, ownerKey, upperType } from './values';
 
 export type DiffField = 'records' | 'ttl';
 
@@ -27,7 +27,7 @@ const ACTIVE = new Set(['ACTIVE', 'PENDING_CREATE', 'PENDING_UPDATE']);
 
 /** Whether a live set counts as present (the service serves it, or is about to). */
 export function isActiveStatus(status: string): boolean {
-  return ACTIVE.has(status.toUpperCase());
+  return ACTIVE.has(status) || ACTIVE.has(status.toUpperCase());
 }
 
 /** The system's own sets: SOA, the apex NS and anything marked `default: true`. */
@@ -35,15 +35,25 @@ export function isSystemLiveSet(set: Pick<LiveRecordSet, 'name' | 'type' | 'defa
   return set.default === true || isSystemSet(set.name, set.type, apex);
 }
 
-function valueSet(type: string, records: readonly string[], apex: string): Set<string> {
-  const out = new Set<string>();
-  for (const r of records) out.add(normalizeRecordValue(type, r, apex));
+/** The values in comparison form, sorted, each once: two sets are equal exactly when these lists are. */
+function canonicalValues(type: string, records: readonly string[], apex: string): string[] {
+  const out = records.map((r) => normalizeValue(type, r, apex));
+  if (out.length < 2) return out;
+  out.sort();
+  let w = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[w - 1]) out[w++] = out[i]!;
+  out.length = w;
   return out;
 }
 
-function sameValues(a: Set<string>, b: Set<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const v of a) if (!b.has(v)) return false;
+function sameValues(type: string, a: readonly string[], b: readonly string[], apex: string): boolean {
+  // Nearly every set holds one value, often spelled alike on both sides (equal text, equal normal form).
+  if (a.length === 1 && b.length === 1) return a[0] === b[0] || normalizeValue(type, a[0]!, apex) === normalizeValue(type, b[0]!, apex);
+  if (a.length === b.length && a.every((v, i) => v === b[i])) return true;
+  const x = canonicalValues(type, a, apex);
+  const y = canonicalValues(type, b, apex);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
 
@@ -52,18 +62,25 @@ function sameValues(a: Set<string>, b: Set<string>): boolean {
  * of normalised values) and `ttl` (unless ignored). Empty when they agree. The caller checks the status.
  */
 export function differingFields(file: Pick<RetryRecordSet, 'type' | 'ttl' | 'records'>, live: Pick<LiveRecordSet, 'ttl' | 'records'>, options: DiffOptions): DiffField[] {
-  const fields: DiffField[] = [];
-  const apex = ownerKey(options.apex);
-  if (!sameValues(valueSet(file.type, file.records, apex), valueSet(file.type, live.records, apex))) fields.push('records');
-  if (!options.ignoreTtl && file.ttl !== live.ttl) fields.push('ttl');
-  return fields;
+  return fieldsOf(upperType(file.type), file, live, ownerKey(options.apex), options.ignoreTtl === true);
+}
+
+const NONE: DiffField[] = [];
+
+function fieldsOf(type: string, file: Pick<RetryRecordSet, 'ttl' | 'records'>, live: Pick<LiveRecordSet, 'ttl' | 'records'>, apex: string, ignoreTtl: boolean): DiffField[] {
+  const records = !sameValues(type, file.records, live.records, apex);
+  const ttl = !ignoreTtl && file.ttl !== live.ttl;
+  if (!records && !ttl) return NONE;
+  return records && ttl ? ['records', 'ttl'] : records ? ['records'] : ['ttl'];
 }
 
 /** Compares a zone file's sets (recordSetsOfZone) with the live zone's (listRecordSets). Pure, synchronous. */
 export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRecordSet[], options: DiffOptions): ZoneDiff {
   const apex = ownerKey(options.apex);
+  const ignoreTtl = options.ignoreTtl === true;
   const result: ZoneDiff = { same: [], onlyInFile: [], onlyLive: [], differs: [], inactive: [] };
-  const byKey = new Map<string, LiveRecordSet>();
+  // type -> owner -> set: the owner strings are usually the server's own (no new string per key).
+  const byType = new Map<string, Map<string, LiveRecordSet>>();
   const present: LiveRecordSet[] = [];
   for (const set of live) {
     if (isSystemLiveSet(set, apex)) continue;
@@ -72,21 +89,24 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
       continue;
     }
     present.push(set);
-    const key = `${ownerKey(set.name)} ${set.type.toUpperCase()}`;
+    const type = upperType(set.type);
+    let byName = byType.get(type);
+    if (!byName) byType.set(type, (byName = new Map<string, LiveRecordSet>()));
+    const name = ownerKey(set.name);
     // Sets on other resolution lines share name and type; the file (which has no lines) matches the first,
     // the others stay only live.
-    if (!byKey.has(key)) byKey.set(key, set);
+    if (!byName.has(name)) byName.set(name, set);
   }
   const used = new Set<LiveRecordSet>();
-  const opts = { apex, ...(options.ignoreTtl ? { ignoreTtl: true } : {}) };
   for (const set of file) {
-    const match = byKey.get(`${ownerKey(set.name)} ${set.type.toUpperCase()}`);
+    const type = upperType(set.type);
+    const match = byType.get(type)?.get(ownerKey(set.name));
     if (!match || used.has(match)) {
       result.onlyInFile.push(set);
       continue;
     }
     used.add(match);
-    const fields = differingFields(set, match, opts);
+    const fields = fieldsOf(type, set, match, apex, ignoreTtl);
     if (fields.length === 0) result.same.push({ name: set.name, type: set.type });
     else result.differs.push({ file: set, live: match, fields });
   }

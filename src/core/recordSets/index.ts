@@ -3,5 +3,7 @@ export type { RetryRecordSet, LiveRecordSet } from './types';
 export { apiRecordValue, normalizeRecordValue, canonicalIpv6, absoluteName, ownerKey, recordSetKey, tokenizeRdata } from './values';
 export { recordSetsOfZone, isSystemSet } from './build';
 export type { IndexWithDetails } from './build';
+export { renderZoneText } from './render';
+export type { RenderedSet } from './render';
 export { diffZone, differingFields, isActiveStatus, isSystemLiveSet } from './diff';
 export type { ZoneDiff, DiffOptions, DiffField } from './diff';

@@ -143,25 +143,59 @@ export function canonicalIpv6(text: string): string | undefined {
  * MX, SRV and CAA numbers without leading zeros; CAA tags lower-case. Anything unrecognised: blanks collapsed.
  */
 export function normalizeRecordValue(type: string, value: string, apex: string): string {
-  const t = type.toUpperCase();
+  return normalizeValue(type.toUpperCase(), value, apex);
+}
+
+// Fast paths: a value already in its comparison form (nearly every live value, most file values) is returned
+// as it is, without tokenising or allocating. Each pattern accepts only what the slow path would return unchanged.
+const CANONICAL_MX = /^(?:0|[1-9]\d{0,4}) [a-z0-9_*-][a-z0-9_.*-]*\.$/;
+const CANONICAL_SRV = /^(?:0|[1-9]\d{0,4}) (?:0|[1-9]\d{0,4}) (?:0|[1-9]\d{0,4}) (?:\.|[a-z0-9_*-][a-z0-9_.*-]*\.)$/;
+// eslint-disable-next-line no-control-regex
+const CANONICAL_CAA = /^(?:0|[1-9]\d{0,2}) [a-z0-9]+ "[^"\\\u0000-\u001f\u007f]*"$/;
+
+/** `"a b" "c"`: quoted strings joined by one blank, no backslash, no control character. */
+function isCanonicalTxt(v: string): boolean {
+  const n = v.length;
+  if (n < 2 || v.charCodeAt(0) !== 0x22 || v.charCodeAt(n - 1) !== 0x22) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x5c || c < 0x20 || c === 0x7f) return false;
+    if (c === 0x22) {
+      if (i + 2 >= n - 1 || v.charCodeAt(i + 1) !== 0x20 || v.charCodeAt(i + 2) !== 0x22) return false;
+      i += 2;
+    }
+  }
+  return true;
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** normalizeRecordValue for a type already in upper case. */
+export function normalizeValue(t: string, value: string, apex: string): string {
   switch (t) {
     case 'A':
-      return value.trim();
+      return value.length > 0 && !isBlank(value.charCodeAt(0)) && !isBlank(value.charCodeAt(value.length - 1)) ? value : value.trim();
     case 'AAAA':
       return canonicalIpv6(value) ?? value.trim().toLowerCase();
     case 'TXT':
     case 'SPF': {
+      if (isCanonicalTxt(value)) return value;
       const tokens = tokenizeRdata(value);
       return tokens.map((k) => quote(canonicalString(k.raw))).join(' ');
     }
     case 'CAA': {
+      if (CANONICAL_CAA.test(value)) return value;
       const tokens = tokenizeRdata(value);
       if (tokens.length < 3) break;
       const rest = tokens.length === 3 ? tokens[2]!.raw : tokens.slice(2).map((k) => k.raw).join(' ');
       return `${number(tokens[0]!.raw)} ${tokens[1]!.raw.toLowerCase()} ${quote(canonicalString(rest))}`;
     }
+    case 'MX':
+      return CANONICAL_MX.test(value) && !value.includes('..') ? value : apiRecordValue(t, value, apex);
+    case 'SRV':
+      return CANONICAL_SRV.test(value) && !value.includes('..') ? value : apiRecordValue(t, value, apex);
     default: {
-      if (NAME_TYPES.has(t) || t === 'MX' || t === 'SRV') return apiRecordValue(t, value, apex);
+      if (NAME_TYPES.has(t)) return PLAIN_ABSOLUTE.test(value) && !value.includes('..') ? value : apiRecordValue(t, value, apex);
     }
   }
   return tokenizeRdata(value).map((k) => (k.quoted ? quote(k.raw) : k.raw)).join(' ');
@@ -169,7 +203,16 @@ export function normalizeRecordValue(type: string, value: string, apex: string):
 
 /** The (name, type) key sets are matched by: names case-insensitive with the trailing dot implied. */
 export function recordSetKey(name: string, type: string): string {
-  return `${ownerKey(name)} ${type.toUpperCase()}`;
+  return `${ownerKey(name)} ${upperType(type)}`;
+}
+
+/** Types arrive upper-case nearly always: no new string then. */
+export function upperType(type: string): string {
+  for (let i = 0; i < type.length; i++) {
+    const c = type.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return type.toUpperCase();
+  }
+  return type;
 }
 
 const PLAIN_OWNER = /^[a-z0-9_*-][a-z0-9_.*-]*$/;

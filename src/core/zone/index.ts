@@ -12,8 +12,6 @@ export interface IndexZoneOptions {
   root: string;
   /** Text to index instead of the file on disk (an editor's unsaved text). */
   text?: string;
-  /** Ignored: the name lookup table is now always built while parsing. Kept so older callers still compile. */
-  buildLookup?: boolean;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */

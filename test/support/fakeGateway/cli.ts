@@ -2,7 +2,7 @@
 //   node out/test/support/fakeGateway/cli.js [--port N] [--host H] [--sandbox] [--project-id ID] [--latency MS]
 // Prints one JSON line {"url","accessKey"} when listening (never the secret: the launcher imports
 // SANDBOX_CREDENTIALS), and stops cleanly on SIGINT/SIGTERM.
-import { SANDBOX_CREDENTIALS, sandboxTasks, startFakeGateway, type FakeGatewayOptions } from './index';
+import { SANDBOX_CREDENTIALS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGatewayOptions } from './index';
 
 function parseArgs(argv: readonly string[]): FakeGatewayOptions & { sandbox: boolean } {
   const out: FakeGatewayOptions & { sandbox: boolean } = { sandbox: false };
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { sandbox, ...options } = args;
-  const gateway = await startFakeGateway({ ...options, tasks: sandbox ? sandboxTasks() : [] });
+  const gateway = await startFakeGateway({ ...options, tasks: sandbox ? sandboxTasks() : [], zones: sandbox ? sandboxZones() : [] });
   process.stdout.write(JSON.stringify({ url: gateway.url, accessKey: SANDBOX_CREDENTIALS.accessKey }) + '\n');
   const stop = (): void => {
     void gateway.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 // The sandbox scenario (npm start, UI tests): a little of everything a real account shows, deterministic given
-// `now`. The zone fixture workspace (test/fixtures/workspace/) holds every `example.com.` name below but `missing`.
+// `now`. The sample workspace (test/fixtures/workspace/zones) holds a record for every failed item below,
+// except SANDBOX_NOT_IN_ZONE_FILES (test/unit/fakeGateway/sandbox.test.ts checks both).
 import { errorItems, VENDOR_ERROR_MESSAGES } from '../builders';
 import type { ErrorItem, FakeTask } from './types';
 
@@ -63,6 +64,12 @@ export const HOSTILE_ITEMS: readonly ErrorItem[] = [
   { item: '@SUM(1+1)', errorMessage: 'javascript:window.__xss=1' },
   { item: '__proto__', errorMessage: '&lt;b&gt;entity-encoded&lt;/b&gt; &amp; <b>raw bold</b>' },
   { item: '', errorMessage: '' },
+];
+
+/** The failed items deliberately without a record in the sample workspace, and why (the README says so too). */
+export const SANDBOX_NOT_IN_ZONE_FILES: readonly { item: string; why: string }[] = [
+  { item: 'missing.example.com.', why: 'shows what Reveal in Zone File and the Problems panel do when no file has the name' },
+  ...HOSTILE_ITEMS.map(({ item }) => ({ item, why: 'the hostile task: strings that are not DNS names, to show they stay inert' })),
 ];
 
 /** The sandbox's tasks; dates are relative to `now`, pending timers start when the gateway adds them. */

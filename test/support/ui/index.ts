@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { SANDBOX_CREDENTIALS, sandboxTasks, startFakeGateway, type FakeGateway } from '../fakeGateway';
+import { SANDBOX_CREDENTIALS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway } from '../fakeGateway';
 import { ROOT, harness, type CodeServer } from './harness';
 
 export const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
@@ -141,7 +141,7 @@ async function startSession(): Promise<UiSession> {
   fs.mkdirSync(WORKSPACE, { recursive: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  const gateway = await startFakeGateway({ tasks: sandboxTasks() });
+  const gateway = await startFakeGateway({ tasks: sandboxTasks(), zones: sandboxZones() });
   // Failure screenshots of an earlier run would mislead: only this run's stay.
   for (const f of fs.readdirSync(SCREENSHOT_DIR)) if (f.startsWith('FAILED-')) fs.rmSync(path.join(SCREENSHOT_DIR, f), { force: true });
 

@@ -1,7 +1,21 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
+import { guessOrigin } from '../../../src/zone/origin';
 import { aTask, errorItems, VENDOR_ERROR_MESSAGES } from '../../support/builders';
-import { EXAMPLE_COM_ITEMS, sandboxTasks, SANDBOX_PENDING_MS, SANDBOX_TASK_IDS, startFakeGateway } from '../../support/fakeGateway';
+import { EXAMPLE_COM_ITEMS, sandboxTasks, SANDBOX_NOT_IN_ZONE_FILES, SANDBOX_PENDING_MS, SANDBOX_TASK_IDS, startFakeGateway } from '../../support/fakeGateway';
 import { fakeClock, signedSend } from './http';
+
+/** The sample workspace's zone files, indexed the way the extension does (origin guessed from the head). */
+async function sampleWorkspaceIndexes(): Promise<ZoneIndex[]> {
+  const root = path.resolve(__dirname, '../../../../test/fixtures/workspace');
+  const zones = path.join(root, 'zones');
+  const files = fs.readdirSync(zones).filter((f) => /\.zone$|\.db$|^db\./.test(f)).map((f) => path.join(zones, f));
+  return Promise.all(
+    files.map((file) => indexZoneFile(file, { origin: guessOrigin(fs.readFileSync(file, 'utf8').slice(0, 16384), file), root })),
+  );
+}
 
 const NOW = Date.UTC(2025, 5, 17, 13, 9, 15);
 const TABLE_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -67,6 +81,24 @@ describe('fake gateway: the sandbox scenario', () => {
       assert.ok(all.includes(s), JSON.stringify(s));
     }
     assert.ok(t.errorItems.some((i) => i.errorMessage.length === 5000));
+  });
+
+  it('every failed item of every task names a record in the sample workspace, but the few that say why not', async () => {
+    const indexes = await sampleWorkspaceIndexes();
+    assert.ok(indexes.length >= 5, 'the sample zone files');
+    const missing = new Set(SANDBOX_NOT_IN_ZONE_FILES.map((m) => m.item));
+    const unexplained: string[] = [];
+    const found: string[] = [];
+    for (const task of tasks) {
+      for (const { item } of task.errorItems) {
+        const hit = indexes.some((index) => index.lookup(item).length > 0);
+        if (hit) found.push(item);
+        else if (!missing.has(item)) unexplained.push(`${task.id}: ${item}`);
+      }
+    }
+    assert.deepEqual(unexplained.slice(0, 10), [], `${unexplained.length} failed items match no record`);
+    for (const m of SANDBOX_NOT_IN_ZONE_FILES) assert.ok(!found.includes(m.item), `${m.item} is said to be missing but is found`);
+    assert.ok(found.length > 12_000, 'the big import resolves too');
   });
 
   it('serves the pending tasks as PENDING, then DONE once their time is up on the gateway clock', async () => {

@@ -31,7 +31,7 @@ describe('shared/format', () => {
   });
 
   it('formats status and counts as in the tree', () => {
-    assert.equal(formatStatusAndCounts({ status: 'DONE', successCount: 1880, errorCount: 120 }), 'DONE · ✓1,880 ✗120');
+    assert.equal(formatStatusAndCounts({ status: 'DONE', successCount: 1880, errorCount: 120 }), '✗120 ✓1,880 · DONE');
   });
 
   it('shortens ids to their last 8 characters and labels a task', () => {

@@ -1,4 +1,4 @@
-// Runs last (zz-): after a full session with a recognisable secret key and security token, search everything
+// Runs last (.vscode-test.mjs names it after every other suite): after a full session with a recognisable secret key and security token, search everything
 // the extension wrote and fail if either appears. A planted marker proves each place is really searched.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -51,7 +51,7 @@ function hits(sources: [string, string][], needle: string): string[] {
   return sources.filter(([, text]) => text.includes(needle) || text.includes(encodeURIComponent(needle))).map(([where]) => where);
 }
 
-describe('zz Leak check (integration, runs last)', function () {
+describe('Leak check (integration, runs last)', function () {
   this.timeout(120_000);
   let gw: FakeGateway;
   let session: AuthSession;

@@ -1,0 +1,89 @@
+// Compare with the live zone: a zone file (or a task's failed items) against what the zone holds now. Reads
+// only, so it works in read-only profiles and untrusted workspaces. Public face of the feature.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { isCancelledError, isValidTaskId } from '../core';
+import { showError } from '../platform/notify';
+import type { Services } from '../services';
+import { plainText } from '../shared/untrusted';
+import { ComparisonDocuments } from './documents';
+import { CompareDecorations } from './decorations';
+import { compareFile, verifyItems, type CompareResult, type LiveComparer } from './run';
+import type { CompareDeps } from './types';
+
+export type { CompareResult } from './run';
+export type { CompareCounts } from './summary';
+export type { CompareDeps, ZoneFileSource } from './types';
+
+export interface CompareFeature extends vscode.Disposable {
+  /** For tests: the marks on the files' lines. */
+  readonly decorations: CompareDecorations;
+}
+
+interface CompareArg {
+  uri?: vscode.Uri | string;
+  ignoreTtl?: boolean;
+  /** false: no diff editor and no summary notification (automation). Default true. */
+  show?: boolean;
+}
+
+function uriOf(arg: unknown): { uri?: vscode.Uri; ignoreTtl: boolean; show: boolean } {
+  if (arg instanceof vscode.Uri) return { uri: arg, ignoreTtl: false, show: true };
+  const o = (arg && typeof arg === 'object' ? arg : {}) as CompareArg;
+  const raw = o.uri;
+  const uri = raw instanceof vscode.Uri ? raw : typeof raw === 'string' ? (raw.includes('://') ? vscode.Uri.parse(raw) : vscode.Uri.file(raw)) : vscode.window.activeTextEditor?.document.uri;
+  return { ...(uri ? { uri } : {}), ignoreTtl: o.ignoreTtl === true, show: o.show !== false };
+}
+
+function taskArg(arg: unknown): { taskId?: string; ignoreTtl: boolean; show: boolean } {
+  if (typeof arg === 'string') return { taskId: arg.trim(), ignoreTtl: false, show: true };
+  const o = (arg && typeof arg === 'object' ? arg : {}) as { taskId?: unknown; ignoreTtl?: unknown; show?: unknown };
+  return { ...(typeof o.taskId === 'string' ? { taskId: o.taskId } : {}), ignoreTtl: o.ignoreTtl === true, show: o.show !== false };
+}
+
+export function registerCompare(services: Services, deps: CompareDeps): CompareFeature {
+  const documents = new ComparisonDocuments();
+  const decorations = new CompareDecorations();
+  const comparer: LiveComparer = { services, deps, documents, decorations };
+
+  const run = async (action: string, work: () => Promise<CompareResult | undefined>): Promise<CompareResult | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isCancelledError(error)) return undefined;
+      void showError(services, error, { action, ...(services.session.siteLabel() ? { site: services.session.siteLabel()! } : {}) });
+      return undefined;
+    }
+  };
+
+  const disposables: vscode.Disposable[] = [
+    documents,
+    decorations,
+    vscode.commands.registerCommand(Commands.compareWithLiveZone, (arg: unknown) => {
+      const { uri, ignoreTtl, show } = uriOf(arg);
+      if (!uri || uri.scheme !== 'file') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a zone file (or pick one in the Explorer) to compare it with the live zone.'));
+        return Promise.resolve(undefined);
+      }
+      return run(vscode.l10n.t('Comparing {0} with the live zone', plainText(path.basename(uri.fsPath))), () => compareFile(comparer, uri, { ignoreTtl, show }));
+    }),
+    vscode.commands.registerCommand(Commands.verifyInLiveZone, async (arg: unknown) => {
+      const parsed = taskArg(arg);
+      const taskId = parsed.taskId ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Batch task id') }))?.trim();
+      if (!taskId) return undefined;
+      if (!isValidTaskId(taskId)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a batch task id.', plainText(taskId)));
+        return undefined;
+      }
+      return run(vscode.l10n.t('Verifying task {0} in the live zone', taskId), () => verifyItems(comparer, taskId, { ignoreTtl: parsed.ignoreTtl, show: parsed.show }));
+    }),
+  ];
+
+  return {
+    decorations,
+    dispose: () => {
+      for (const d of disposables.splice(0).reverse()) d.dispose();
+    },
+  };
+}
