@@ -15,7 +15,11 @@ export default {
   ],
   testRunner: 'mocha',
   // scripts/mutation.js passes the unit tests that load the mutated files; run directly, all of them.
-  mochaOptions: { config: '.mocharc.json', spec: process.env.MUTATION_SPEC ? JSON.parse(process.env.MUTATION_SPEC) : ['out/test/unit/**/*.test.js'] },
+  mochaOptions: {
+    config: '.mocharc.json',
+    spec: process.env.MUTATION_SPEC ? JSON.parse(process.env.MUTATION_SPEC) : ['out/test/unit/**/*.test.js'],
+    ...(process.env.MUTATION_GREP ? { grep: process.env.MUTATION_GREP } : {}),
+  },
   buildCommand: 'tsc -p tsconfig.json --outDir out',
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',

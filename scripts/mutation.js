@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run test:mutation`: Stryker over the pure core (stryker.config.mjs), then the score per file against
 // the targets of issue #15. Reports: reports/mutation/mutation.json (Stryker's schema) and mutation.html.
-//   node scripts/mutation.js [FILE…] [--incremental] [--concurrency N]
+//   node scripts/mutation.js [FILE…] [--incremental] [--concurrency N] [--grep RE]
 //     FILE…          mutate only these core files (default: every .ts under src/core/ but types and barrel)
 //     --incremental  re-test only mutants whose code or covering tests changed since the last run of the same
 //                    file set (Stryker's incremental mode; state in reports/mutation/incremental/)
+//     --grep RE      only tests whose full title matches RE, e.g. '^(?!zone indexer: fuzz)' to leave out the
+//                    fuzz suites, which take minutes per surviving mutant once the scanner is instrumented
 // Only the unit tests that load a mutated file (through their import graph) are run: a test that never
 // loads the module cannot kill its mutants, and static mutants (module-level regexes and tables) are run
 // against every selected test, so leaving out unrelated suites saves minutes without changing a verdict.
@@ -105,14 +107,16 @@ function parseArgs(argv) {
   const files = [];
   let incremental = false;
   let concurrency;
+  let grep;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--incremental') incremental = true;
     else if (a === '--concurrency') concurrency = argv[++i];
+    else if (a === '--grep') grep = argv[++i];
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else files.push(rel(path.resolve(a)));
   }
-  return { files, incremental, concurrency };
+  return { files, incremental, concurrency, grep };
 }
 
 /** Killed + timeout over all valid mutants (Stryker's "total" score; compile errors and ignored don't count). */
@@ -155,19 +159,19 @@ function printScores(report, allFiles) {
 
 async function main() {
   installHandlers();
-  const { files, incremental, concurrency } = parseArgs(process.argv.slice(2));
+  const { files, incremental, concurrency, grep } = parseArgs(process.argv.slice(2));
   const all = coreFiles();
   const mutate = files.length ? files : all;
   for (const f of mutate) if (!all.includes(f)) throw new Error(`${f} is not a mutated core file (see stryker.config.mjs)`);
   const spec = testsLoading(mutate);
-  console.log(`Mutating ${mutate.length} file(s) against ${spec.length} unit test file(s) that load them.`);
+  console.log(`Mutating ${mutate.length} file(s) against ${spec.length} unit test file(s) that load them${grep ? ` (tests matching ${grep})` : ''}.`);
   const args = ['stryker', 'run', '--mutate', mutate.join(',')];
   if (incremental) {
     const key = files.length ? mutate.map((f) => path.basename(f, '.ts')).join('+').slice(0, 120) : 'all';
     args.push('--incremental', '--incrementalFile', `reports/mutation/incremental/${key}.json`);
   }
   if (concurrency) args.push('--concurrency', String(concurrency));
-  const child = spawnGroup('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_SPEC: JSON.stringify(spec) } });
+  const child = spawnGroup('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_SPEC: JSON.stringify(spec), ...(grep ? { MUTATION_GREP: grep } : {}) } });
   const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(signal ? 1 : (c ?? 1))));
   if (code !== 0) return shutdown(code);
   printScores(JSON.parse(fs.readFileSync(REPORT, 'utf8')), !files.length);

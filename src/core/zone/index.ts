@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeName } from './names';
-import { ZoneParser } from './parser';
+import { ZoneParser, type IncludeLimits } from './parser';
 import { CompactIndex, RecordStore, type CompactZoneIndex, type ZoneIndex } from './store';
 
 export interface IndexZoneOptions {
@@ -12,6 +12,8 @@ export interface IndexZoneOptions {
   root: string;
   /** Text to index instead of the file on disk (an editor's unsaved text). */
   text?: string;
+  /** Lower include bounds than DEFAULT_INCLUDE_LIMITS (tests). */
+  limits?: Partial<IncludeLimits>;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */
@@ -34,7 +36,7 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   } catch {
     realRoot = path.resolve(options.root);
   }
-  const parser = new ZoneParser(store, { realRoot });
+  const parser = new ZoneParser(store, { realRoot, ...(options.limits ? { limits: options.limits } : {}) });
   parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
   return store.compact(origin);
 }

@@ -33,9 +33,25 @@ function isTypeWord(word: string): boolean {
   return /^[A-Z][A-Z0-9-]{0,31}$/.test(word);
 }
 
+export interface IncludeLimits {
+  /** $INCLUDE directives followed per index. */
+  includes: number;
+  /** Bytes parsed per index, the entry file and every include counted each time it is parsed. */
+  bytes: number;
+  /** Size of one included file. */
+  fileBytes: number;
+}
+
+/**
+ * Bounds for hostile include graphs (K includes per file to depth D would otherwise parse K^D files). Real zones
+ * stay far below: a 1,000,000-record zone is about 40 MB.
+ */
+export const DEFAULT_INCLUDE_LIMITS: IncludeLimits = { includes: 1000, bytes: 512 * 1024 * 1024, fileBytes: 256 * 1024 * 1024 };
+
 export interface ParseOptions {
   /** Real path of the folder that bounds $INCLUDE. */
   realRoot: string;
+  limits?: Partial<IncludeLimits>;
 }
 
 export interface FileState {
@@ -63,7 +79,17 @@ export class ZoneParser {
   private ownTtl = -1;
   private soaType = -1;
 
-  constructor(private readonly store: RecordStore, private readonly options: ParseOptions) {}
+  private readonly limits: IncludeLimits;
+  private includes = 0;
+  private bytes = 0;
+  private overBudget = false;
+  /** Included files already read (by real path), and the (file, origin, owner) already parsed. */
+  private readonly texts = new Map<string, Buffer>();
+  private readonly parsed = new Set<string>();
+
+  constructor(private readonly store: RecordStore, private readonly options: ParseOptions) {
+    this.limits = { ...DEFAULT_INCLUDE_LIMITS, ...options.limits };
+  }
 
   /** The TTL for a record that writes `own` (-1: none), and remembers it as the previous record's. */
   private effectiveTtl(own: number): number {
@@ -80,6 +106,7 @@ export class ZoneParser {
       real = file;
     }
     this.stack.push(real);
+    this.bytes += buf.length;
     try {
       this.parseBuffer(file, buf, state);
     } finally {
@@ -323,18 +350,64 @@ export class ZoneParser {
       store.diagnose(file, line, `$INCLUDE: nested deeper than ${MAX_INCLUDE_DEPTH}`);
       return;
     }
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(real);
-    } catch {
-      store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
-      return;
-    }
     // The included file starts with the current owner; origin and owner come back afterwards.
     const inner: FileState = { origin: state.origin, originBytes: state.originBytes, owner: state.owner };
     if (origin !== undefined) setOrigin(inner, origin);
+    // The same file with the same origin and owner gives the same records: parse it once per index.
+    const key = `${real}\0${inner.origin}\0${inner.owner}`;
+    if (this.parsed.has(key)) return;
+    if (this.overBudget) return; // said once, where it happened
+    if (this.includes >= this.limits.includes) {
+      this.overBudget = true;
+      store.diagnose(file, line, `$INCLUDE: more than ${this.limits.includes} includes; ${rel} and the rest are skipped`);
+      return;
+    }
+    const data = this.read(file, line, rel, real);
+    if (!data) return;
+    if (this.bytes + data.length > this.limits.bytes) {
+      this.overBudget = true;
+      store.diagnose(file, line, `$INCLUDE: the included files add up to more than ${mib(this.limits.bytes)}; ${rel} and the rest are skipped`);
+      return;
+    }
+    this.includes++;
+    this.parsed.add(key);
     this.parseFile(target, data, inner);
     this.store.setOrigin(state.origin);
+  }
+
+  /**
+   * The bytes of an included file, read once per index. Only a regular file within the size limit: a FIFO or
+   * device would block the worker forever (it is opened without blocking and checked before any read).
+   */
+  private read(file: string, line: number, rel: string, real: string): Buffer | undefined {
+    const cached = this.texts.get(real);
+    if (cached) return cached;
+    let fd: number;
+    try {
+      fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    } catch {
+      this.store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
+      return undefined;
+    }
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) {
+        this.store.diagnose(file, line, `$INCLUDE: ${rel} is not a regular file`);
+        return undefined;
+      }
+      if (st.size > this.limits.fileBytes) {
+        this.store.diagnose(file, line, `$INCLUDE: ${rel} is larger than ${mib(this.limits.fileBytes)}`);
+        return undefined;
+      }
+      const data = fs.readFileSync(fd);
+      this.texts.set(real, data);
+      return data;
+    } catch {
+      this.store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
+      return undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   /** `$GENERATE range lhs [ttl] [class] type rhs`: stored as a range, never expanded here. */
@@ -365,6 +438,10 @@ export class ZoneParser {
     this.store.addGenerate({ ...range, parts, origin: state.origin, typeId: this.store.internType(type), line, fileId,
       record: this.store.count, ttl: this.effectiveTtl(ttl), cls, rhs, endLine }, start);
   }
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
 }
 
 /** The bytes of a presentation-form word with `\\DDD` and `\\X` escapes decoded (a file name, say). */

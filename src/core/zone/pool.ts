@@ -1,19 +1,33 @@
 // Client for the zone-index worker: posts a path, receives the compact index, wraps it for lookups.
 // One worker, started on first use and stopped after a quiet minute, so an idle extension costs nothing.
+// A request that takes longer than the timeout terminates the worker (a hostile or huge file must not keep
+// reveal, outline and Show Failures waiting forever); the next request starts a fresh one.
 import { Worker } from 'worker_threads';
 import { CompactIndex, type IndexZoneOptions } from './index';
 import type { ZoneIndex } from './store';
 import type { LintResult } from '../lint';
 import type { ZoneLintRequestOptions, ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
 
+/** Longest a zone file may take to index (the 1,000,000-record zone takes well under a second). */
+export const DEFAULT_INDEX_TIMEOUT_MS = 60_000;
+
+interface Waiter {
+  resolve: (r: ZoneWorkerResponse) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
 export class ZoneIndexPool {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ZoneWorkerResponse) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Waiter>();
   private idleTimer: NodeJS.Timeout | undefined;
 
-  /** @param workerPath the bundled worker (dist/zoneWorker.js) or, in unit tests, out/src/core/zone/worker.js */
-  constructor(private readonly workerPath: string, private readonly idleMs = 60_000) {}
+  /**
+   * @param workerPath the bundled worker (dist/zoneWorker.js) or, in unit tests, out/src/core/zone/worker.js
+   * @param timeoutMs per request; past it the worker is terminated and the request fails
+   */
+  constructor(private readonly workerPath: string, private readonly idleMs = 60_000, private readonly timeoutMs = DEFAULT_INDEX_TIMEOUT_MS) {}
 
   async index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
     const msg = await this.post({ path, options });
@@ -33,7 +47,9 @@ export class ZoneIndexPool {
     const id = this.nextId++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     return new Promise<ZoneWorkerResponse>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.timedOut(worker), this.timeoutMs);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ ...request, id } satisfies ZoneWorkerRequest);
     });
   }
@@ -54,20 +70,29 @@ export class ZoneIndexPool {
       const waiter = this.pending.get(msg.id);
       if (!waiter) return;
       this.pending.delete(msg.id);
+      clearTimeout(waiter.timer);
       if ('error' in msg) waiter.reject(new Error(msg.error));
       else waiter.resolve(msg);
       if (this.pending.size === 0) this.scheduleIdle();
     });
     worker.on('error', (err) => {
-      this.worker = undefined;
+      if (this.worker === worker) this.worker = undefined;
       this.failAll(err);
     });
     worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker !== worker) return; // replaced already (timeout, idle, dispose): its requests were settled
+      this.worker = undefined;
       this.failAll(new Error('Zone index worker stopped'));
     });
     this.worker = worker;
     return worker;
+  }
+
+  /** The worker is stuck: every request it holds fails, and it is terminated. */
+  private timedOut(worker: Worker): void {
+    if (this.worker === worker) this.worker = undefined;
+    this.failAll(new Error(`Indexing the zone file took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`));
+    void worker.terminate();
   }
 
   private scheduleIdle(): void {
@@ -83,7 +108,10 @@ export class ZoneIndexPool {
   }
 
   private failAll(err: Error): void {
-    for (const w of this.pending.values()) w.reject(err);
+    for (const w of this.pending.values()) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
     this.pending.clear();
   }
 }

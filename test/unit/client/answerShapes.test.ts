@@ -2,7 +2,7 @@
 // dates, and, for an answer that does not fit, one sentence naming the field.
 import * as assert from 'node:assert/strict';
 import { ResponseShapeError } from '../../../src/core/errors';
-import { formatPath, parseErrorBody, parseJsonBody, parseProjectId, parseTask, parseTaskList } from '../../../src/core/schemas';
+import { formatPath, parseCreatedTask, parseErrorBody, parseJsonBody, parseProjectId, parseTask, parseTaskList } from '../../../src/core/schemas';
 
 const flat = { id: 't1', type: 'create', status: 'DONE', created_at: '2026-03-01 12:00:00', success_count: 1, error_count: 2 };
 
@@ -102,6 +102,12 @@ describe('answer shapes', () => {
       assert.equal(problem(() => parseJsonBody('nope', { status: 502 })).sentence, '(body) is not JSON');
       assert.deepEqual(parseJsonBody('{"a":[1]}'), { a: [1] });
     });
+  });
+
+  it('reads the task id of a batch-create answer and refuses one that could not be tracked', () => {
+    assert.deepEqual(parseCreatedTask({ task_id: 'ff80808297a1b2c30197a1b2c3d40001', extra: 1 }, ''), { taskId: 'ff80808297a1b2c30197a1b2c3d40001' });
+    for (const task_id of ['', '../x', 'a b', 'x'.repeat(65)]) assert.equal(problem(() => parseCreatedTask({ task_id }, '')).field, 'task_id', task_id);
+    assert.deepEqual(problem(() => parseCreatedTask({}, '')), { field: 'task_id', sentence: 'task_id is missing' });
   });
 
   it('takes the first project id, none from an empty list, and refuses an empty id', () => {

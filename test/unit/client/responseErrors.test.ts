@@ -1,18 +1,18 @@
 // A non-2xx answer becomes the error class and message that tell the person what to do: fix the clock, fix the
 // key, ask for a permission, wait, or send the request id to support.
 import * as assert from 'node:assert/strict';
-import { errorFromResponse, MAX_CLOCK_SKEW_MS, type FailedAnswer } from '../../../src/core/responseErrors';
+import { errorFromResponse, MAX_CLOCK_SKEW_MS, type FailedAnswer, type FailedOperation } from '../../../src/core/responseErrors';
 import type { ApiError, AuthError, ClockSkewError, NotFoundError, ThrottledError } from '../../../src/core/errors';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
-const OP = { action: 'dns:zone:getPublicZoneBatchOperationResult', what: 'read the batch task', taskId: 'task-1', region: 'ap-southeast-3' };
+const OP: FailedOperation = { action: 'dns:zone:getPublicZoneBatchOperationResult', what: 'read the batch task', taskId: 'task-1', region: 'ap-southeast-3' };
 const SIG_FAIL = JSON.stringify({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'body-req' });
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}): FailedAnswer {
   return { status, headers: { 'x-request-id': 'hdr-req', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
 }
 const gatewayDate = (offsetMs: number) => new Date(NOW + offsetMs).toUTCString();
-const fail = (a: FailedAnswer, op: Partial<typeof OP> = OP): ApiError => errorFromResponse(a, { ...OP, ...op }, NOW);
+const fail = (a: FailedAnswer, op: Partial<FailedOperation> = OP): ApiError => errorFromResponse(a, { ...OP, ...op }, NOW);
 
 describe('errors from HTTP answers', () => {
   describe('clock skew', () => {
@@ -74,6 +74,14 @@ describe('errors from HTTP answers', () => {
       assert.equal(e.action, OP.action);
       assert.match(e.message, /^Permission denied: the IAM user needs the action dns:zone:getPublicZoneBatchOperationResult /);
       assert.match(e.message, /\(HTTP 403, DNS\.1802, request id hdr-req\)$/);
+    });
+
+    it('403 for a call that needs several actions names them all and the policy that grants them', () => {
+      const e = fail(answer(403, { code: 'DNS.1802', message: 'denied' }), { action: 'dns:recordset:create', alsoNeeds: ['dns:zone:get', 'dns:recordset:list'], policy: 'DNS FullAccess' }) as AuthError;
+      assert.match(e.message, /^Permission denied: the IAM user needs the actions dns:recordset:create, dns:zone:get and dns:recordset:list \(ask an administrator to grant them, e\.g\. through the DNS FullAccess policy\)\./);
+      assert.equal(e.action, 'dns:recordset:create');
+      const one = fail(answer(403, { code: 'DNS.1802', message: 'denied' }));
+      assert.match(one.message, /needs the action dns:zone:getPublicZoneBatchOperationResult \(ask an administrator to grant it, e\.g\. through the DNS ReadOnlyAccess policy\)\./);
     });
 
     it('403 with the gateway\'s signature code is an authentication failure, not a permission', () => {

@@ -82,6 +82,10 @@ describe('signing: the canonical form, byte by byte', () => {
     const post = signRequest({ method: 'POST', url: 'https://dns.example.com/x', headers: {}, body }, CREDS, DATE);
     assert.equal(post.canonicalRequest.split('\n').at(-1), hex(body));
     assert.equal(sha256Hex(body), hex(body));
+    const bytes = signRequest({ method: 'POST', url: 'https://dns.example.com/x', headers: {}, body: Buffer.from(body, 'utf8') }, CREDS, DATE);
+    assert.equal(bytes.signature, post.signature, 'the same bytes as a Buffer sign the same');
+    const noBytes = signRequest({ method: 'POST', url: 'https://dns.example.com/x', headers: {}, body: new Uint8Array(0) }, CREDS, DATE);
+    assert.equal(noBytes.canonicalRequest.split('\n').at(-1), EMPTY_BODY_SHA256);
     const empty = signRequest({ method: 'POST', url: 'https://dns.example.com/x', headers: {}, body: '' }, CREDS, DATE);
     assert.equal(empty.canonicalRequest.split('\n').at(-1), EMPTY_BODY_SHA256);
     assert.equal(EMPTY_BODY_SHA256, hex(''));
