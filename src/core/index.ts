@@ -27,5 +27,5 @@ export { english } from './l10n';
 export type { Translate } from './l10n';
 export { explainFailure, FAILURE_TEXTS } from './explain';
 export type { FailureKind, FailureExplanation } from './explain';
-export { LINT_RULES, LINT_RULE_IDS, RECORD_SETS_PER_TASK } from './lint/rules';
-export type { LintRule, LintSeverity, LintFinding, LintResult } from './lint/rules';
+export { lintZone, lintZoneFile, LINT_RULES, LINT_RULE_IDS, LINT_MESSAGES, RECORD_SETS_PER_TASK, MAX_CHECKED_RECORDS } from './lint/index';
+export type { LintRule, LintSeverity, LintFinding, LintResult, LintOptions } from './lint/index';

@@ -264,6 +264,11 @@ export class CompactIndex implements ZoneIndex {
     return this.data.origin;
   }
 
+  /** The compact form itself, read in place by lint (src/core/lint/table.ts) so no record object is made. */
+  get compact(): CompactZoneIndex {
+    return this.data;
+  }
+
   get apex(): string {
     return this.data.apex;
   }

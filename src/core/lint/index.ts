@@ -1,0 +1,40 @@
+// Pre-flight check of a zone file against what Huawei Cloud DNS accepts (issue 11). Pure and synchronous over
+// an index; lintZoneFile indexes first. Never throws for file content: a broken file gives `syntax` findings.
+import { indexZoneFile } from '../zone/index';
+import { lintTable, type LintOptions } from './engine';
+import type { LintResult } from './rules';
+import { tableFromCompact, tableFromIndex, type CompactRecords, type LintableIndex } from './table';
+
+/**
+ * Records checked at most: a `$GENERATE 0-4294967295` is four billion records, which no check should walk.
+ * Ten million is ten times the largest zone we benchmark.
+ */
+export const MAX_CHECKED_RECORDS = 10_000_000;
+
+/** The indexer's compact form behind an index, when it is one (read in place: no per-record objects). */
+function compactOf(index: LintableIndex): CompactRecords | undefined {
+  const data = (index as { compact?: unknown }).compact;
+  return typeof data === 'object' && data !== null && 'recStart' in data ? (data as CompactRecords) : undefined;
+}
+
+export function lintZone(index: LintableIndex, options: LintOptions = {}): LintResult {
+  const compact = compactOf(index);
+  const table = (compact && tableFromCompact(compact)) ?? tableFromIndex(index, MAX_CHECKED_RECORDS);
+  const truncated = table.count < index.size ? { total: index.size, checked: table.count } : undefined;
+  return lintTable(table, { ...options, diagnostics: index.diagnostics, ...(truncated ? { truncated } : {}) });
+}
+
+export async function lintZoneFile(
+  file: string,
+  options: { origin: string; root: string; text?: string } & LintOptions,
+): Promise<LintResult> {
+  const { origin, root, text, ...lint } = options;
+  const index = await indexZoneFile(file, text === undefined ? { origin, root } : { origin, root, text });
+  return lintZone(index, lint);
+}
+
+export type { LintOptions } from './engine';
+export type { LintableIndex } from './table';
+export { LINT_MESSAGES } from './messages';
+export { LINT_RULES, LINT_RULE_IDS, RECORD_SETS_PER_TASK } from './rules';
+export type { LintRule, LintSeverity, LintFinding, LintResult } from './rules';

@@ -1,0 +1,206 @@
+// The records as the rules read them: parallel typed arrays, names and values as bytes. The indexer's compact
+// form is already this shape (zero copies); any other ZoneIndex is copied into it through records()/details().
+import type { ZoneRecord } from '../zone/index';
+
+export interface RecordTable {
+  readonly count: number;
+  /** Owner id of each record; ids are dense from 0 to ownerCount - 1 and equal for equal names. */
+  readonly owner: Int32Array;
+  readonly ownerCount: number;
+  /** Owner id k is nameBytes[nameOffsets[k], nameOffsets[k + 1]): absolute, lower case, BIND escapes. */
+  readonly nameBytes: Uint8Array;
+  readonly nameOffsets: Int32Array;
+  readonly apex: string;
+  readonly apexBytes: Uint8Array;
+  /** Owner id of the apex, -1 when no record is there. */
+  readonly apexOwner: number;
+  readonly type: Int32Array;
+  /** Type mnemonics as the indexer reports them (upper case as written: `A`, `TYPE1`). */
+  readonly types: readonly string[];
+  readonly line: Int32Array;
+  readonly file: Int32Array;
+  readonly files: readonly string[];
+  /** Seconds. */
+  readonly ttl: ArrayLike<number>;
+  /** Record i's bytes are texts[text[i]][start[i], end[i]). */
+  readonly texts: readonly Uint8Array[];
+  readonly text: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** The spans hold whole entries (owner, TTL, class and type before the rdata) rather than bare rdata. */
+  readonly whole: boolean;
+  ownerName(id: number): string;
+  /** The $ORIGIN in effect at record i. */
+  origin(i: number): string;
+}
+
+/** What lint reads of a zone index (the index returned by indexZoneFile has all of it). */
+export interface LintableIndex {
+  records(): Iterable<ZoneRecord>;
+  details(record: ZoneRecord): { ttl: number; rdata: string; origin: string };
+  readonly apex: string;
+  readonly diagnostics: readonly { file: string; line: number; message: string }[];
+  readonly size: number;
+  readonly files: readonly string[];
+}
+
+/** Copies up to `limit` records of any index into a table (the path for hand-made indexes and $GENERATE). */
+export function tableFromIndex(index: LintableIndex, limit: number): RecordTable {
+  const ownerIds = new Map<string, number>();
+  const ownerNames: string[] = [];
+  const typeIds = new Map<string, number>();
+  const types: string[] = [];
+  const files = [...index.files];
+  const fileIds = new Map(files.map((f, k) => [f, k]));
+  const owner: number[] = [];
+  const type: number[] = [];
+  const line: number[] = [];
+  const file: number[] = [];
+  const ttl: number[] = [];
+  const origins: string[] = [];
+  const values: Buffer[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  let at = 0;
+  for (const r of index.records()) {
+    if (owner.length >= limit) break;
+    const d = index.details(r);
+    let o = ownerIds.get(r.name);
+    if (o === undefined) {
+      o = ownerNames.length;
+      ownerNames.push(r.name);
+      ownerIds.set(r.name, o);
+    }
+    let t = typeIds.get(r.type);
+    if (t === undefined) {
+      t = types.length;
+      types.push(r.type);
+      typeIds.set(r.type, t);
+    }
+    let f = fileIds.get(r.file);
+    if (f === undefined) {
+      f = files.length;
+      files.push(r.file);
+      fileIds.set(r.file, f);
+    }
+    const bytes = Buffer.from(d.rdata, 'utf8');
+    owner.push(o);
+    type.push(t);
+    line.push(r.line);
+    file.push(f);
+    ttl.push(d.ttl);
+    origins.push(d.origin);
+    values.push(bytes);
+    start.push(at);
+    at += bytes.length;
+    end.push(at);
+  }
+  const nameParts = ownerNames.map((n) => Buffer.from(n, 'utf8'));
+  const nameOffsets = new Int32Array(nameParts.length + 1);
+  for (let k = 0; k < nameParts.length; k++) nameOffsets[k + 1] = (nameOffsets[k] as number) + (nameParts[k] as Buffer).length;
+  return {
+    count: owner.length,
+    owner: Int32Array.from(owner),
+    ownerCount: ownerNames.length,
+    nameBytes: Buffer.concat(nameParts),
+    nameOffsets,
+    apex: index.apex,
+    apexBytes: Buffer.from(index.apex, 'utf8'),
+    apexOwner: ownerIds.get(index.apex) ?? -1,
+    type: Int32Array.from(type),
+    types,
+    line: Int32Array.from(line),
+    file: Int32Array.from(file),
+    files,
+    ttl: Float64Array.from(ttl),
+    texts: [Buffer.concat(values)],
+    text: new Int32Array(owner.length),
+    start: Int32Array.from(start),
+    end: Int32Array.from(end),
+    whole: false,
+    ownerName: (id) => ownerNames[id] as string,
+    origin: (i) => origins[i] as string,
+  };
+}
+
+/** The parts of the indexer's compact form (zone/store.ts CompactZoneIndex) the rules read. */
+export interface CompactRecords {
+  apex: string;
+  names: { bytes: Uint8Array; offsets: Int32Array; count: number };
+  types: readonly string[];
+  files: readonly string[];
+  texts: readonly Uint8Array[];
+  count: number;
+  recName: Int32Array;
+  recType: Int32Array;
+  recLine: Int32Array;
+  recFile: Int32Array;
+  recStart: Int32Array;
+  recEnd: Int32Array;
+  recTtl: ArrayLike<number>;
+  originFrom: readonly number[];
+  originNames: readonly string[];
+  generates: readonly unknown[];
+  origin: string;
+}
+
+type Latin1Slice = (this: Uint8Array, s: number, e: number) => string;
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Latin1Slice }).latin1Slice;
+
+/** The compact form read in place (no copy); only without $GENERATE ranges, whose records it does not list. */
+export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
+  if (d.generates.length > 0) return undefined;
+  const { bytes, offsets, count: ownerCount } = d.names;
+  const ownerName = (id: number): string => latin1Slice.call(bytes, offsets[id] as number, offsets[id + 1] as number);
+  const apexBytes = Buffer.from(d.apex, 'latin1');
+  let apexOwner = -1;
+  // The apex is usually the first owner; a linear probe over ids would be a million compares otherwise.
+  for (let i = 0; i < d.count && apexOwner < 0; i++) {
+    const id = d.recName[i] as number;
+    if (ownerName(id) === d.apex) apexOwner = id;
+    if (i > 64) break;
+  }
+  if (apexOwner < 0) {
+    for (let id = 0; id < ownerCount; id++) {
+      if ((offsets[id + 1] as number) - (offsets[id] as number) === apexBytes.length && ownerName(id) === d.apex) {
+        apexOwner = id;
+        break;
+      }
+    }
+  }
+  const from = d.originFrom;
+  const originNames = d.originNames;
+  return {
+    count: d.count,
+    owner: d.recName,
+    ownerCount,
+    nameBytes: bytes,
+    nameOffsets: offsets,
+    apex: d.apex,
+    apexBytes,
+    apexOwner,
+    type: d.recType,
+    types: d.types,
+    line: d.recLine,
+    file: d.recFile,
+    files: d.files,
+    ttl: d.recTtl,
+    texts: d.texts,
+    text: d.recFile,
+    start: d.recStart,
+    end: d.recEnd,
+    whole: true,
+    ownerName,
+    origin: (i) => {
+      let lo = 0;
+      let hi = from.length - 1;
+      if (hi < 0 || (from[0] as number) > i) return d.origin;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((from[mid] as number) <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return originNames[lo] ?? d.origin;
+    },
+  };
+}
