@@ -44,7 +44,7 @@ describe('Pre-flight check in the editor (e2e)', function () {
   const task = aTask({
     type: 'create',
     successCount: 10,
-    errorItems: [{ item: 'api.example.com.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' }],
+    errorItems: [{ item: 'rs3.test250611.nw.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' }],
   });
 
   before(async () => {
@@ -98,11 +98,11 @@ describe('Pre-flight check in the editor (e2e)', function () {
     await s.quickInput.waitOpen();
     await s.quickInput.pick(task.id.slice(-8));
     await s.quickInput.waitClosed();
-    await openFile(s.page, 'example.com.zone');
+    await openFile(s.page, 'test250611.nw.zone');
     const lens = s.page.locator('.monaco-editor .codelens-decoration', { hasText: '✗ failed in Create record sets' }).first();
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await lens.innerText(), /The TTL is out of the range/);
-    const line = s.page.locator('.monaco-editor .view-line', { hasText: /^api\s/ }).first();
+    const line = s.page.locator('.monaco-editor .view-line', { hasText: /^rs3\s/ }).first();
     await line.locator('span span').first().hover();
     const hover = s.page.locator('.monaco-hover', { hasText: 'Why did this fail?' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });

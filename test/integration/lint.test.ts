@@ -120,7 +120,7 @@ describe('Pre-flight check in the editor (integration)', function () {
   it('keeps a task\'s failures on their records through an edit, explains them, and says when the file fixed one', async () => {
     const api = await getApi();
     const problems = api.zones.problems;
-    const uri = zoneUri('example.com.zone');
+    const uri = zoneUri('test250611.nw.zone');
     const taskId = 'ff8080829a0b1c2d019a0b1c2d3eedit';
     const doc = await vscode.workspace.openTextDocument(uri);
     /** 1-based line of the first line matching `re`. */
@@ -129,44 +129,44 @@ describe('Pre-flight check in the editor (integration)', function () {
       throw new Error(`no line matches ${re}`);
     };
     const original = doc.getText();
-    const api0 = lineOf(/^api\s/);
-    const spf = lineOf(/^mail\s+IN\s+SPF/);
+    const rs3 = lineOf(/^rs3\s/);
+    const rs5 = lineOf(/^rs5\s/);
     try {
       await problems.publish(taskId, [
-        { item: 'api.example.com.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' },
-        { item: 'mail.example.com.', errorMessage: "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'." },
+        { item: 'rs3.test250611.nw.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' },
+        { item: 'rs5.test250611.nw.', errorMessage: "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'." },
       ]);
       const failures = (): [number, string][] =>
         vscode.languages.getDiagnostics(uri).filter((d) => d.code === taskId).map((d): [number, string] => [d.range.start.line + 1, d.message]).sort((a, b) => a[0] - b[0]);
-      assert.deepEqual(failures().map((f) => f[0]), [api0, spf], 'api on its line; mail on its SPF record, the type that is invalid');
+      assert.deepEqual(failures().map((f) => f[0]), [rs3, rs5], 'each on its record (rs3 has TTL 0, rs5 the type HINFO)');
       assert.match(failures()[0]![1], /^Invalid TTL.* — The TTL is out of the range/);
 
       const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((e) => e.insert(new vscode.Position(1, 0), '; two lines\n; inserted above\n'));
       await waitFor(async () => {
         await problems.settled();
-        return failures()[0]?.[0] === api0 + 2;
+        return failures()[0]?.[0] === rs3 + 2;
       }, { message: 'the failures moved down two lines', timeoutMs: 30_000 });
-      assert.deepEqual(failures().map((f) => f[0]), [api0 + 2, spf + 2]);
+      assert.deepEqual(failures().map((f) => f[0]), [rs3 + 2, rs5 + 2]);
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      const lens = lenses.find((l) => l.range.start.line === api0 + 1 && l.command?.title.includes('failed in'));
+      const lens = lenses.find((l) => l.range.start.line === rs3 + 1 && l.command?.title.includes('failed in'));
       assert.match(lens?.command?.title ?? '', /^✗ failed in .*eedit: The TTL is out of the range/, lenses.map((l) => l.command?.title).join('\n'));
       assert.equal(lens?.command?.command, Commands.showFailedItems);
-      assert.deepEqual(lens?.command?.arguments, [{ taskId, item: 'api.example.com.' }]);
+      assert.deepEqual(lens?.command?.arguments, [{ taskId, item: 'rs3.test250611.nw.' }]);
 
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(api0 + 1, 2));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(rs3 + 1, 2));
       // Markdown as sent: our own words escaped too, so drop the backslashes before matching.
       const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
       assert.match(hoverText, /Why did this fail\?/);
       assert.match(hoverText, /TTL from 1 to 2147483647/);
 
       // Fix the TTL in the file: the failure stays (the task did fail) but says the file has fixed it since.
-      await editor.edit((e) => e.replace(doc.lineAt(api0 + 1).range, 'api\t300\tIN\tCNAME\twww'));
+      await editor.edit((e) => e.replace(doc.lineAt(rs3 + 1).range, 'rs3\t300\tIN\tA\t198.51.100.3'));
       await waitFor(async () => {
         await problems.settled();
         return failures()[0]?.[1].startsWith('Fixed in the file since');
       }, { message: '"fixed in the file since"', timeoutMs: 30_000 });
-      assert.match(failures()[1]![1], /^Attribute 'type' is invalid/, 'the SPF record still fails');
+      assert.match(failures()[1]![1], /^Attribute 'type' is invalid/, 'the HINFO record still fails');
     } finally {
       problems.clear(taskId);
       // Back to the file as it is on disk (saving the same text changes nothing), so no later close asks to save.
