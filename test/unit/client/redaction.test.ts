@@ -30,6 +30,11 @@ describe('redaction: what the reader sees', () => {
     }
   });
 
+  it('scrubs a credential written with blanks around the separator, as in an INI file or pretty JSON', () => {
+    assert.equal(redact('aws_secret_access_key = abcdef12\nregion = cn-north-4'), 'aws_secret_access_key = [REDACTED]\nregion = cn-north-4');
+    assert.equal(redact('{"securityToken" : "tok-0123456"}'), '{"securityToken" : "[REDACTED]"}');
+  });
+
   it('scrubs a signature of any length from 16 hex digits, whole', () => {
     const sig = 'c0ffee'.repeat(11);
     assert.equal(redact(`Signature=${sig}`), 'Signature=[REDACTED]');
