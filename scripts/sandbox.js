@@ -42,7 +42,7 @@ async function main() {
   if (!packageVsix()) return 1;
   const { startFakeGateway, sandboxTasks, sandboxZones, SANDBOX_CREDENTIALS } = await loadGateway();
 
-  const gateway = await startFakeGateway({ host: '127.0.0.1', tasks: sandboxTasks(), zones: sandboxZones() });
+  const gateway = await startFakeGateway({ host: '127.0.0.1', tasks: sandboxTasks(), zones: sandboxZones(), createdTaskPending: { ms: 4000 } });
   onCleanup(() => gateway.close());
   console.log(`[sandbox] fake gateway on ${gateway.url}`);
 

@@ -25,6 +25,8 @@ export const Commands = {
   revealInZoneFile: 'huaweiDns.revealInZoneFile',
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
   checkZoneFile: 'huaweiDns.checkZoneFile',
+  retryFailedItems: 'huaweiDns.retryFailedItems',
+  toggleReadOnly: 'huaweiDns.toggleReadOnly',
   compareWithLiveZone: 'huaweiDns.compareWithLiveZone',
   verifyInLiveZone: 'huaweiDns.verifyInLiveZone',
 } as const;
@@ -61,6 +63,7 @@ export const ContextKeys = {
   hasTasks: 'huaweiDns.hasTasks',
   groupByMessage: 'huaweiDns.groupByMessage',
   watching: 'huaweiDns.watching',
+  readOnly: 'huaweiDns.readOnly',
 } as const;
 
 /** SecretStorage keys: the only place secrets are ever written. */
@@ -77,6 +80,8 @@ export const StateKeys = {
   groupByMessage: 'huaweiDns.groupByMessage',
   zoneFileChoices: 'huaweiDns.zoneFileChoices',
   watchInBackground: 'huaweiDns.watchInBackground',
+  /** Which tracked task is a retry of which (child id -> parent id), per account. */
+  retryOf: (scope: string) => `huaweiDns.retryOf.${scope}`,
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'Huawei DNS';

@@ -9,6 +9,7 @@ import { registerZoneLint } from './lint';
 import { registerFailedItemsPanels } from './panels';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
+import { registerRetry } from './retry';
 import type { Services } from './services';
 import { TasksModel } from './tasks';
 import { registerTasksView } from './views';
@@ -40,13 +41,19 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('lint');
   const panels = registerFailedItemsPanels(services, model, zones);
   mark('panels');
-  const view = registerTasksView(services, model, panels);
+  const retry = registerRetry(services, {
+    tasks: model,
+    zoneFiles: zones.catalog,
+    activePanelTask: () => [...panels.panels.values()].find((p) => p.panel.active)?.taskId,
+  });
+  mark('retry');
+  const view = registerTasksView(services, model, panels, retry.relations);
   mark('tasks');
   const compare = registerCompare(services, { zoneFiles: zones.catalog, tasks: model });
   mark('compare');
-  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, view, compare);
+  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, retry, view, compare);
   if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
-  return testHooks?.createTestApi({ services, model, view, panels, zones, lint, compare });
+  return testHooks?.createTestApi({ services, model, view, panels, zones, lint, retry, compare });
 }
 
 export function deactivate(): void {

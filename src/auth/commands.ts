@@ -123,7 +123,29 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
     }
   };
 
+  /** `true`/`false` sets the flag (automation); no argument flips it and says what it is now. */
+  const toggleReadOnly = async (arg?: unknown): Promise<boolean | undefined> => {
+    await session.ready;
+    const profile = session.profile;
+    if (!profile) {
+      if (typeof arg === 'boolean') throw new Error('huaweiDns.toggleReadOnly: not signed in');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Sign in first: read-only is a setting of a profile.'));
+      return undefined;
+    }
+    const next = typeof arg === 'boolean' ? arg : profile.readOnly !== true;
+    await session.setReadOnly(next);
+    if (typeof arg !== 'boolean') {
+      void vscode.window.showInformationMessage(
+        next
+          ? vscode.l10n.t('Profile "{0}" is read-only: writes to its DNS are refused.', profile.name)
+          : vscode.l10n.t('Profile "{0}" may write again (every write is still previewed and confirmed).', profile.name),
+      );
+    }
+    return next;
+  };
+
   return [
+    vscode.commands.registerCommand(Commands.toggleReadOnly, toggleReadOnly),
     vscode.commands.registerCommand(Commands.signIn, signIn),
     vscode.commands.registerCommand(Commands.signOut, signOut),
     vscode.commands.registerCommand(Commands.switchProfile, switchProfile),

@@ -12,6 +12,8 @@ export interface ProfileInfo {
   region?: string;
   accessKeyId: string;
   projectId?: string;
+  /** Writes (a retry of failed items) are refused at once for this profile. */
+  readOnly?: boolean;
 }
 
 /** The part of vscode.Memento used here. */
@@ -35,6 +37,7 @@ function clean(p: ProfileInfo): ProfileInfo {
     ...(p.region ? { region: p.region } : {}),
     accessKeyId: p.accessKeyId,
     ...(p.projectId ? { projectId: p.projectId } : {}),
+    ...(p.readOnly === true ? { readOnly: true } : {}),
   };
 }
 

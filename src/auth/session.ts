@@ -161,6 +161,8 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
       accessKeyId: input.accessKey.trim(),
       ...(regionOfEndpoint(target.endpoint) ? { region: regionOfEndpoint(target.endpoint) } : {}),
       ...(input.projectId?.trim() ? { projectId: input.projectId.trim() } : {}),
+      // Signing in again keeps the flag unless the input says otherwise.
+      ...((input.readOnly ?? (sameAccount ? existing.readOnly : undefined)) === true ? { readOnly: true } : {}),
     };
     await this.secrets.store(SecretKeys.secretKey(profile.id), input.secretKey, options.interactive);
     if (input.securityToken) await this.secrets.store(SecretKeys.securityToken(profile.id), input.securityToken, options.interactive);
@@ -170,6 +172,21 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
     await this.enqueue(() => this.activate(profile.id, true));
     this.log.info(`Signed in as profile "${profile.name}" (${labelForEndpoint(profile.endpoint)})`);
     return profile;
+  }
+
+  async setReadOnly(readOnly: boolean): Promise<boolean> {
+    await this.ready;
+    const active = this.active;
+    if (!active) return false;
+    const profile: ProfileInfo = { ...active.profile, readOnly };
+    if (!readOnly) delete profile.readOnly;
+    await this.profiles.save(profile);
+    // Same client, same account: only the flag changes, so nothing cached is dropped.
+    if (this.active === active) active.profile = profile;
+    await vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnly);
+    this.log.info(`Profile "${profile.name}" is ${readOnly ? 'read-only: writes are refused' : 'no longer read-only'}`);
+    // No onDidChange: the account and its client are the same, and views must not drop what they read.
+    return true;
   }
 
   /** Makes another stored profile active. Returns false when its secret is gone (keyring reset, session over). */
@@ -242,6 +259,7 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
     this.active = next;
     if (persist) await this.profiles.setActive(next?.profile.id);
     await this.setSignedInContext(!!next);
+    await vscode.commands.executeCommand('setContext', ContextKeys.readOnly, next?.profile.readOnly === true);
     this.emitter.fire(next?.profile);
     return !!next || !profileId;
   }

@@ -21,7 +21,8 @@ export function parseSignInArgument(arg: unknown): SignInInput | string {
   };
   for (const value of Object.values(fields)) if (value instanceof Error) return value.message;
   if (a.site !== undefined && !isSite(a.site)) return "site must be 'intl' or 'cn'";
-  const out: Record<string, unknown> = { ...(a.site !== undefined ? { site: a.site } : {}) };
+  if (a.readOnly !== undefined && typeof a.readOnly !== 'boolean') return 'readOnly must be true or false';
+  const out: Record<string, unknown> = { ...(a.site !== undefined ? { site: a.site } : {}), ...(a.readOnly === true ? { readOnly: true } : {}) };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
   return out as unknown as SignInInput;
 }

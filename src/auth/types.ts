@@ -18,6 +18,8 @@ export interface Session extends vscode.Disposable {
   scopeKey(): string | undefined;
   /** A short label for the site, e.g. "intl", "cn" or the custom host. */
   siteLabel(): string | undefined;
+  /** Marks the active profile read-only (writes refused at once) or not; false when signed out. */
+  setReadOnly(readOnly: boolean): Promise<boolean>;
 }
 
 /** What signing in needs; the argument object of `huaweiDns.signIn`. */
@@ -30,6 +32,8 @@ export interface SignInInput {
   secretKey: string;
   securityToken?: string;
   projectId?: string;
+  /** A read-only profile: every write is refused at once (toggled later with huaweiDns.toggleReadOnly). */
+  readOnly?: boolean;
 }
 
 export interface SignInOptions {

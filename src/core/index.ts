@@ -5,6 +5,10 @@ export type { SignableRequest, SigningCredentials, SignatureResult } from './sig
 export { createDnsClient, requireEndpoint, BATCH_CREATE_ACTIONS } from './client';
 export { toBatchCreateRequests, BATCH_CREATE_PATH, MAX_RECORDSETS_PER_TASK } from './retryPlan/batchCreate';
 export type { BatchCreateRequest } from './retryPlan/batchCreate';
+export { planRetry, failedTypeOf } from './retryPlan/plan';
+export type { RetryPlan, RetryPlanInput, SkippedItem, SkipReason } from './retryPlan/plan';
+export { toZoneSnippet, compareOutcome, tasksCreatedSince } from './retryPlan/outcome';
+export type { RetryOutcome, CreatedCandidate } from './retryPlan/outcome';
 export { writeCertainlyFailed } from './writeOutcome';
 export * from './errors';
 export { redact, redactHeaders, REDACTED } from './redact';

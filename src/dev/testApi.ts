@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { ZoneLintFeature } from '../lint';
 import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
+import type { RetryFeature } from '../retry';
 import type { Services } from '../services';
 import { TasksModel } from '../tasks';
 import type { FinishNotice, TasksView } from '../views';
@@ -26,6 +27,7 @@ export interface TestApi {
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
   readonly lint: ZoneLintFeature;
+  readonly retry: RetryFeature;
   readonly compare: CompareFeature;
 }
 
@@ -36,11 +38,12 @@ export interface TestApiParts {
   panels: FailedItemsFeature;
   zones: ZoneFiles;
   lint: ZoneLintFeature;
+  retry: RetryFeature;
   compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones, lint, compare } = parts;
+  const { services, model, view, panels, zones, lint, retry, compare } = parts;
   return {
     services,
     tasks: {
@@ -54,6 +57,7 @@ export function createTestApi(parts: TestApiParts): TestApi {
     panels,
     zones,
     lint,
+    retry,
     compare,
   };
 }

@@ -8,11 +8,11 @@ import type { TasksModel } from '../tasks';
 import { registerTaskCommands, type TaskPanels } from './commands';
 import { FinishNotifier } from './finishNotifier';
 import { RunningStatus } from './runningStatus';
-import { TasksTreeProvider, type TasksNode } from './tasksTreeProvider';
+import { TasksTreeProvider, type TaskRelations, type TasksNode } from './tasksTreeProvider';
 
 export type { TaskPanels, TrackRecentArg } from './commands';
 export type { FinishNotice } from './finishNotifier';
-export type { TasksNode } from './tasksTreeProvider';
+export type { TasksNode, TaskRelations } from './tasksTreeProvider';
 export { TasksTreeProvider } from './tasksTreeProvider';
 
 /** The parts of the view, for the composition root (and the test API it builds in test mode). */
@@ -37,9 +37,9 @@ export function failuresBadge(tasks: readonly BatchTaskSummary[]): vscode.ViewBa
   };
 }
 
-export function registerTasksView(services: Services, model: TasksModel, panels: TaskPanels): TasksView {
+export function registerTasksView(services: Services, model: TasksModel, panels: TaskPanels, relations?: TaskRelations): TasksView {
   const disposables: vscode.Disposable[] = [];
-  const tree = new TasksTreeProvider(model, () => services.session.siteLabel());
+  const tree = new TasksTreeProvider(model, () => services.session.siteLabel(), relations);
   const treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tree, showCollapseAll: true });
   const notifier = new FinishNotifier(model, panels);
   const status = new RunningStatus(model);

@@ -10,6 +10,7 @@ import {
   formatTaskLabel,
   formatTaskType,
   formatTimestamp,
+  shortTaskId,
   taskOutcome,
 } from '../shared/format';
 import { groupByMessage } from '../shared/items';
@@ -53,6 +54,12 @@ export interface ErrorNode {
 }
 export type TasksNode = TaskNode | GroupNode | FailedItemNode | LoadMoreNode | ErrorNode;
 
+/** Which tracked task retries which (the retry feature), so a retry reads "retry of 1c480cac". */
+export interface TaskRelations {
+  readonly onDidChange: vscode.Event<void>;
+  parentOf(taskId: string): string | undefined;
+}
+
 export class TasksTreeProvider extends Disposable implements vscode.TreeDataProvider<TasksNode> {
   private readonly changed = this._register(new vscode.EventEmitter<TasksNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -60,10 +67,12 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
   constructor(
     private readonly model: TasksModel,
     private readonly siteLabel: () => string | undefined,
+    private readonly relations?: TaskRelations,
   ) {
     super();
     // Node objects are rebuilt on every read, so a task's change redraws from the root; trees here are small.
     this._register(model.onDidChangeTree(() => this.changed.fire(undefined)));
+    if (relations) this._register(relations.onDidChange(() => this.changed.fire(undefined)));
   }
 
   getChildren(node?: TasksNode): TasksNode[] | Promise<TasksNode[]> {
@@ -132,8 +141,10 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
       expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `task:${task.id}`;
+    const parent = this.relations?.parentOf(task.id);
     // The warning first: the end of a description is what a narrow sidebar cuts.
-    item.description = entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task);
+    const counts = entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task);
+    item.description = parent ? `${vscode.l10n.t('retry of {0}', shortTaskId(parent))} · ${counts}` : counts;
     item.iconPath = taskIcon(task);
     const outcome = taskOutcome(task);
     item.contextValue = `task.${outcome}`;

@@ -254,6 +254,8 @@ export class CompactIndex implements ZoneIndex {
   /** The record last made, and its index: details() of the record just iterated needs no search. */
   private lastRecord: ZoneRecord | undefined;
   private lastIndex = -1;
+  /** The records lookup() returned, and their index: their details() need no search (a retry plan asks for thousands). */
+  private readonly looked = new WeakMap<ZoneRecord, number>();
 
   constructor(private readonly data: CompactZoneIndex) {
     this.diagnostics = data.diagnostics;
@@ -310,12 +312,16 @@ export class CompactIndex implements ZoneIndex {
       for (const g of d.generates) for (const v of matchGenerated(g, key)) hits.push({ index: g.record, value: v });
       hits.sort((a, b) => a.index - b.index || a.value - b.value);
     }
-    return hits.map((h) => (h.value < 0 ? this.record(h.index, key) : this.generated(h.index, d.generates[-1 - (d.recName[h.index] as number)] as GenerateRange, h.value)));
+    return hits.map((h) => {
+      const r = h.value < 0 ? this.record(h.index, key) : this.generated(h.index, d.generates[-1 - (d.recName[h.index] as number)] as GenerateRange, h.value);
+      this.looked.set(r, h.index);
+      return r;
+    });
   }
 
   details(record: ZoneRecord): ZoneRecordDetails {
     const d = this.data;
-    const i = record === this.lastRecord ? this.lastIndex : this.indexOf(record);
+    const i = record === this.lastRecord ? this.lastIndex : (this.looked.get(record) ?? this.indexOf(record));
     const nameId = d.recName[i] as number;
     if (nameId < 0) {
       const g = d.generates[-1 - nameId] as GenerateRange;

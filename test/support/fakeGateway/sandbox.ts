@@ -23,7 +23,21 @@ export const SANDBOX_TASK_IDS = {
   pendingLong: 'ff8080829a0b1c2d019a0b1c2d3e0009',
   /** Item names and messages that must never be treated as HTML, script, templates or formulas. */
   hostile: 'ff8080829a0b1c2d019a0b1c2d3e000a',
+  /** `create` in zone shop.example. whose zone file (shop.example.zone) the newcomer can fix and retry. */
+  retryDemo: 'ff8080829a0b1c2d019a0b1c2d3e000b',
 } as const;
+
+/** The failed items of retryDemo: two sendable (quota, busy), two still wrong in the file, one already there, one live, one gone. */
+export const RETRY_DEMO_ITEMS: readonly ErrorItem[] = [
+  { item: 'www.shop.example.', errorMessage: 'Insufficient record set quota.' },
+  { item: 'mail.shop.example.', errorMessage: 'System busy, please try again later.' },
+  { item: 'spf.shop.example.', errorMessage: "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'." },
+  { item: 'promo.shop.example.', errorMessage: "Attribute 'records' is invalid, 'TXT records missing starting quotation mark'." },
+  { item: 'shop.shop.example.', errorMessage: 'Duplicate recordset exists.(name: shop.shop.example., type: CNAME, line: default_view, records: [www.shop.example.])' },
+  { item: 'api.shop.example.', errorMessage: 'Could not acquire the lock, please try again later. (DNS.0021)' },
+  { item: 'old.shop.example.', errorMessage: 'Invalid record value, the IPv4 address is not in the correct format.' },
+];
+
 
 export const SANDBOX_PENDING_MS = { short: 40_000, long: 90_000 } as const;
 
@@ -69,6 +83,7 @@ export const HOSTILE_ITEMS: readonly ErrorItem[] = [
 /** The failed items deliberately without a record in the sample workspace, and why (the README says so too). */
 export const SANDBOX_NOT_IN_ZONE_FILES: readonly { item: string; why: string }[] = [
   { item: 'missing.example.com.', why: 'shows what Reveal in Zone File and the Problems panel do when no file has the name' },
+  { item: 'old.shop.example.', why: 'the retry scenario: an item no zone file holds is skipped as not-found' },
   ...HOSTILE_ITEMS.map(({ item }) => ({ item, why: 'the hostile task: strings that are not DNS names, to show they stay inert' })),
 ];
 
@@ -143,6 +158,10 @@ export function sandboxTasks(now: number = Date.now()): FakeTask[] {
       id: SANDBOX_TASK_IDS.pendingLong, type: 'import_recordset', status: 'DONE', shape: 'wrapped',
       pending: { ms: SANDBOX_PENDING_MS.long }, createdAt: exampleDate(now - 10_000), successCount: 1_500,
       errorCount: 500, errorItems: errorItems(500, { prefix: 'import', zone: 'nw.' }),
+    },
+    {
+      id: SANDBOX_TASK_IDS.retryDemo, type: 'create', status: 'DONE', createdAt: tableDate(hours(3)),
+      successCount: 2, errorCount: RETRY_DEMO_ITEMS.length, errorItems: RETRY_DEMO_ITEMS.map((i) => ({ ...i })),
     },
     {
       id: SANDBOX_TASK_IDS.hostile, type: 'create', status: 'DONE', createdAt: tableDate(hours(1)),

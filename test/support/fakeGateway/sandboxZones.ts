@@ -33,5 +33,15 @@ export function sandboxZones(): FakeZone[] {
         { name: 'legacy.example.com.', type: 'TXT', ttl: 3600, status: 'DISABLE', records: ['"retired"'] },
       ],
     },
+    // The retry scenario (task retryDemo, shop.example.zone): what its task did create, so the retry skips
+    // shop as already there and api as live and identical.
+    {
+      name: 'shop.example.',
+      recordsets: [
+        { name: 'shop.shop.example.', type: 'CNAME', ttl: 3600, records: ['www.shop.example.'] },
+        { name: 'mx1.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.25'] },
+        { name: 'api.shop.example.', type: 'A', ttl: 3600, records: ['198.51.100.30'] },
+      ],
+    },
   ];
 }

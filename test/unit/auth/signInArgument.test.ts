@@ -25,4 +25,10 @@ describe('huaweiDns.signIn argument object', () => {
     assert.ok(!(parseSignInArgument({ name: 'a', accessKey: 'AK', secretKey: 'S3CRET', site: 'eu' }) as string).includes('S3CRET'));
     assert.equal(typeof parseSignInArgument(undefined), 'string');
   });
+
+  it('takes readOnly: true for a read-only profile, and refuses anything but a boolean', () => {
+    assert.deepEqual(parseSignInArgument({ name: 'a', accessKey: 'AK', secretKey: 'SK', readOnly: true }), { name: 'a', accessKey: 'AK', secretKey: 'SK', readOnly: true });
+    assert.deepEqual(parseSignInArgument({ name: 'a', accessKey: 'AK', secretKey: 'SK', readOnly: false }), { name: 'a', accessKey: 'AK', secretKey: 'SK' });
+    assert.match(parseSignInArgument({ name: 'a', accessKey: 'AK', secretKey: 'SK', readOnly: 'yes' }) as string, /readOnly must be true or false/);
+  });
 });

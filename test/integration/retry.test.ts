@@ -1,0 +1,147 @@
+// Retry Failed Items inside a real VS Code, on the sandbox's retry scenario (task retryDemo, zone file
+// test/fixtures/workspace/zones/shop.example.zone, zone shop.example. on the fake gateway): the dry run's plan,
+// read-only refusal, Cancel / not confirmed / Save sending nothing (the gateway's write log), the end-to-end
+// send tracked as "retry of …" until DONE, and a lost answer resolved from the task list, never resent.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/constants';
+import type { RetryFinished, RetryResult } from '../../src/retry';
+import { getApi, waitFor, type ExtensionApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, SANDBOX_TASK_IDS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+
+const PROFILE = 'retry-suite';
+const TASK = SANDBOX_TASK_IDS.retryDemo;
+
+const retry = (arg: unknown): Promise<RetryResult | undefined> => Promise.resolve(vscode.commands.executeCommand<RetryResult | undefined>(Commands.retryFailedItems, arg));
+
+describe('Retry failed items (integration)', function () {
+  this.timeout(120_000);
+  let gw: FakeGateway;
+  let api: ExtensionApi;
+
+  const signIn = (extra: Record<string, unknown> = {}) =>
+    vscode.commands.executeCommand(Commands.signIn, { name: PROFILE, endpoint: gw.url, ...SANDBOX_CREDENTIALS, ...extra });
+
+  before(async () => {
+    gw = await startFakeGateway({ tasks: sandboxTasks(), zones: sandboxZones(), createdTaskPending: { polls: 1 } });
+    api = await getApi();
+  });
+  beforeEach(async () => {
+    gw.reset();
+    await signIn();
+  });
+  afterEach(async () => {
+    for (const key of Object.keys(api.retry.hooks)) delete (api.retry.hooks as Record<string, unknown>)[key];
+    await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, PROFILE)).catch(() => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  after(async () => gw.close());
+
+  it('a dry run resolves with the plan over the workspace zone files and the live zone, and sends nothing', async () => {
+    const plan = await retry({ taskId: TASK, dryRun: true });
+    assert.ok(plan);
+    assert.deepEqual(plan.recordsets, [
+      { zone_name: 'shop.example.', name: 'www.shop.example.', type: 'A', ttl: 300, records: ['198.51.100.10'] },
+      { zone_name: 'shop.example.', name: 'mail.shop.example.', type: 'MX', ttl: 3600, records: ['10 mx1.shop.example.'] },
+    ]);
+    assert.deepEqual(plan.skipped.map((s) => [s.item, s.reason]), [
+      ['spf.shop.example.', 'lint-error'],
+      ['promo.shop.example.', 'lint-error'],
+      ['shop.shop.example.', 'already-exists'],
+      ['api.shop.example.', 'live-identical'],
+      ['old.shop.example.', 'not-found'],
+    ]);
+    assert.equal(path.basename(plan.skipped[0]!.file ?? ''), 'shop.example.zone');
+    assert.equal(plan.skipped[0]!.line, 13);
+    assert.deepEqual(gw.writes(), [], 'a dry run sends nothing');
+  });
+
+  it('a read-only profile refuses at once (no preview, no write); its dry run still works; the toggle allows writes again', async () => {
+    await signIn({ readOnly: true });
+    let previewed = false;
+    api.retry.hooks.previewAction = () => ((previewed = true), 'cancel');
+    await assert.rejects(retry({ taskId: TASK }), /read-only/);
+    assert.equal(previewed, false, 'refused before any preview');
+    assert.ok((await retry({ taskId: TASK, dryRun: true }))?.recordsets.length);
+    assert.equal(await vscode.commands.executeCommand(Commands.toggleReadOnly, false), false);
+    await retry({ taskId: TASK });
+    assert.equal(previewed, true, 'no longer read-only: the preview opens');
+    assert.deepEqual(gw.writes(), []);
+  });
+
+  it('Cancel in the preview, No in the confirmation and Save Request… send nothing; Save writes the exact body', async () => {
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `retry-${process.pid}-${Date.now()}.json`));
+    const actions = ['save', 'cancel'] as const;
+    let asked = 0;
+    api.retry.hooks.saveTarget = target;
+    api.retry.hooks.previewAction = () => actions[asked++]!;
+    await retry({ taskId: TASK });
+    const saved = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { recordsets: unknown[] };
+    fs.rmSync(target.fsPath, { force: true });
+    assert.equal(saved.recordsets.length, 2);
+    const preview = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'huawei-dns-retry');
+    assert.ok(preview, 'the request body is shown as a document');
+    assert.deepEqual(JSON.parse(preview.getText()), saved);
+
+    let confirmText = '';
+    api.retry.hooks.previewAction = () => 'send';
+    api.retry.hooks.confirm = (message) => ((confirmText = message), false);
+    await retry({ taskId: TASK });
+    assert.match(confirmText, new RegExp(`^Create 2 record sets in 1 zone on .+ · ${PROFILE}\\?$`));
+    assert.deepEqual(gw.writes(), [], 'nothing is sent without the answer');
+  });
+
+  it('sends the plan once confirmed, tracks the new task as a retry of its parent until DONE, and compares the two', async () => {
+    api.retry.hooks.previewAction = () => 'send';
+    api.retry.hooks.confirm = () => true;
+    const finished = new Promise<RetryFinished>((resolve) => {
+      const sub = api.retry.onDidFinish((f) => (sub.dispose(), resolve(f)));
+    });
+    const result = await retry({ taskId: TASK });
+    assert.equal(result?.sent?.length, 1);
+    const child = result.sent[0]!.taskId;
+    const writes = gw.writes();
+    assert.equal(writes.length, 1);
+    assert.deepEqual(JSON.parse(writes[0]!.body!), { recordsets: result.recordsets });
+    assert.equal(api.retry.relations.parentOf(child), TASK);
+    assert.ok(api.tasks.model.isTracked(child), 'tracked at once');
+    const done = await waitFor(async () => {
+      const s = await api.tasks.model.refreshTask(child);
+      return s.status === 'DONE' ? s : undefined;
+    }, { timeoutMs: 30_000, message: 'the retry task to be DONE' });
+    assert.deepEqual([done.type, done.successCount, done.errorCount], ['create', 2, 0]);
+    const outcome = await finished;
+    assert.equal(outcome.taskId, child);
+    assert.deepEqual(outcome.outcome.fixed.sort(), ['mail.shop.example.', 'www.shop.example.']);
+    assert.deepEqual([outcome.outcome.stillFailing, outcome.outcome.newlyFailing], [[], []]);
+    const node = (await api.tasks.tree.getChildren()).find((n) => n.kind === 'task' && n.taskId === child);
+    assert.ok(node);
+    assert.match(String(api.tasks.tree.getTreeItem(node).description), /^retry of 2d3e000b · /);
+    api.tasks.model.untrackTask(child);
+  });
+
+  it('after a lost answer it lists the create tasks since then and never sends again on its own', async () => {
+    gw.enqueue(/batch-create-recordset/, { kind: 'dropAnswer' });
+    api.retry.hooks.previewAction = () => 'send';
+    api.retry.hooks.confirm = () => true;
+    let offered: string[] = [];
+    api.retry.hooks.afterUnknown = (candidates) => {
+      offered = candidates.map((c) => c.task.id);
+      return { track: offered[0]! };
+    };
+    const result = await retry({ taskId: TASK });
+    assert.equal(gw.writes().length, 1, 'one write, never repeated');
+    assert.equal(gw.writes()[0]!.status, 202, 'the service did create the task');
+    const known = new Set<string>(Object.values(SANDBOX_TASK_IDS));
+    const created = (await api.services.session.getClient()!.listAllTasks()).filter((t) => !known.has(t.id));
+    assert.equal(created.length, 1);
+    assert.equal(offered[0], created[0]!.id, 'the task created meanwhile is offered first (the newest create task)');
+    assert.ok(!offered.includes(SANDBOX_TASK_IDS.vendorExample), 'a create task from long before the request is not offered');
+    assert.deepEqual(result?.sent?.map((s) => s.taskId), [created[0]!.id]);
+    assert.equal(api.retry.relations.parentOf(created[0]!.id), TASK);
+    api.tasks.model.untrackTask(created[0]!.id);
+  });
+});
