@@ -25,6 +25,8 @@ export { MAX_PAGE_SIZE, DEFAULT_CONCURRENCY, MAX_ALL_ITEMS } from './fetchAll';
 export { indexZoneFile, indexZoneFileCompact, normalizeName, CompactIndex } from './zone/index';
 export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex, IndexZoneOptions } from './zone/index';
 export { ZoneIndexPool } from './zone/pool';
+export { outlineOf, OUTLINE_LIMITS } from './zone/index';
+export type { Outline, OutlineOwner } from './zone/index';
 export * from './recordSets/index';
 export { isValidZoneId, markerOf, MAX_LIVE_RECORD_SETS } from './liveZone';
 export { english } from './l10n';

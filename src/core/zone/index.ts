@@ -48,3 +48,5 @@ export async function indexZoneFile(file: string, options: IndexZoneOptions): Pr
 export { CompactIndex };
 export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex } from './store';
 export { normalizeName } from './names';
+export { outlineOf, OUTLINE_LIMITS } from './outline';
+export type { Outline, OutlineOwner } from './outline';

@@ -34,7 +34,8 @@ export interface ZoneRecordDetails {
 }
 
 export interface ZoneIndex {
-  records(): Iterable<ZoneRecord>;
+  /** Every record in file order ($GENERATE ranges expanded); with `file`, only that file's (other files' ranges are not expanded). */
+  records(file?: string): Iterable<ZoneRecord>;
   lookup(name: string): ZoneRecord[];
   /** TTL, class, rdata, origin and end line of a record this index returned. Throws for a foreign record. */
   details(record: ZoneRecord): ZoneRecordDetails;
@@ -285,9 +286,12 @@ export class CompactIndex implements ZoneIndex {
     return n;
   }
 
-  *records(): Iterable<ZoneRecord> {
+  *records(file?: string): Iterable<ZoneRecord> {
     const d = this.data;
+    const only = file === undefined ? -1 : d.files.indexOf(file);
+    if (file !== undefined && only < 0) return;
     for (let i = 0; i < d.count; i++) {
+      if (only >= 0 && d.recFile[i] !== only) continue;
       const nameId = d.recName[i] as number;
       if (nameId >= 0) {
         yield this.record(i, this.names.name(nameId));

@@ -1,10 +1,11 @@
 // Hostile zone files (issue 14): include fan-out, FIFOs and devices, oversize includes, a stuck worker.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { indexZoneFile, ZoneIndexPool } from '../../../src/core';
+import { CompactIndex, indexZoneFile, indexZoneFileCompact, outlineOf, OUTLINE_LIMITS, ZoneIndexPool } from '../../../src/core';
 
 let tmp: string;
 beforeEach(() => {
@@ -58,6 +59,26 @@ describe('zone indexer: hostile include graphs', () => {
     }
   });
 
+  it('terminates without throwing on random include graphs (cycles, repeats, origins), within the budget', async () => {
+    const file = fc.record({
+      records: fc.nat(3),
+      includes: fc.array(fc.tuple(fc.nat(5), fc.option(fc.constantFrom('a', 'b.', '@', 'c.example.org.'), { nil: undefined })), { maxLength: 6 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 6 }), async (files) => {
+        files.forEach((f, k) => {
+          const lines = Array.from({ length: f.records }, (_, i) => `r${k}x${i} A 192.0.2.1`);
+          for (const [to, origin] of f.includes) lines.push(`$INCLUDE g${to % files.length}.db${origin ? ' ' + origin : ''}`);
+          write(`g${k}.db`, lines.join('\n') + '\n');
+        });
+        const idx = await indexZoneFile(path.join(tmp, 'g0.db'), { origin: 'example.org.', root: tmp, limits: { includes: 50 } });
+        assert.ok(idx.size <= 51 * 3, String(idx.size));
+        for (const r of idx.records()) assert.ok(idx.details(r).origin.endsWith('.'));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('includes only regular files: a FIFO does not block, a directory is refused', async function () {
     if (process.platform === 'win32') this.skip();
     cp.execFileSync('mkfifo', [path.join(tmp, 'fifo.db')]);
@@ -72,6 +93,60 @@ describe('zone indexer: hostile include graphs', () => {
   });
 });
 
+describe('zone indexer: ids and ranges at scale', () => {
+  it('keeps record types apart past 65,536 distinct types (32-bit ids)', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 70_000; i++) lines.push(`h${i} X${i} \\# 0`);
+    const idx = await indexZoneFile(write('zone.db', lines.join('\n')), { origin: 'example.org.', root: tmp });
+    assert.deepStrictEqual(idx.lookup('h65536.example.org').map((r) => r.type), ['X65536']);
+    assert.deepStrictEqual(idx.lookup('h69999.example.org').map((r) => r.type), ['X69999']);
+  });
+
+  it('finds $GENERATE ranges from their own list: a lookup does not walk every record', async () => {
+    const lines = ['$GENERATE 1-10 gen$ A 10.0.0.$'];
+    for (let i = 0; i < 100_000; i++) lines.push(`h${i} A 192.0.2.1`);
+    const compact = await indexZoneFileCompact(write('zone.db', lines.join('\n')), { origin: 'example.org.', root: tmp });
+    let reads = 0;
+    compact.recName = new Proxy(compact.recName, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const idx = new CompactIndex(compact);
+    assert.deepStrictEqual(idx.lookup('h99999.example.org').map((r) => r.line), [100_001]);
+    assert.deepStrictEqual(idx.lookup('gen7.example.org').map((r) => r.line), [1]);
+    assert.ok(reads < 10, `${reads} record reads for two lookups`);
+  });
+});
+
+describe('zone outline: bounded whatever the file', () => {
+  it('visits at most the record limit of a huge $GENERATE range, and none of an included file\'s ranges', async () => {
+    write('inc.db', '$GENERATE 0-4294967295 same A 10.0.0.1\n');
+    const entry = write('zone.db', 'www A 192.0.2.1\n$INCLUDE inc.db\n$GENERATE 0-4294967295 same A 10.0.0.1\n$GENERATE 0-4294967295 h$ A 10.0.0.1\n');
+    const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp });
+    const outline = outlineOf(idx, entry);
+    assert.strictEqual(outline.truncated, true);
+    assert.strictEqual(outline.owners.reduce((n, o) => n + o.records.length, 0), OUTLINE_LIMITS.records);
+    assert.deepStrictEqual(outline.owners.slice(0, 2).map((o) => o.name), ['www.example.org.', 'same.example.org.']);
+    assert.ok(outline.owners.every((o) => o.records.every((r) => r.file === entry)));
+    const included = outlineOf(idx, path.join(tmp, 'inc.db'), { maxRecords: 10 });
+    assert.deepStrictEqual([included.truncated, included.owners[0]?.records.length], [true, 10]);
+    const many = write('many.db', 'www A 192.0.2.1\n$GENERATE 0-4294967295 h$ A 10.0.0.1\n');
+    const owners = outlineOf(await indexZoneFile(many, { origin: 'example.org.', root: tmp }), many, { maxOwners: 4, maxRecords: 1e12 });
+    assert.deepStrictEqual(owners.owners.map((o) => o.name), ['www.example.org.', 'h0.example.org.', 'h1.example.org.', 'h2.example.org.']);
+  });
+
+  it('stops when cancelled', async () => {
+    const entry = write('zone.db', '$GENERATE 0-4294967295 h$ A 10.0.0.1\n');
+    const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp });
+    let checks = 0;
+    const outline = outlineOf(idx, entry, { maxRecords: 1e12, maxOwners: 1e12, isCancelled: () => ++checks > 3 });
+    assert.deepStrictEqual([outline.cancelled, outline.owners.length], [true, 3000]);
+  });
+});
+
 describe('ZoneIndexPool: a stuck worker', () => {
   it('fails the request at the timeout, terminates the worker and starts a fresh one for the next', async () => {
     const indexJs = path.resolve(__dirname, '..', '..', '..', 'src', 'core', 'zone', 'index.js');
@@ -82,9 +157,10 @@ describe('ZoneIndexPool: a stuck worker', () => {
         if (req.path.endsWith('hang.db')) for (;;) {}
         indexZoneFileCompact(req.path, req.options).then((index) => parentPort.postMessage({ id: req.id, index }));
       });`);
-    const pool = new ZoneIndexPool(script, 60_000, 300);
+    // Long enough for a fresh worker to start on a loaded machine; the stuck one would never answer.
+    const pool = new ZoneIndexPool(script, 60_000, 3000);
     try {
-      await assert.rejects(pool.index(path.join(tmp, 'hang.db'), { origin: 'x.', root: tmp }), /took longer than 0 s and was stopped/);
+      await assert.rejects(pool.index(path.join(tmp, 'hang.db'), { origin: 'x.', root: tmp }), /took longer than 3 s and was stopped/);
       // The stuck worker spins forever; only a new one can answer this.
       const ok = await pool.index(write('ok.db', 'a A 192.0.2.1\n'), { origin: 'x.', root: tmp });
       assert.strictEqual(ok.lookup('a.x.').length, 1);

@@ -72,4 +72,51 @@ describe('zone indexer: name table', () => {
     assert.deepEqual(index.lookup('a\\.b.ex').map((r) => r.type), ['A', 'AAAA']);
     assert.deepEqual(index.lookup('a.b.ex'), []);
   });
+
+  it('crafted owners whose unseeded FNV hashes share their low bits do not pile into one probe run', () => {
+    // Low k bits of an FNV-1a state depend only on the low k bits before: find, level by level, two 3-letter
+    // blocks that agree there, and every combination of the blocks agrees too (2^13 names, one slot).
+    const K = 17;
+    const low = (1 << K) - 1;
+    const step = (h: number, text: string): number => {
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+      return h;
+    };
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let state = 0x811c9dc5 | 0;
+    const levels: [string, string][] = [];
+    for (let level = 0; level < 13; level++) {
+      const seen = new Map<number, string>();
+      let pair: [string, string] | undefined;
+      for (let n = 0; !pair; n++) {
+        const block = alphabet[n % 36]! + alphabet[Math.floor(n / 36) % 36]! + alphabet[Math.floor(n / 1296) % 36]!;
+        const key = step(state, block) & low;
+        const other = seen.get(key);
+        if (other !== undefined) pair = [other, block];
+        else seen.set(key, block);
+      }
+      levels.push(pair);
+      state = step(state, pair[0]);
+    }
+    const names: string[] = [];
+    for (let m = 0; m < 1 << levels.length; m++) names.push(levels.map((p, k) => p[(m >> k) & 1]).join(''));
+    // They do collide under the plain function (the attack is real) …
+    assert.strictEqual(new Set(names.map((n) => step(0x811c9dc5 | 0, n) & low)).size, 1);
+    // … but not in the table.
+    const table = new NameTable(undefined, names.length);
+    for (const n of names) table.internOwner(enc(n), 0, n.length, ORIGIN, enc(ORIGIN));
+    assert.strictEqual(table.count, names.length);
+    assert.ok(table.longestRun() < 100, `longest probe run ${table.longestRun()}`);
+    for (const n of names.slice(0, 50)) assert.ok(table.find(`${n}.ex.`) >= 0);
+  });
+
+  it('seeds each table: the hash of a name differs between tables, and the seed travels with the data', () => {
+    const a = new NameTable();
+    const b = new NameTable();
+    assert.notStrictEqual(a.seed, b.seed);
+    const id = a.internString('www.ex.');
+    const copy = new NameTable(a.data());
+    assert.strictEqual(copy.seed, a.seed);
+    assert.strictEqual(copy.find('www.ex.'), id);
+  });
 });
