@@ -31,12 +31,13 @@ export function compare(input: ComparisonInput, t: (message: string, ...args: st
   const { apex, fileSets, live, ignoreTtl } = input;
   const diff = diffZone(fileSets, live, { apex, ignoreTtl });
   const zone = ownerKey(apex);
-  const header = (side: string) => [t('{0} of zone {1}, as compared (names relative to the zone, values normalised, sorted).', side, zone)];
+  // The same header on both sides, so it never shows as a difference (the diff editor's title names the sides).
+  const header = [t('Zone {0} as compared: names relative to the zone, values normalised, sorted.', zone)];
   // Every live set that counts (same, differs and only live), then the inactive ones as comments.
   const liveShown: RenderedSet[] = live.filter((s) => !isSystemLiveSet(s, zone) && isActiveStatus(s.status));
   for (const s of diff.inactive) liveShown.push({ ...s, commentedOut: t('not served ({0})', s.status) });
-  const liveText = renderZoneText(liveShown, zone, header(t('The live zone')), { omitTtl: ignoreTtl });
-  const fileText = renderZoneText(fileSets, zone, header(t('The zone file')), { omitTtl: ignoreTtl });
+  const liveText = renderZoneText(liveShown, zone, header, { omitTtl: ignoreTtl });
+  const fileText = renderZoneText(fileSets, zone, header, { omitTtl: ignoreTtl });
 
   const marks = new Map<string, LineMark[]>();
   const mark = (set: RetryRecordSet, state: LineMark['state'], md: string[]) => {

@@ -1,7 +1,7 @@
 // The network layer: one undici dispatcher per client (keep-alive), timeouts, proxy, custom CA, a size cap
 // enforced while streaming, and cancellation that tears the socket down at once.
 import { rootCertificates } from 'node:tls';
-import type { Agent, Dispatcher, ProxyAgent } from 'undici';
+import type { Agent, Dispatcher, Pool, ProxyAgent } from 'undici';
 import { lazy } from './lazy';
 import { CancelledError, ResponseTooLargeError, TimeoutError, type ApiError } from './errors';
 import { proxyFor, type ProxySettings } from './proxy';
@@ -52,6 +52,38 @@ export interface HttpTransport {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadUndici = lazy(() => require('undici') as typeof import('undici'));
 
+/** How long a cancelled or timed-out attempt may take to let go before its dispatcher is called stuck. */
+const STUCK_AFTER_MS = 250;
+
+/** undici's connect(): the tunnel request a ProxyAgent sends to its proxy. */
+type PoolConnect = (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+
+/**
+ * The pool a ProxyAgent sends its CONNECT requests through. undici reconnects for ever (thousands of times a
+ * second) when a proxy closes the connection instead of answering a CONNECT, because the error it sees is a
+ * "socket" error it considers recoverable; and it waits 300 s for a proxy that never answers. Here a failed
+ * CONNECT is a proxy error that fails the request, and the wait is bounded by the request's own timeout.
+ */
+function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: number): Pool {
+  // A little longer than the request's own timeout, which ends the attempt first and names the right limit.
+  const wait = timeoutMs + 2_000;
+  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: wait, bodyTimeout: wait });
+  // The original, captured before it is replaced below.
+  const connect: PoolConnect = pool.connect.bind(pool);
+  (pool as unknown as { connect: PoolConnect }).connect = async (connectOptions) => {
+    try {
+      return await connect(connectOptions);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      const message = error instanceof Error ? error.message : String(error);
+      throw Object.assign(new Error(`the proxy did not open the tunnel (${typeof code === 'string' ? code : 'no answer'}: ${message})`, { cause: error }), {
+        code: 'UND_ERR_PROXY_TUNNEL',
+      });
+    }
+  };
+  return pool;
+}
+
 export function createHttpTransport(options: HttpOptions): HttpTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(timeoutMs, 10_000);
@@ -77,10 +109,24 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
     }
     let agent = proxied.get(proxy);
     if (!agent) {
-      agent = new (loadUndici().ProxyAgent)({ uri: proxy, ...common, requestTls: { timeout: connectTimeoutMs, ...tls }, proxyTls: tls, connect: { timeout: connectTimeoutMs } });
+      agent = new (loadUndici().ProxyAgent)({
+        uri: proxy,
+        ...common,
+        requestTls: { timeout: connectTimeoutMs, ...tls },
+        proxyTls: tls,
+        connect: { timeout: connectTimeoutMs },
+        clientFactory: (origin, poolOptions) => proxyPool(origin, poolOptions, timeoutMs),
+      });
       proxied.set(proxy, agent);
     }
     return agent;
+  }
+
+  /** Throws away a dispatcher that did not let go of an aborted request, so the next one starts afresh. */
+  function discard(dispatcher: Dispatcher): void {
+    if (dispatcher === direct) direct = undefined;
+    for (const [key, agent] of proxied) if (agent === dispatcher) proxied.delete(key);
+    void dispatcher.destroy().catch(() => undefined);
   }
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
@@ -88,18 +134,28 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
     if (request.signal?.aborted) throw new CancelledError();
     const url = new URL(request.url);
     const ctx = { host: url.host, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs };
-    // One controller aborts the attempt: the caller's signal, the overall timer, or the size cap.
+    const dispatcher = dispatcherFor(url);
+    // One controller aborts the attempt: the caller's signal, the overall timer, or the size cap. The attempt
+    // ends then, whatever undici does: waiting for it to notice is what a misbehaving proxy can make endless.
     const controller = new AbortController();
     let why: 'cancelled' | 'timeout' | undefined;
-    const onAbort = () => {
-      why ??= 'cancelled';
+    let settled = false;
+    let endWait: (() => void) | undefined;
+    const ended = new Promise<never>((_resolve, reject) => {
+      endWait = () => reject(new Error('attempt ended'));
+    });
+    ended.catch(() => undefined);
+    const end = (reason: 'cancelled' | 'timeout') => {
+      why ??= reason;
       controller.abort();
+      endWait?.();
+      setTimeout(() => {
+        if (!settled) discard(dispatcher);
+      }, STUCK_AFTER_MS).unref?.();
     };
+    const onAbort = () => end('cancelled');
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => {
-      why ??= 'timeout';
-      controller.abort();
-    }, timeoutMs);
+    const timer = setTimeout(() => end('timeout'), timeoutMs);
     const failed = (error: unknown): ApiError => {
       if (why === 'cancelled' || closed) return new CancelledError(closed ? 'The client was closed.' : undefined);
       if (why === 'timeout') return new TimeoutError('request', { host: url.host, timeoutMs });
@@ -108,7 +164,7 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
     try {
       let response: Dispatcher.ResponseData;
       try {
-        response = await dispatcherFor(url).request({
+        const pending = dispatcher.request({
           origin: url.origin,
           path: url.pathname + url.search,
           method: request.method,
@@ -116,6 +172,15 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
           body: request.body ?? null,
           signal: controller.signal,
         });
+        pending.then(
+          (late) => {
+            settled = true;
+            // An answer after the attempt ended: nobody reads it, so let its connection go.
+            if (why !== undefined) late.body.destroy();
+          },
+          () => (settled = true),
+        );
+        response = await Promise.race([pending, ended]);
       } catch (error) {
         throw failed(error);
       }

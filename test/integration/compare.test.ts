@@ -34,6 +34,7 @@ describe('Compare with Live Zone (integration)', function () {
       const marks = api.compare.decorations;
       assert.deepEqual(marks.linesOf(file.fsPath), { inSync: [9, 11, 12, 13, 14], differs: [15, 18], missingLive: [16, 17, 21] });
       assert.deepEqual(marks.linesOf(zoneUri('includes/hosts.example.com.db').fsPath), { inSync: [2, 3, 4], differs: [], missingLive: [] });
+      assert.equal(marks.linesOf(zoneUri('includes/batch.example.com.db').fsPath).missingLive.length, 20);
       assert.match(marks.hoverAt(file.fsPath, 15) ?? '', /`192\.0\.2\.26`/);
       assert.match(marks.hoverAt(file.fsPath, 18) ?? '', /TTL/);
 

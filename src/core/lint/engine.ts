@@ -11,7 +11,7 @@ import {
 } from './bytes';
 import { LINT_MESSAGES, shown, type LintMessageId } from './messages';
 import { absoluteName } from './names';
-import { LINT_RULE_IDS, LINT_RULES, RECORD_SETS_PER_TASK, type LintFinding, type LintResult, type LintRule } from './rules';
+import { LINT_RULES, RECORD_SETS_PER_TASK, type LintFinding, type LintResult, type LintRule } from './rules';
 import type { RecordTable } from './table';
 
 export interface LintOptions {
@@ -56,8 +56,6 @@ const O_MANY_LABELS = 32;
 const O_OUTSIDE = 64;
 /** The owner holds more than one record set (so a CNAME there conflicts). */
 const O_MULTI = 128;
-
-const RULE_ORDER = new Map<LintRule, number>(LINT_RULE_IDS.map((r, i) => [r, i]));
 
 type Utf8Slice = (this: Uint8Array, s: number, e: number) => string;
 const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Utf8Slice }).utf8Slice;
@@ -108,7 +106,11 @@ export function lintTable(table: RecordTable, context: EngineContext): LintResul
 }
 
 class Engine {
+  /** Findings in record order (one record's in the order the checks run)… */
   private readonly findings: LintFinding[] = [];
+  /** …and those made outside the pass (syntax, cname-conflict, whole-file), merged in by file and line. */
+  private readonly late: LintFinding[] = [];
+  private sink = this.findings;
   private readonly t: Translate;
   private readonly minTtl: number;
   private readonly cursor = new WordCursor();
@@ -154,7 +156,7 @@ class Engine {
 
   run(): LintResult {
     const tb = this.table;
-    for (const d of this.context.diagnostics) this.findings.push({ rule: 'syntax', severity: LINT_RULES.syntax, file: d.file, line: d.line, message: d.message });
+    for (const d of this.context.diagnostics) this.late.push({ rule: 'syntax', severity: LINT_RULES.syntax, file: d.file, line: d.line, message: d.message });
     const owners = tb.ownerCount;
     const sets = this.canonNames.length || 1;
     // The first record set of each owner lives in typed arrays (most owners hold one); the others are
@@ -248,6 +250,7 @@ class Engine {
         else this.insertValue(o, cid, h, i);
       }
     }
+    this.sink = this.late;
     if (anyCname) this.cnameConflicts(cnames, flags);
     const entry = tb.files[0] ?? this.context.diagnostics[0]?.file ?? '';
     if (this.context.truncated) this.whole(entry, 'notAllChecked', this.context.truncated.total, this.context.truncated.checked);
@@ -581,7 +584,7 @@ class Engine {
 
   private report(i: number, rule: LintRule, id: LintMessageId, ...args: Array<string | number>): void {
     const tb = this.table;
-    this.findings.push({
+    this.sink.push({
       rule, severity: LINT_RULES[rule], file: tb.files[tb.file[i] as number] as string, line: tb.line[i] as number,
       name: tb.ownerName(tb.owner[i] as number), type: tb.types[tb.type[i] as number],
       message: this.t(LINT_MESSAGES[id], ...args),
@@ -590,24 +593,38 @@ class Engine {
 
   /** A finding about the whole file: line 1 of the entry file. */
   private whole(file: string, id: LintMessageId, ...args: Array<string | number>): void {
-    this.findings.push({ rule: 'too-many-for-one-task', severity: LINT_RULES['too-many-for-one-task'], file, line: 1, message: this.t(LINT_MESSAGES[id], ...args) });
+    this.late.push({ rule: 'too-many-for-one-task', severity: LINT_RULES['too-many-for-one-task'], file, line: 1, message: this.t(LINT_MESSAGES[id], ...args) });
   }
 
-  /** By file (entry first, then in index order), line, then rule; a stable sort over numeric keys. */
+  /**
+   * By file (entry first, then in index order), then line; findings of one line keep their order. The pass
+   * emits in that order already unless $INCLUDE interleaves files, so usually nothing is sorted but `late`.
+   */
   private sorted(): LintFinding[] {
-    const findings = this.findings;
     const rank = new Map(this.table.files.map((f, k) => [f, k]));
-    const keys = new Float64Array(findings.length);
-    let inOrder = true;
-    for (let k = 0; k < findings.length; k++) {
-      const f = findings[k] as LintFinding;
-      const r = rank.get(f.file) ?? rank.size;
-      keys[k] = (r * 2 ** 31 + f.line) * 16 + (RULE_ORDER.get(f.rule) as number);
-      if (k > 0 && (keys[k] as number) < (keys[k - 1] as number)) inOrder = false;
+    const keyed = (list: LintFinding[]): { list: LintFinding[]; keys: Float64Array } => {
+      const keys = new Float64Array(list.length);
+      let inOrder = true;
+      for (let k = 0; k < list.length; k++) {
+        const f = list[k] as LintFinding;
+        keys[k] = (rank.get(f.file) ?? rank.size) * 2 ** 31 + f.line;
+        if (k > 0 && (keys[k] as number) < (keys[k - 1] as number)) inOrder = false;
+      }
+      if (inOrder) return { list, keys };
+      const order = Array.from({ length: list.length }, (_, k) => k);
+      order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+      return { list: order.map((k) => list[k] as LintFinding), keys: Float64Array.from(order, (k) => keys[k] as number) };
+    };
+    const main = keyed(this.findings);
+    if (this.late.length === 0) return main.list;
+    const late = keyed(this.late);
+    const out: LintFinding[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < main.list.length || b < late.list.length) {
+      if (b >= late.list.length || (a < main.list.length && (main.keys[a] as number) <= (late.keys[b] as number))) out.push(main.list[a++] as LintFinding);
+      else out.push(late.list[b++] as LintFinding);
     }
-    if (inOrder) return findings;
-    const order = Array.from({ length: findings.length }, (_, k) => k);
-    order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-    return order.map((k) => findings[k] as LintFinding);
+    return out;
   }
 }

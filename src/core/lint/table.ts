@@ -137,6 +137,8 @@ export interface CompactRecords {
   recFile: Int32Array;
   recStart: Int32Array;
   recEnd: Int32Array;
+  /** Just after the type word; absent in an older compact form (then the whole entry is read). */
+  recData?: Int32Array;
   recTtl: ArrayLike<number>;
   originFrom: readonly number[];
   originNames: readonly string[];
@@ -187,9 +189,9 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
     ttl: d.recTtl,
     texts: d.texts,
     text: d.recFile,
-    start: d.recStart,
+    start: d.recData ?? d.recStart,
     end: d.recEnd,
-    whole: true,
+    whole: d.recData === undefined,
     ownerName,
     origin: (i) => {
       let lo = 0;

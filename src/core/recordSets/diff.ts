@@ -79,8 +79,9 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
   const apex = ownerKey(options.apex);
   const ignoreTtl = options.ignoreTtl === true;
   const result: ZoneDiff = { same: [], onlyInFile: [], onlyLive: [], differs: [], inactive: [] };
-  // type -> owner -> set: the owner strings are usually the server's own (no new string per key).
-  const byType = new Map<string, Map<string, LiveRecordSet>>();
+  // type -> owner -> position in `present`: the owner strings are usually the server's own (no key strings),
+  // and "matched" is a byte per set rather than a Set of objects.
+  const byType = new Map<string, Map<string, number>>();
   const present: LiveRecordSet[] = [];
   for (const set of live) {
     if (isSystemLiveSet(set, apex)) continue;
@@ -88,28 +89,29 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
       result.inactive.push(set);
       continue;
     }
-    present.push(set);
     const type = upperType(set.type);
     let byName = byType.get(type);
-    if (!byName) byType.set(type, (byName = new Map<string, LiveRecordSet>()));
+    if (!byName) byType.set(type, (byName = new Map<string, number>()));
     const name = ownerKey(set.name);
     // Sets on other resolution lines share name and type; the file (which has no lines) matches the first,
     // the others stay only live.
-    if (!byName.has(name)) byName.set(name, set);
+    if (!byName.has(name)) byName.set(name, present.length);
+    present.push(set);
   }
-  const used = new Set<LiveRecordSet>();
+  const used = new Uint8Array(present.length);
   for (const set of file) {
     const type = upperType(set.type);
-    const match = byType.get(type)?.get(ownerKey(set.name));
-    if (!match || used.has(match)) {
+    const at = byType.get(type)?.get(ownerKey(set.name));
+    if (at === undefined || used[at] === 1) {
       result.onlyInFile.push(set);
       continue;
     }
-    used.add(match);
+    used[at] = 1;
+    const match = present[at]!;
     const fields = fieldsOf(type, set, match, apex, ignoreTtl);
     if (fields.length === 0) result.same.push({ name: set.name, type: set.type });
     else result.differs.push({ file: set, live: match, fields });
   }
-  for (const set of present) if (!used.has(set)) result.onlyLive.push(set);
+  for (let i = 0; i < present.length; i++) if (used[i] === 0) result.onlyLive.push(present[i]!);
   return result;
 }

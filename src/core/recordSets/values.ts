@@ -124,13 +124,12 @@ function canonicalString(raw: string): string {
   return out;
 }
 
-/** RFC 5952 text for an IPv6 address (WHATWG URL serialises hosts exactly so), or undefined when it is none. */
+/** RFC 5952 text for an IPv6 address (the WHATWG URL serialiser writes hosts exactly so), or undefined. */
 export function canonicalIpv6(text: string): string | undefined {
   const t = text.trim();
   if (!t.includes(':') || /[^0-9A-Fa-f:.]/.test(t)) return undefined;
   try {
-    const host = new URL(`http://[${t}]/`).hostname;
-    return host.slice(1, -1);
+    return new URL(`http://[${t}]/`).hostname.slice(1, -1);
   } catch {
     return undefined;
   }
@@ -215,10 +214,26 @@ export function upperType(type: string): string {
   return type;
 }
 
-const PLAIN_OWNER = /^[a-z0-9_*-][a-z0-9_.*-]*$/;
+/** `a-z 0-9 _ * -` and `.` between labels: nothing to decode or fold. Checked per character (hot path). */
+function isPlainName(name: string): boolean {
+  const n = name.length;
+  if (n === 0) return false;
+  let prevDot = true;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x2e) {
+      if (prevDot) return false;
+      prevDot = true;
+      continue;
+    }
+    prevDot = false;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2a || c === 0x2d)) return false;
+  }
+  return true;
+}
 
 /** An owner name lower-case and absolute (a missing trailing dot is implied), escapes decoded the BIND way. */
 export function ownerKey(name: string): string {
-  if (PLAIN_OWNER.test(name) && !name.includes('..')) return name.endsWith('.') ? name : name + '.';
+  if (isPlainName(name)) return name.charCodeAt(name.length - 1) === 0x2e ? name : name + '.';
   return normalizeName(name);
 }

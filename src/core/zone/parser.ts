@@ -197,6 +197,7 @@ export class ZoneParser {
     const store = this.store;
     const typeId = this.readTtlClassType(sc, file, entryLine);
     const i = typeId >= 0 ? store.add(owner, typeId, entryLine, fileId, entryStart, this.effectiveTtl(this.ownTtl)) : -1;
+    if (i >= 0) store.recData[i] = sc.pos;
     sc.skipRest();
     if (i >= 0) {
       store.recEnd[i] = sc.pos;

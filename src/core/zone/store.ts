@@ -70,6 +70,8 @@ export interface CompactZoneIndex {
   /** The record's bytes in its file: [recStart, recEnd), recStart at column 1 of its first line. */
   recStart: Int32Array;
   recEnd: Int32Array;
+  /** Where the record's rdata starts (just after its type word): lint reads values without re-reading the owner. */
+  recData: Int32Array;
   /** Effective TTL in seconds (resolving it needs the records before, so it is kept rather than re-read). */
   recTtl: Uint32Array;
   /** The origin in effect from record originFrom[k] on is originNames[k] (origins change rarely). */
@@ -100,6 +102,7 @@ export class RecordStore {
   recNext: Int32Array;
   recStart: Int32Array;
   recEnd: Int32Array;
+  recData: Int32Array;
   recTtl: Uint32Array;
 
   /** @param sizeHint bytes of the entry file: records are sized up front (about one per 40 bytes). */
@@ -113,6 +116,7 @@ export class RecordStore {
     this.recNext = new Int32Array(n);
     this.recStart = new Int32Array(n);
     this.recEnd = new Int32Array(n);
+    this.recData = new Int32Array(n);
     this.recTtl = new Uint32Array(n);
   }
 
@@ -167,6 +171,7 @@ export class RecordStore {
     this.recFile[i] = fileId;
     this.recStart[i] = start;
     this.recEnd[i] = start;
+    this.recData[i] = start;
     this.recTtl[i] = ttl;
     if (nameId < 0) return i;
     // Chain the record to its owner now (newest first): usually the owner of the record before, in cache.
@@ -217,6 +222,7 @@ export class RecordStore {
       recNext: this.recNext.subarray(0, n),
       recStart: this.recStart.subarray(0, n),
       recEnd: this.recEnd.subarray(0, n),
+      recData: this.recData.subarray(0, n),
       recTtl: this.recTtl.subarray(0, n),
       originFrom: this.originFrom,
       originNames: this.originNames,
@@ -239,6 +245,7 @@ export class RecordStore {
     this.recNext = grow(this.recNext, (k) => new Int32Array(k));
     this.recStart = grow(this.recStart, (k) => new Int32Array(k));
     this.recEnd = grow(this.recEnd, (k) => new Int32Array(k));
+    this.recData = grow(this.recData, (k) => new Int32Array(k));
     this.recTtl = grow(this.recTtl, (k) => new Uint32Array(k));
   }
 }

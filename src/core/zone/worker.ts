@@ -36,7 +36,7 @@ function owned(a: Uint8Array): Uint8Array {
 
 export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
   index.texts = index.texts.map(owned);
-  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.recStart, index.recEnd, index.recTtl,
+  const arrays = [index.recName, index.recType, index.recLine, index.recFile, index.recNext, index.recStart, index.recEnd, index.recData, index.recTtl,
     index.names.bytes, index.names.offsets, index.names.slots, index.names.hashes, index.names.head, ...index.texts];
   // Several views may share one buffer (none do today); a buffer may only be listed once.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];

@@ -3,7 +3,8 @@
 // service stores values (absolute, lower-case, canonical) where the file spells them otherwise, so "Compare
 // with Live Zone" shows only real differences:
 //   in sync (8): ns1 A, www A/AAAA/TXT, mail MX, sip A, db1 A, backup A;
-//   missing live (3): api CNAME, _sip._tcp SRV, ftp A (their import failed, or the line came later);
+//   missing live (23): api CNAME, _sip._tcp SRV, ftp A (their import failed, or the line came later), and
+//   batch1 … batch20 A (the 20 failed items of the sandbox's `pendingShort` task, includes/batch.example.com.db);
 //   differ (2): mail A (another address), * A (TTL 300 instead of 3600);
 //   only live (1): old A; inactive (1): legacy TXT (DISABLE).
 import type { FakeZone } from './zones';
@@ -11,7 +12,7 @@ import type { FakeZone } from './zones';
 export const SANDBOX_ZONE_ID = 'ff8080829a0b1c2d019a0b1c2d3e7001';
 
 /** The summary "Compare with Live Zone" gives for the fixture example.com.zone against sandboxZones(). */
-export const SANDBOX_COMPARE_SUMMARY = '8 in sync, 3 missing live, 2 differ, 1 only live, 1 inactive';
+export const SANDBOX_COMPARE_SUMMARY = '8 in sync, 23 missing live, 2 differ, 1 only live, 1 inactive';
 
 export function sandboxZones(): FakeZone[] {
   return [

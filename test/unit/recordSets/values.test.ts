@@ -1,5 +1,6 @@
 // The API's form of zone-file values and the comparison form of any value: the cases that give false diffs.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { apiRecordValue, canonicalIpv6, normalizeRecordValue, ownerKey, recordSetKey } from '../../../src/core';
 
 const O = 'example.com.';
@@ -79,7 +80,30 @@ describe('record values: the comparison form', () => {
     assert.equal(canonicalIpv6('2001:db8:0:1:1:1:1:1'), '2001:db8:0:1:1:1:1:1');
     assert.equal(canonicalIpv6('::ffff:192.0.2.1'), '::ffff:c000:201');
     assert.equal(canonicalIpv6('not-an-address'), undefined);
+    const cases: [string, string | undefined][] = [
+      ['::', '::'], ['::1', '::1'], ['1::', '1::'], ['FE80::', 'fe80::'], ['0:0:0:0:0:0:0:0', '::'],
+      ['1:0:0:2:0:0:0:3', '1:0:0:2::3'], ['1:0:0:2:0:0:3:4', '1::2:0:0:3:4'], ['1:2:3:4:5:6:7::', '1:2:3:4:5:6:7:0'],
+      ['::ffff:1.2.3.4', '::ffff:102:304'], ['64:ff9b::192.0.2.33', '64:ff9b::c000:221'],
+      [':::1', undefined], ['1:2:3:4:5:6:7:8:9', undefined], ['1::2::3', undefined], ['12345::', undefined], ['g::', undefined],
+      ['1:2:3:4:5:6:7', undefined], ['1:', undefined], [':1', undefined], ['::1.2.3.256', undefined], ['::1.2.3', undefined],
+      ['1:2:3:4:5:6:7:1.2.3.4', undefined], ['', undefined], ['1::2:', undefined],
+    ];
+    for (const [input, want] of cases) assert.equal(canonicalIpv6(input), want, input);
     assert.equal(n('AAAA', 'GARBAGE'), 'garbage');
+  });
+
+  it('IPv6: agrees with the WHATWG URL serialiser (RFC 5952) on any address, however it is written', () => {
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), fc.boolean(), fc.boolean(), (groups, upper, pad) => {
+        let text = groups.map((g) => (pad ? g.toString(16).padStart(4, '0') : g.toString(16))).join(':');
+        if (upper) text = text.toUpperCase();
+        const expected = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+        assert.equal(canonicalIpv6(text), expected);
+        assert.equal(canonicalIpv6(expected), expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is idempotent on its own output', () => {
