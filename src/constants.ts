@@ -24,6 +24,7 @@ export const Commands = {
   retry: 'huaweiDns.retry',
   revealInZoneFile: 'huaweiDns.revealInZoneFile',
   showFailuresInZoneFiles: 'huaweiDns.showFailuresInZoneFiles',
+  checkZoneFile: 'huaweiDns.checkZoneFile',
   retryFailedItems: 'huaweiDns.retryFailedItems',
   toggleReadOnly: 'huaweiDns.toggleReadOnly',
   compareWithLiveZone: 'huaweiDns.compareWithLiveZone',
@@ -53,6 +54,8 @@ export const SettingKeys = {
   zoneFiles: 'zoneFiles',
   caFile: 'caFile',
   showFailuresOnOpen: 'showFailuresOnOpen',
+  lintRules: 'lint.rules',
+  lintMinTtl: 'lint.minTtl',
 } as const;
 
 export const ContextKeys = {
@@ -82,4 +85,7 @@ export const StateKeys = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'Huawei DNS';
+
+/** The language zone files get (package.json contributes it with a TextMate grammar). */
+export const ZONE_LANGUAGE_ID = 'dns-zone';
 export const LOG_CHANNEL_NAME = 'Huawei DNS';

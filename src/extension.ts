@@ -5,6 +5,7 @@ import { registerAuth } from './auth';
 import { registerCompare } from './compare';
 import type * as Sandbox from './dev/sandbox';
 import type * as TestHooks from './dev/testApi';
+import { registerZoneLint } from './lint';
 import { registerFailedItemsPanels } from './panels';
 import { createLogger } from './platform/logging';
 import { SettingsReader } from './platform/settings';
@@ -36,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   const model = new TasksModel(services);
   const zones = registerZoneFeatures(services, model);
   mark('zones');
+  const lint = registerZoneLint(services, zones.catalog);
+  mark('lint');
   const panels = registerFailedItemsPanels(services, model, zones);
   mark('panels');
   const retry = registerRetry(services, {
@@ -48,9 +51,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('tasks');
   const compare = registerCompare(services, { zoneFiles: zones.catalog, tasks: model });
   mark('compare');
-  context.subscriptions.push(settings, log, auth, model, zones, panels, retry, view, compare);
+  context.subscriptions.push(settings, log, auth, model, zones, lint, panels, retry, view, compare);
   if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
-  return testHooks?.createTestApi({ services, model, view, panels, zones, retry, compare });
+  return testHooks?.createTestApi({ services, model, view, panels, zones, lint, retry, compare });
 }
 
 export function deactivate(): void {

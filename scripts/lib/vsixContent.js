@@ -11,6 +11,7 @@ const VSCE_FILES = new Set(['extension.vsixmanifest', '[Content_Types].xml']);
 const ALLOWED = [
   /^dist\/[^/]+\.js$/,
   /^media\/.+/,
+  /^syntaxes\/[^/]+\.json$/,
   /^package\.json$/,
   /^package\.nls(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/i,
   /^l10n\/bundle\.l10n(\.[a-z]{2}(-[a-z]{2,4})?)?\.json$/i,
@@ -30,7 +31,7 @@ function checkVsixEntries(entries) {
   const rule = (name, offenders) => ({ name, ok: offenders.length === 0, offenders });
   return [
     rule('everything is under extension/ or is vsce metadata', inner.filter((e) => !e.startsWith('extension/'))),
-    rule('only dist/*.js, media/, package.json, package.nls*.json, l10n/, README, CHANGELOG, LICENSE', inner.filter((e) => !ALLOWED.some((re) => re.test(rel(e))))),
+    rule('only dist/*.js, media/, syntaxes/*.json, package.json, package.nls*.json, l10n/, README, CHANGELOG, LICENSE', inner.filter((e) => !ALLOWED.some((re) => re.test(rel(e))))),
     rule('no source maps', files.filter((e) => /\.map$/i.test(e))),
     rule('no tests', files.filter((e) => /(^|\/)(test|tests|__tests__|out)\//.test(rel(e)) || /\.test\.[jt]s$/.test(e))),
     rule('no node_modules', files.filter((e) => /(^|\/)node_modules\//.test(e))),

@@ -2,6 +2,7 @@
 // test harness set DNS_BATCH_TASKS_TEST=1 (src/extension.ts), so other extensions never get the services,
 // the context or the client of a user's host.
 import type * as vscode from 'vscode';
+import type { ZoneLintFeature } from '../lint';
 import type { CompareFeature } from '../compare';
 import type { FailedItemsFeature } from '../panels';
 import type { RetryFeature } from '../retry';
@@ -25,6 +26,7 @@ export interface TestApi {
   };
   readonly panels: FailedItemsFeature;
   readonly zones: ZoneFiles;
+  readonly lint: ZoneLintFeature;
   readonly retry: RetryFeature;
   readonly compare: CompareFeature;
 }
@@ -35,12 +37,13 @@ export interface TestApiParts {
   view: TasksView;
   panels: FailedItemsFeature;
   zones: ZoneFiles;
+  lint: ZoneLintFeature;
   retry: RetryFeature;
   compare: CompareFeature;
 }
 
 export function createTestApi(parts: TestApiParts): TestApi {
-  const { services, model, view, panels, zones, retry, compare } = parts;
+  const { services, model, view, panels, zones, lint, retry, compare } = parts;
   return {
     services,
     tasks: {
@@ -53,6 +56,7 @@ export function createTestApi(parts: TestApiParts): TestApi {
     },
     panels,
     zones,
+    lint,
     retry,
     compare,
   };

@@ -30,6 +30,8 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
   private readonly loadAll: LoadAll;
   private _html = '';
   private ready = false;
+  /** The item a CodeLens or hover opened the panel at. */
+  private focused: string | undefined;
   /** The page on screen, with the task's summary as that answer had it. */
   private task: BatchTask | undefined;
   private pageSize: number;
@@ -109,6 +111,15 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     this.panel.reveal();
   }
 
+  /**
+   * Filters the panel to one item. Kept for the next handshake too: a hidden panel's webview reloads when it
+   * is revealed, and a message posted just before that reload is lost.
+   */
+  focusItem(item: string): void {
+    this.focused = item;
+    this.post({ type: 'focusItem', item });
+  }
+
   waitForRendered(predicate: (ack: RenderedAck) => boolean, timeoutMs = 30_000): Promise<RenderedAck> {
     return this.log.waitForRendered(predicate, timeoutMs);
   }
@@ -184,6 +195,10 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     }
     this.post({ type: 'init', taskId: this.taskId, pageSize: this.pageSize, strings: webviewStrings() });
     if (this.task) this.post({ type: 'task', task: toTaskView(this.task) });
+    if (this.focused !== undefined) {
+      this.post({ type: 'focusItem', item: this.focused });
+      this.focused = undefined; // once: after that the filter is the person's, kept in the webview's state
+    }
     const all = this.loadAll.items;
     if (all) {
       this.loadAll.replay(all);

@@ -78,7 +78,11 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
       arg === undefined
         ? await askTaskId({ title: vscode.l10n.t('Show the failed items of which task?'), tracked: this.tasks.all() })
         : taskIdFromArgument(arg);
-    if (taskId) this.show(taskId);
+    if (!taskId) return;
+    this.show(taskId);
+    // From a failed record's CodeLens or hover ({ taskId, item }): open the panel at that item.
+    const item = typeof arg === 'object' && arg !== null ? (arg as { item?: unknown }).item : undefined;
+    if (typeof item === 'string' && item) this.open.get(taskId)?.focusItem(item);
   }
 
   show(taskId: string): PanelProbe {

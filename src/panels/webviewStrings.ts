@@ -1,10 +1,12 @@
 // The webview's words, translated on the host (vscode.l10n) and sent with `init`. Literal calls, so the
 // l10n tooling extracts them; the keys must match src/shared/webviewStrings.ts (the type checks that).
 import * as vscode from 'vscode';
-import type { Strings } from '../shared/webviewStrings';
+import { explanationTemplates, type ExplanationKey, type Strings } from '../shared/webviewStrings';
 
-export function webviewStrings(): Strings {
+export function webviewStrings(): Strings & Record<ExplanationKey, string> {
   return {
+    // The failure explanations' templates (src/core/explain.ts), looked up in the same bundle as on the host.
+    ...(Object.fromEntries(explanationTemplates().map(([key, english]) => [key, vscode.l10n.t(english)])) as Record<ExplanationKey, string>),
     appLabel: vscode.l10n.t('Failed items of batch task {0}'),
     loadingTask: vscode.l10n.t('Loading the task…'),
     loadingPage: vscode.l10n.t('Loading…'),
@@ -62,5 +64,6 @@ export function webviewStrings(): Strings {
     retry: vscode.l10n.t('Retry'),
     pagerLabel: vscode.l10n.t('Pages'),
     toolbarLabel: vscode.l10n.t('Item actions'),
+    explained: vscode.l10n.t('{0} Fix: {1}'),
   };
 }

@@ -16,6 +16,10 @@ export interface ExtensionSettings {
   zoneFiles: string[];
   caFile?: string;
   showFailuresOnOpen: boolean;
+  /** Severity per pre-flight rule id as the user set it (`off` turns a rule off); unset rules keep their own. */
+  lintRules: Record<string, LintSeveritySetting>;
+  /** Lowest TTL the account accepts (the `ttl-range` rule). */
+  lintMinTtl: number;
   /** From VS Code's http.* settings. */
   proxy?: string;
   proxyStrictSSL: boolean;
@@ -31,6 +35,8 @@ export interface SettingProblem {
   /** Short reason, English (logged); the reader words the user-facing warning. */
   reason: string;
 }
+
+export type LintSeveritySetting = 'error' | 'warning' | 'info' | 'off';
 
 export const DEFAULT_ZONE_FILES = ['**/*.zone', '**/*.db', '**/db.*', '**/*.signed', '**/*.arpa'];
 
@@ -75,6 +81,14 @@ const numberIn =
     if (integer && !Number.isInteger(value)) return bad('expected a whole number');
     return value < min || value > max ? bad(`expected ${min} to ${max}`) : ok(value);
   };
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+/** `{ "ttl-mixed": "off", … }`: an object whose every value is a severity or "off". */
+const severities: Check<Record<string, LintSeveritySetting>> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('expected an object of rule ids');
+  const entries = Object.entries(value as Record<string, unknown>);
+  const wrong = entries.find(([, v]) => typeof v !== 'string' || !SEVERITIES.includes(v));
+  return wrong ? bad(`${wrong[0]}: expected error, warning, info or off`) : ok(Object.fromEntries(entries) as Record<string, LintSeveritySetting>);
+};
 const boolean: Check<boolean> = (value) => (typeof value === 'boolean' ? ok(value) : bad('expected true or false'));
 const strings =
   (nonEmpty: boolean): Check<string[]> =>
@@ -95,6 +109,8 @@ const FIELDS = {
   zoneFiles: ['huaweiDns.zoneFiles', strings(true), DEFAULT_ZONE_FILES],
   caFile: ['huaweiDns.caFile', optionalText(), undefined],
   showFailuresOnOpen: ['huaweiDns.showFailuresOnOpen', boolean, false],
+  lintRules: ['huaweiDns.lint.rules', severities, {}],
+  lintMinTtl: ['huaweiDns.lint.minTtl', numberIn(1, 2147483647, true), 1],
   proxy: ['http.proxy', proxy, undefined],
   proxyStrictSSL: ['http.proxyStrictSSL', boolean, true],
   noProxy: ['http.noProxy', strings(false), [] as string[]],

@@ -87,6 +87,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loadAllDone'), outcome: z.enum(['done', 'cancelled', 'failed']), total: count }),
   z.object({ type: z.literal('revealResult'), name: text, result: revealResultSchema }),
   z.object({ type: z.literal('notice'), message: text }),
+  /** Show one item: the filter set to its name (a CodeLens or hover on its record opened the panel). */
+  z.object({ type: z.literal('focusItem'), item: text }),
   /** Drop everything shown (Load All results, reveal marks): the session changed; a page follows. */
   z.object({ type: z.literal('reset') }),
 ]);

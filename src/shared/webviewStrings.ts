@@ -1,5 +1,7 @@
 // The webview's words: English defaults here; the host sends them translated (vscode.l10n) with `init`,
 // see src/panels/webviewStrings.ts. {0}, {1} are filled by `t`. Pure: no vscode, no DOM.
+import { explainFailure, FAILURE_TEXTS, type FailureExplanation } from '../core/explain';
+import { english, type Translate } from '../core/l10n';
 export const S = {
   appLabel: 'Failed items of batch task {0}',
   loadingTask: 'Loading the task…',
@@ -58,6 +60,7 @@ export const S = {
   retry: 'Retry',
   pagerLabel: 'Pages',
   toolbarLabel: 'Item actions',
+  explained: '{0} Fix: {1}',
 } as const;
 
 export type StringKey = keyof typeof S;
@@ -66,14 +69,41 @@ export type Strings = Record<StringKey, string>;
 
 let current: Readonly<Record<string, string>> = S;
 
+/** The explanation texts of failures (src/core/explain.ts) travel as `explain.<kind>.summary|fix`. */
+export type ExplanationKey = `explain.${keyof typeof FAILURE_TEXTS}.${'summary' | 'fix'}`;
+
+/** Each explanation key with its English template. */
+export function explanationTemplates(): [ExplanationKey, string][] {
+  return (Object.entries(FAILURE_TEXTS) as [keyof typeof FAILURE_TEXTS, { summary: string; fix: string }][]).flatMap(([kind, texts]) => [
+    [`explain.${kind}.summary` as const, texts.summary],
+    [`explain.${kind}.fix` as const, texts.fix],
+  ]);
+}
+
+/** English template -> translated template, from what the host sent. */
+let explanations = new Map<string, string>();
+
 /** Uses the host's translations; a key missing or empty there keeps its English default. */
 export function setStrings(translated: Readonly<Record<string, string>> | undefined): void {
   current = { ...S, ...Object.fromEntries(Object.entries(translated ?? {}).filter(([k, v]) => k in S && v)) };
+  explanations = new Map();
+  for (const [key, template] of explanationTemplates()) {
+    const v = translated?.[key];
+    if (typeof v === 'string' && v) explanations.set(template, v);
+  }
 }
+
+/** The Translate explainFailure takes in the webview: the host's translation of each template, else English. */
+export const translateExplanation: Translate = (message, ...args) => english(explanations.get(message) ?? message, ...args);
 
 export function t(key: StringKey, ...args: (string | number)[]): string {
   return (current[key] ?? S[key]).replace(/\{(\d+)\}/g, (m, i: string) => {
     const v = args[Number(i)];
     return v === undefined ? m : String(v);
   });
+}
+
+/** A failure explained in the webview's language (the webview reaches the core only through src/shared). */
+export function explainInWebview(errorMessage: string): FailureExplanation {
+  return explainFailure(errorMessage, translateExplanation);
 }

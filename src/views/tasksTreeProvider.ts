@@ -1,6 +1,7 @@
 // Turns the model's data into TreeItems. Holds no data of its own: every node is rebuilt from the model.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { explainFailure } from '../core/explain';
 import type { BatchTaskSummary, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import {
@@ -13,6 +14,7 @@ import {
   taskOutcome,
 } from '../shared/format';
 import { groupByMessage } from '../shared/items';
+import { plainText } from '../shared/untrusted';
 import type { TasksModel } from '../tasks';
 
 export interface TaskNode {
@@ -201,11 +203,18 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }
 
+/** A failure's tooltip: what the server said, then the cause and the fix (none for a text nobody knows). */
+function withExplanation(said: string, errorMessage: string): string {
+  const e = explainFailure(errorMessage, vscode.l10n.t);
+  if (e.kind === 'unknown') return said;
+  return `${said}\n\n${plainText(e.summary, { maxLength: 1000 })}\n${vscode.l10n.t('Fix:')} ${plainText(e.fix, { maxLength: 1000 })}`;
+}
+
 function groupItem(node: GroupNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `group:${node.taskId}:${node.message}`;
   item.description = formatCount(node.items.length);
-  item.tooltip = node.message;
+  item.tooltip = withExplanation(plainText(node.message), node.message);
   item.iconPath = new vscode.ThemeIcon('list-tree');
   item.contextValue = 'messageGroup';
   return item;
@@ -216,7 +225,7 @@ function failedItem(node: FailedItemNode): vscode.TreeItem {
   // Items may repeat within a task (the same name failing twice): the index keeps ids unique.
   item.id = `item:${node.taskId}:${node.group ?? ''}:${node.index}:${node.item}`;
   item.description = node.errorMessage;
-  item.tooltip = `${node.item}\n${node.errorMessage}`;
+  item.tooltip = withExplanation(`${plainText(node.item)}\n${plainText(node.errorMessage)}`, node.errorMessage);
   item.iconPath = new vscode.ThemeIcon('circle-slash');
   item.contextValue = 'failedItem';
   item.command = {

@@ -163,6 +163,10 @@ class App {
       case 'notice':
         this.notice.textContent = message.message;
         return;
+      case 'focusItem':
+        this.toolbar.setFilter(message.item);
+        this.setFilter(message.item);
+        return;
       case 'reset':
         this.all = undefined;
         this.allDone = false;

@@ -3,7 +3,7 @@
 import { formatCount } from '../shared/format';
 import { button, el } from './dom';
 import type { Row, ViewRow } from './model';
-import { t } from '../shared/webviewStrings';
+import { explainInWebview, t } from '../shared/webviewStrings';
 import type { SortOrder } from '../shared/protocol';
 
 export const ROW_HEIGHT = 24;
@@ -25,6 +25,9 @@ interface RowElements {
   link: HTMLButtonElement;
   groupToggle: HTMLButtonElement;
   message: HTMLDivElement;
+  messageText: HTMLSpanElement;
+  /** The explanation (cause and fix) after the server's words, dimmed. */
+  explanation: HTMLSpanElement;
   status: HTMLSpanElement;
   copy: HTMLButtonElement;
   index: number;
@@ -155,12 +158,14 @@ export class VirtualTable {
     const link = el('button', { className: 'link', attrs: { type: 'button', title: t('revealHint') } });
     const groupToggle = el('button', { className: 'group-toggle', attrs: { type: 'button' } });
     const itemCell = el('div', { className: 'cell col-item', attrs: { role: 'gridcell' } }, link, groupToggle);
-    const message = el('div', { className: 'cell col-message', attrs: { role: 'gridcell' } });
+    const messageText = el('span', { className: 'message-text' });
+    const explanation = el('span', { className: 'explanation' });
+    const message = el('div', { className: 'cell col-message', attrs: { role: 'gridcell' } }, messageText, explanation);
     const status = el('span', { className: 'status' });
     const copy = el('button', { className: 'icon-button', text: t('copyRow'), attrs: { type: 'button' } });
     const statusCell = el('div', { className: 'cell col-status', attrs: { role: 'gridcell' } }, status, copy);
     const root = el('div', { className: 'row', attrs: { role: 'row' } }, itemCell, message, statusCell);
-    const elements: RowElements = { root, itemCell, link, groupToggle, message, status, copy, index: -1 };
+    const elements: RowElements = { root, itemCell, link, groupToggle, message, messageText, explanation, status, copy, index: -1 };
     link.addEventListener('click', (e) => {
       e.stopPropagation();
       const v = this.rows[elements.index];
@@ -196,8 +201,7 @@ export class VirtualTable {
       r.groupToggle.hidden = false;
       r.groupToggle.textContent = `${view.expanded ? '▾' : '▸'} ${formatCount(view.count)}`;
       r.groupToggle.setAttribute('aria-label', t('groupRow', formatCount(view.count), view.message));
-      r.message.textContent = view.message;
-      r.message.title = view.message;
+      this.showMessage(r, view.message);
       r.status.textContent = '';
       r.copy.hidden = true;
       return;
@@ -210,13 +214,34 @@ export class VirtualTable {
     r.groupToggle.hidden = true;
     r.link.textContent = view.row.item;
     r.link.title = `${t('revealHint')}: ${view.row.item}`;
-    r.message.textContent = view.row.errorMessage;
-    r.message.title = view.row.errorMessage;
+    this.showMessage(r, view.row.errorMessage);
     const status = this.cb.statusOf(view.row);
     r.status.textContent = status;
     r.root.classList.toggle('not-found', status === t('notFound'));
     r.copy.hidden = false;
     r.copy.setAttribute('aria-label', t('copyRowLabel', view.row.item));
+  }
+
+  /** The server's words, then the cause and fix (none for a text the extension does not know). */
+  private showMessage(r: RowElements, message: string): void {
+    const explained = this.explain(message);
+    r.messageText.textContent = message;
+    r.explanation.textContent = explained;
+    r.message.title = explained ? `${message}\n${explained}` : message;
+  }
+
+  /** Explanations by message: only visible rows are drawn, but they are redrawn on every scroll. */
+  private readonly explanations = new Map<string, string>();
+
+  private explain(message: string): string {
+    let text = this.explanations.get(message);
+    if (text === undefined) {
+      const e = explainInWebview(message);
+      text = e.kind === 'unknown' ? '' : t('explained', e.summary, e.fix);
+      if (this.explanations.size > 10_000) this.explanations.clear();
+      this.explanations.set(message, text);
+    }
+    return text;
   }
 
   private onRowClick(index: number, e: MouseEvent): void {

@@ -1,19 +1,27 @@
 // The workspace's zone files: found with the `huaweiDns.zoneFiles` globs (minus `files.exclude`), indexed
-// lazily in the worker on first use, re-indexed when a file changes on disk or in an unsaved editor.
+// lazily in the worker on first use, re-indexed when a file changes on disk or in an unsaved editor. A file
+// created or deleted updates its one entry; only a settings or workspace-folder change finds them all again.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ZoneIndexPool, type ZoneIndex, type ZoneRecord } from '../core';
+import { ZoneIndexPool, type LintResult, type ZoneIndex, type ZoneRecord } from '../core';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
+import { excludedGlobs, joinGlobs, matchesAny } from './globs';
 import { guessOrigin } from './origin';
 
 export interface FoundRecord extends ZoneRecord {
   uri: vscode.Uri;
 }
 
+/** findFiles' cap: past this many zone files the workspace is not one a person curates by hand. */
+const MAX_FILES = 5000;
+const byPath = (a: vscode.Uri, b: vscode.Uri): number => a.fsPath.localeCompare(b.fsPath);
+
 export class ZoneCatalog extends Disposable {
   private files: vscode.Uri[] | undefined;
   private readonly indexes = new Map<string, Promise<ZoneIndex>>();
+  /** Findings of open documents by uri, for the version they were computed on. */
+  private readonly lints = new Map<string, { version: number; minTtl: number; result: Promise<LintResult> }>();
   private readonly pool: ZoneIndexPool;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when a zone file's content changed (diagnostics may move). */
@@ -25,10 +33,13 @@ export class ZoneCatalog extends Disposable {
     this._register({ dispose: () => this.pool.dispose() });
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
     this._register(watcher.onDidChange((uri) => this.invalidate(uri)));
-    this._register(watcher.onDidCreate(() => this.reset()));
-    this._register(watcher.onDidDelete(() => this.reset()));
+    this._register(watcher.onDidCreate((uri) => void this.created(uri)));
+    this._register(watcher.onDidDelete((uri) => this.deleted(uri)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.invalidate(e.document.uri)));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.invalidate(d.uri)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      this.lints.delete(d.uri.toString());
+      this.invalidate(d.uri);
+    }));
     this._register(services.settings.onDidChange(() => this.reset()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()));
   }
@@ -36,15 +47,10 @@ export class ZoneCatalog extends Disposable {
   /** The zone files, found once and then kept until something is created, deleted or reconfigured. */
   async list(): Promise<vscode.Uri[]> {
     if (this.files) return this.files;
-    const globs = this.services.settings.get().zoneFiles;
-    if (globs.length === 0) return (this.files = []);
-    const include = globs.length === 1 ? (globs[0] as string) : `{${globs.join(',')}}`;
-    const excluded = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {})
-      .filter(([, on]) => on)
-      .map(([g]) => g);
-    const exclude = excluded.length === 0 ? undefined : excluded.length === 1 ? excluded[0] : `{${excluded.join(',')}}`;
-    const found = await vscode.workspace.findFiles(include, exclude, 5000);
-    this.files = found.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    const include = joinGlobs(this.services.settings.get().zoneFiles);
+    if (include === undefined) return (this.files = []);
+    const found = await vscode.workspace.findFiles(include, joinGlobs(excludedGlobs()), MAX_FILES);
+    this.files = found.sort(byPath);
     return this.files;
   }
 
@@ -89,6 +95,23 @@ export class ZoneCatalog extends Disposable {
     return this.pool.index(doc.uri.fsPath, { origin: guessOrigin(text.slice(0, 16384), doc.uri.fsPath), root, text });
   }
 
+  /**
+   * The pre-flight findings of a document's current text (and its includes), computed in the worker and
+   * kept until the document or a file it includes changes.
+   */
+  lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<LintResult> {
+    const key = doc.uri.toString();
+    const cached = this.lints.get(key);
+    if (cached && cached.version === doc.version && cached.minTtl === minTtl) return cached.result;
+    const text = doc.getText();
+    const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
+    const origin = guessOrigin(text.slice(0, 16384), doc.uri.fsPath);
+    const result = this.pool.lint(doc.uri.fsPath, { origin, root, text }, { minTtl, ...(vscode.l10n.bundle ? { messages: vscode.l10n.bundle } : {}) });
+    this.lints.set(key, { version: doc.version, minTtl, result });
+    result.catch(() => this.lints.delete(key));
+    return result;
+  }
+
   private async build(uri: vscode.Uri): Promise<ZoneIndex> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const text = open?.isDirty ? open.getText() : undefined;
@@ -107,6 +130,8 @@ export class ZoneCatalog extends Disposable {
 
   private invalidate(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
+    // Findings of a file that includes this one are stale too (its own edits change its version).
+    this.lints.clear();
     // An included file changes the index of whatever includes it: drop every index that mentions it.
     if (this.indexes.delete(uri.toString())) this.changeEmitter.fire();
     for (const [key, p] of [...this.indexes]) {
@@ -119,9 +144,51 @@ export class ZoneCatalog extends Disposable {
     }
   }
 
+  /** A new file (or a folder moved in): added to the list when it is a zone file; nothing else is dropped. */
+  private async created(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file' || !this.files) {
+      this.invalidate(uri);
+      return;
+    }
+    const globs = this.services.settings.get().zoneFiles;
+    let added: vscode.Uri[];
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        const include = joinGlobs(globs);
+        added = include === undefined ? [] : await vscode.workspace.findFiles(new vscode.RelativePattern(uri, include), joinGlobs(excludedGlobs()), MAX_FILES);
+        // findFiles patterns are relative to the folder; keep only what the workspace-wide globs take too.
+        added = added.filter((u) => matchesAny(u, globs));
+      } else {
+        added = matchesAny(uri, globs) && !matchesAny(uri, excludedGlobs()) ? [uri] : [];
+      }
+    } catch {
+      return; // gone again before we looked
+    }
+    const files = this.files;
+    if (!files) return;
+    const known = new Set(files.map((u) => u.toString()));
+    const fresh = added.filter((u) => !known.has(u.toString()));
+    if (fresh.length > 0) this.files = [...files, ...fresh].sort(byPath).slice(0, MAX_FILES);
+    // A file an $INCLUDE named before it existed changes its includer's index.
+    this.invalidate(uri);
+    if (fresh.length > 0) this.changeEmitter.fire();
+  }
+
+  /** A deleted file or folder: its entries and the indexes that read them go; the rest stay. */
+  private deleted(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const gone = (u: vscode.Uri): boolean => u.toString() === uri.toString() || u.fsPath.startsWith(uri.fsPath.replace(/[\\/]?$/, path.sep));
+    if (this.files?.some(gone)) this.files = this.files.filter((u) => !gone(u));
+    for (const key of [...this.indexes.keys()]) if (gone(vscode.Uri.parse(key))) this.indexes.delete(key);
+    this.invalidate(uri);
+    this.changeEmitter.fire();
+  }
+
   private reset(): void {
     this.files = undefined;
     this.indexes.clear();
+    this.lints.clear();
     this.changeEmitter.fire();
   }
 }

@@ -1,12 +1,14 @@
-// Zone-file features: reveal a failed item's record, failures in the Problems panel, outline for zone files.
+// Zone-file features: reveal a failed item's record, failures in the Problems panel (following edits, with a
+// CodeLens and a "Why did this fail?" hover), outline for zone files.
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
+import { Commands, ZONE_LANGUAGE_ID } from '../constants';
 import { errorMessage } from '../platform/errorDetails';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../tasks';
 import type { RevealRequest } from './args';
 import { ZoneCatalog } from './catalog';
+import { FailureCodeLenses, FailureHovers } from './failureLens';
 import { ZoneProblems, type FailuresResult } from './problems';
 import { revealInZoneFile, type RevealOptions, type RevealResult } from './reveal';
 import { ZoneSymbolProvider } from './symbols';
@@ -14,6 +16,13 @@ import { ZoneSymbolProvider } from './symbols';
 export type { RevealRequest } from './args';
 export type { FailuresResult } from './problems';
 export type { RevealOptions, RevealResult } from './reveal';
+
+export type { ZoneCatalog, FoundRecord } from './catalog';
+export { matchesAny } from './globs';
+export { guessOrigin } from './origin';
+export { showRecord } from './reveal';
+export type { FailureMark } from './problems';
+export type { ShowFailedItemArg } from './failureLens';
 
 /** What other features (the panels) call; the commands are thin entries into the same. */
 export interface ZoneFeature extends vscode.Disposable {
@@ -34,6 +43,10 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
   const disposables: vscode.Disposable[] = [];
   const catalog = new ZoneCatalog(services);
   const problems = new ZoneProblems(services, catalog, tasks);
+  const zoneDocuments: vscode.DocumentSelector = [
+    { language: ZONE_LANGUAGE_ID },
+    ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
+  ];
   const revealOptions: RevealOptions = { autoPickFirst: false };
 
   const reveal = async (arg: unknown): Promise<RevealResult> => {
@@ -61,10 +74,9 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
     vscode.commands.registerCommand(Commands.revealInZoneFile, reveal),
     vscode.commands.registerCommand(Commands.showFailuresInZoneFiles, (arg: unknown) => failures(() => problems.showFromCommand(arg))),
     tasks.onDidUntrack((taskId) => problems.clear(taskId)),
-    vscode.languages.registerDocumentSymbolProvider(
-      services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
-      new ZoneSymbolProvider(catalog),
-    ),
+    vscode.languages.registerDocumentSymbolProvider(zoneDocuments, new ZoneSymbolProvider(catalog)),
+    vscode.languages.registerCodeLensProvider(zoneDocuments, new FailureCodeLenses(problems, tasks)),
+    vscode.languages.registerHoverProvider(zoneDocuments, new FailureHovers(problems, tasks)),
   );
   return {
     catalog,

@@ -110,7 +110,7 @@ describe('Failed-items webview in the browser (e2e)', function () {
 
   it('renders hostile messages as literal text and runs no script', async () => {
     await start('light');
-    const cells = await s.page.$$eval('.canvas .row.item .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
+    const cells = await s.page.$$eval('.canvas .row.item .col-message .message-text', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.ok(cells.includes(HOSTILE), 'the payload is shown as text');
     assert.ok(cells.includes(MESSAGES[3]!));
     assert.equal(await s.page.locator('.canvas img').count(), 0, 'no element was created from the data');
@@ -152,7 +152,7 @@ describe('Failed-items webview in the browser (e2e)', function () {
   it('groups by message by clicking, most frequent first, and expands a group', async () => {
     await start('light');
     await s.page.click('button.toggle');
-    const groups = await s.page.$$eval('.canvas .row.group:not([hidden]) .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
+    const groups = await s.page.$$eval('.canvas .row.group:not([hidden]) .col-message .message-text', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.equal(groups.length, 4);
     const firstCount = await s.page.textContent('.canvas .row.group .group-toggle');
     assert.match(firstCount ?? '', /1[0-9]/);
@@ -268,7 +268,7 @@ describe('Failed-items panel in VS Code (e2e)', function () {
     await frame.waitForFunction(() => document.querySelector('.range')?.textContent === 'items 1–500 of 1,200');
     const first = await frame.$$eval('.canvas .row.item:not([hidden]) button.link', (b) => (b as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.ok(first.includes('host0.example.com.') && first.includes('host3.example.com.'));
-    const messages = await frame.$$eval('.canvas .row.item .col-message', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
+    const messages = await frame.$$eval('.canvas .row.item .col-message .message-text', (c) => (c as unknown as BrowserElement[]).map((x) => x.textContent));
     assert.ok(messages.includes(HOSTILE), 'hostile message shown as text');
     assert.equal(await frame.evaluate(() => window.__xss), undefined, 'no script ran in the webview');
 

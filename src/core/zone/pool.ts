@@ -5,13 +5,14 @@
 import { Worker } from 'worker_threads';
 import { CompactIndex, type IndexZoneOptions } from './index';
 import type { ZoneIndex } from './store';
-import type { ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
+import type { LintResult } from '../lint';
+import type { ZoneLintRequestOptions, ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
 
 /** Longest a zone file may take to index (the 1,000,000-record zone takes well under a second). */
 export const DEFAULT_INDEX_TIMEOUT_MS = 60_000;
 
 interface Waiter {
-  resolve: (i: ZoneIndex) => void;
+  resolve: (r: ZoneWorkerResponse) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -28,15 +29,28 @@ export class ZoneIndexPool {
    */
   constructor(private readonly workerPath: string, private readonly idleMs = 60_000, private readonly timeoutMs = DEFAULT_INDEX_TIMEOUT_MS) {}
 
-  index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
+  async index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
+    const msg = await this.post({ path, options });
+    if (!('index' in msg)) throw new Error('Zone index worker sent no index');
+    return new CompactIndex(msg.index);
+  }
+
+  /** The pre-flight rules over a file (and its includes), run in the worker. */
+  async lint(path: string, options: IndexZoneOptions, lint: ZoneLintRequestOptions = {}): Promise<LintResult> {
+    const msg = await this.post({ path, options, lint });
+    if (!('lint' in msg)) throw new Error('Zone index worker sent no findings');
+    return msg.lint;
+  }
+
+  private post(request: Omit<ZoneWorkerRequest, 'id'>): Promise<ZoneWorkerResponse> {
     const worker = this.start();
     const id = this.nextId++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    return new Promise<ZoneIndex>((resolve, reject) => {
+    return new Promise<ZoneWorkerResponse>((resolve, reject) => {
       const timer = setTimeout(() => this.timedOut(worker), this.timeoutMs);
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, path, options } satisfies ZoneWorkerRequest);
+      worker.postMessage({ ...request, id } satisfies ZoneWorkerRequest);
     });
   }
 
@@ -58,7 +72,7 @@ export class ZoneIndexPool {
       this.pending.delete(msg.id);
       clearTimeout(waiter.timer);
       if ('error' in msg) waiter.reject(new Error(msg.error));
-      else waiter.resolve(new CompactIndex(msg.index));
+      else waiter.resolve(msg);
       if (this.pending.size === 0) this.scheduleIdle();
     });
     worker.on('error', (err) => {

@@ -1,16 +1,33 @@
 // Worker-thread entry (bundled as dist/zoneWorker.js): indexes one zone file per message, off the
-// extension host, and posts the compact index back with its typed arrays transferred (not copied).
+// extension host, and posts the compact index back with its typed arrays transferred (not copied); or runs
+// the pre-flight rules over a file and posts the findings (the editor's check while typing).
 import { parentPort } from 'worker_threads';
+import { english, type Translate } from '../l10n';
+import { lintZoneFile, type LintResult } from '../lint';
 import { indexZoneFileCompact, type IndexZoneOptions } from './index';
 import type { CompactZoneIndex } from './store';
+
+export interface ZoneLintRequestOptions {
+  minTtl?: number;
+  /** Translations of the rules' message templates (template -> translated template), from the host's bundle. */
+  messages?: Record<string, string>;
+}
 
 export interface ZoneWorkerRequest {
   id: number;
   path: string;
   options: IndexZoneOptions;
+  /** Present: lint the file instead of posting its index. */
+  lint?: ZoneLintRequestOptions;
 }
 
-export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; error: string };
+export type ZoneWorkerResponse = { id: number; index: CompactZoneIndex } | { id: number; lint: LintResult } | { id: number; error: string };
+
+/** vscode.l10n.t's lookup without vscode: the template's translation (if any), then the placeholders. */
+export function translatorFrom(messages: Record<string, string> | undefined): Translate {
+  if (!messages) return english;
+  return (message, ...args) => english(Object.prototype.hasOwnProperty.call(messages, message) ? (messages[message] as string) : message, ...args);
+}
 
 /** A view that owns its whole buffer (a small Buffer is a slice of Node's shared pool: never transfer that). */
 function owned(a: Uint8Array): Uint8Array {
@@ -28,6 +45,15 @@ export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
 const port = parentPort;
 if (port) {
   port.on('message', (request: ZoneWorkerRequest) => {
+    const fail = (err: unknown): void => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse);
+    if (request.lint) {
+      const { minTtl, messages } = request.lint;
+      lintZoneFile(request.path, { ...request.options, ...(minTtl !== undefined ? { minTtl } : {}), translate: translatorFrom(messages) }).then(
+        (lint) => port.postMessage({ id: request.id, lint } satisfies ZoneWorkerResponse),
+        fail,
+      );
+      return;
+    }
     indexZoneFileCompact(request.path, request.options).then(
       (index) => port.postMessage({ id: request.id, index } satisfies ZoneWorkerResponse, transferables(index)),
       (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse),

@@ -13,9 +13,20 @@ describe('settings validation', () => {
       pollIntervalSeconds: 5,
       zoneFiles: DEFAULT_ZONE_FILES,
       showFailuresOnOpen: false,
+      lintRules: {},
+      lintMinTtl: 1,
       proxyStrictSSL: true,
       noProxy: [],
     });
+  });
+
+  it('takes per-rule lint severities and a minimum TTL, and refuses anything else', () => {
+    assert.deepEqual(parseSettings({ 'huaweiDns.lint.rules': { 'ttl-mixed': 'off', 'apex-ns': 'warning' }, 'huaweiDns.lint.minTtl': 300 }).settings.lintRules, { 'ttl-mixed': 'off', 'apex-ns': 'warning' });
+    assert.equal(parseSettings({ 'huaweiDns.lint.minTtl': 300 }).settings.lintMinTtl, 300);
+    const bad = parseSettings({ 'huaweiDns.lint.rules': { 'ttl-mixed': 'loud' }, 'huaweiDns.lint.minTtl': 0 });
+    assert.deepEqual(bad.problems.map((p) => p.setting), ['huaweiDns.lint.rules', 'huaweiDns.lint.minTtl']);
+    assert.deepEqual(bad.settings.lintRules, {});
+    assert.equal(bad.settings.lintMinTtl, 1);
   });
 
   it('keeps valid values and trims text', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { S, setStrings, t } from '../../../src/shared/webviewStrings';
+import { explainFailure, FAILURE_TEXTS } from '../../../src/core';
+import { explanationTemplates, S, setStrings, t, translateExplanation } from '../../../src/shared/webviewStrings';
 
 describe('webview strings', () => {
   afterEach(() => setStrings(undefined));
@@ -18,5 +19,18 @@ describe('webview strings', () => {
 
   it('leaves a placeholder without an argument visible rather than inventing text', () => {
     assert.equal(t('matches', 3), '3 of {1} match');
+  });
+
+  it('explains failures in the host\'s words: every explanation template travels, a missing one stays English', () => {
+    const keys = explanationTemplates().map(([k]) => k);
+    assert.equal(keys.length, Object.keys(FAILURE_TEXTS).length * 2);
+    assert.ok(keys.every((k) => k.length <= 64), 'the protocol takes keys of at most 64 characters');
+    setStrings({ 'explain.invalid-ttl.summary': 'TTL 超出范围。', 'explain.permission.named.fix': '授予 {0}。' });
+    const ttl = explainFailure('Invalid TTL, the value should be an integer from 1 to 2147483647.', translateExplanation);
+    assert.equal(ttl.summary, 'TTL 超出范围。');
+    assert.equal(ttl.fix, FAILURE_TEXTS['invalid-ttl'].fix);
+    assert.equal(explainFailure("Policy doesn't allow dns:recordset:create to be performed.", translateExplanation).fix, '授予 dns:recordset:create。');
+    setStrings(undefined);
+    assert.equal(explainFailure('Invalid TTL, x', translateExplanation).summary, FAILURE_TEXTS['invalid-ttl'].summary);
   });
 });
