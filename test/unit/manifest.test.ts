@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { visit } from 'jsonc-parser';
 import { Commands, ContextKeys, SETTINGS_SECTION, SettingKeys, Views, WebviewTypes } from '../../src/constants';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -55,6 +56,21 @@ const NODE_ONLY: string[] = [Commands.refreshTask, Commands.copyTaskId, Commands
 const ROW_ACTIONS: string[] = [Commands.loadMore, Commands.retry];
 
 describe('package.json manifest', () => {
+  it('has no key twice in one object (JSON.parse keeps only the last, so a duplicate menu silently drops entries)', () => {
+    const duplicates: string[] = [];
+    const keysOfOpenObjects: Set<string>[] = [];
+    visit(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'), {
+      onObjectBegin: () => { keysOfOpenObjects.push(new Set()); },
+      onObjectEnd: () => { keysOfOpenObjects.pop(); },
+      onObjectProperty: (key, _offset, _length, line) => {
+        const keys = keysOfOpenObjects[keysOfOpenObjects.length - 1];
+        if (keys?.has(key)) duplicates.push(`${key} (line ${line + 1})`);
+        keys?.add(key);
+      },
+    });
+    assert.deepEqual(duplicates, []);
+  });
+
   describe('commands', () => {
     it('declares every id of src/constants.ts Commands exactly once, and nothing else', () => {
       const declared = manifest.contributes.commands.map((c) => c.command);
