@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { BatchTaskSummary } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import { formatCount, formatTaskVerb } from '../shared/format';
+import { plainText } from '../shared/untrusted';
 import type { TasksModel } from '../tasks';
 import type { TaskPanels } from './commands';
 
@@ -15,7 +16,8 @@ export interface FinishNotice {
 export function finishMessage(task: BatchTaskSummary): string {
   return vscode.l10n.t(
     '{0} finished: {1} succeeded, {2} failed',
-    formatTaskVerb(task.type),
+    // An unknown type is shown as the server sent it: inert, so it cannot be a command link in the toast.
+    plainText(formatTaskVerb(task.type)),
     formatCount(task.successCount),
     formatCount(task.errorCount),
   );
