@@ -155,11 +155,13 @@ function scores(report) {
 /**
  * The report of this run merged into the one before: earlier results of files not mutated now are kept when
  * the file's source is still the one they were measured on (Stryker's report holds it), dropped otherwise.
+ * (A kept result may undercount kills by tests added since; it is never better than a fresh run.)
  */
 function mergeReports(previous, current, readSource = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8')) {
   if (!previous || previous.schemaVersion !== current.schemaVersion) return { report: current, dropped: [] };
   const files = { ...current.files };
   const dropped = [];
+  const kept = [];
   for (const [file, data] of Object.entries(previous.files ?? {})) {
     if (files[file]) continue;
     let source;
@@ -168,22 +170,60 @@ function mergeReports(previous, current, readSource = (file) => fs.readFileSync(
     } catch {
       source = undefined; // the file is gone
     }
-    if (source === data.source) files[file] = data;
+    if (source === data.source) kept.push(file);
     else dropped.push(file);
   }
-  // Tests of every run: a kept mutant's killedBy/coveredBy names ids that must resolve.
-  const testFiles = { ...(previous.testFiles ?? {}), ...(current.testFiles ?? {}) };
-  return { report: { ...current, files, ...(current.testFiles || previous.testFiles ? { testFiles } : {}) }, dropped };
+  // Test ids are numbers per run: the kept mutants' killedBy/coveredBy are re-pointed, by test file and name,
+  // at this run's tests, or at the earlier tests added under new ids.
+  const testFiles = structuredClone(current.testFiles ?? {});
+  const idOf = new Map();
+  let nextId = 0;
+  for (const [testFile, { tests }] of Object.entries(testFiles)) {
+    for (const t of tests) {
+      idOf.set(`${testFile}\0${t.name}`, t.id);
+      if (/^\d+$/.test(t.id)) nextId = Math.max(nextId, Number(t.id) + 1);
+    }
+  }
+  const earlier = new Map();
+  for (const [testFile, { tests }] of Object.entries(previous.testFiles ?? {})) for (const t of tests) earlier.set(t.id, { testFile, test: t });
+  const remap = (id) => {
+    const found = earlier.get(id);
+    if (!found) return id;
+    const key = `${found.testFile}\0${found.test.name}`;
+    if (!idOf.has(key)) {
+      const fresh = String(nextId++);
+      idOf.set(key, fresh);
+      (testFiles[found.testFile] ??= { tests: [] }).tests.push({ ...found.test, id: fresh });
+    }
+    return idOf.get(key);
+  };
+  for (const file of kept) {
+    const data = previous.files[file];
+    files[file] = {
+      ...data,
+      mutants: data.mutants.map((m) => ({
+        ...m,
+        ...(m.killedBy ? { killedBy: m.killedBy.map(remap) } : {}),
+        ...(m.coveredBy ? { coveredBy: m.coveredBy.map(remap) } : {}),
+      })),
+    };
+  }
+  const report = { ...current, files };
+  if (current.testFiles || previous.testFiles) report.testFiles = testFiles;
+  return { report, dropped };
 }
 
-/** Stryker's HTML report embeds its JSON; the merged report replaces it, so both show the same files. */
+/** Stryker's HTML report embeds its JSON (`app.report = {…};` before `function updateTheme`): the merged one replaces it. */
 function rewriteHtml(htmlFile, report) {
   if (!fs.existsSync(htmlFile)) return false;
   const html = fs.readFileSync(htmlFile, 'utf8');
-  const marker = /(app\.report\s*=\s*)(\{[\s\S]*?\});?(\s*(?:function|<\/script>))/;
-  if (!marker.test(html)) return false;
+  const head = 'app.report = ';
+  const at = html.lastIndexOf(head);
+  const end = at < 0 ? -1 : html.indexOf('\n', at); // JSON.stringify output holds no raw line break
+  if (at < 0 || end < 0 || !/^\s*function updateTheme/.test(html.slice(end + 1))) return false;
+  // `<` only occurs inside JSON strings, where \u003c reads the same and cannot close the script element.
   const json = JSON.stringify(report).replace(/</g, '\\u003c');
-  fs.writeFileSync(htmlFile, html.replace(marker, (_m, a, _b, c) => `${a}${json};${c}`));
+  fs.writeFileSync(htmlFile, html.slice(0, at + head.length) + json + ';' + html.slice(end));
   return true;
 }
 
