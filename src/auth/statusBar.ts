@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ProfileInfo } from './profiles';
 import { maskAccessKey } from '../core/sites';
+import { plainText } from '../shared/untrusted';
 
 interface SessionView {
   readonly profile: ProfileInfo | undefined;
@@ -29,10 +30,13 @@ export class SessionStatusBar implements vscode.Disposable {
       this.item.command = Commands.signIn;
       return;
     }
-    const site = this.session.siteLabel() ?? profile.site;
-    this.item.text = `$(cloud) ${site} · ${profile.name}`;
+    // The name comes from whoever signed in (automation, the environment) and the site from a custom
+    // endpoint's host: `$(icon)` in either would render in the status bar.
+    const site = plainText(this.session.siteLabel() ?? profile.site);
+    const name = plainText(profile.name);
+    this.item.text = `$(cloud) ${site} · ${name}`;
     this.item.tooltip = [
-      vscode.l10n.t('Huawei DNS profile: {0}', profile.name),
+      vscode.l10n.t('Huawei DNS profile: {0}', name),
       vscode.l10n.t('Site: {0}', site),
       vscode.l10n.t('Access key: {0}', maskAccessKey(profile.accessKeyId)),
       vscode.l10n.t('Click to switch profile'),
