@@ -183,6 +183,7 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
     await this.profiles.save(profile);
     // Same client, same account: only the flag changes, so nothing cached is dropped.
     if (this.active === active) active.profile = profile;
+    this.statusBar.update();
     await vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnly);
     this.log.info(`Profile "${profile.name}" is ${readOnly ? 'read-only: writes are refused' : 'no longer read-only'}`);
     // No onDidChange: the account and its client are the same, and views must not drop what they read.

@@ -1,4 +1,5 @@
-// "$(cloud) intl · ops-prod" in the status bar; click to switch profile. The tooltip shows the masked key.
+// "$(cloud) intl · ops-prod" in the status bar; click to switch profile. The tooltip shows the masked key. A
+// read-only profile shows a lock and says so, so the person knows before trying a write why it will be refused.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ProfileInfo } from './profiles';
@@ -22,7 +23,8 @@ export class SessionStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  private update(): void {
+  /** Shows the profile as it is now (the read-only flag changes without a change of profile). */
+  update(): void {
     const profile = this.session.profile;
     if (!profile) {
       this.item.text = `$(cloud) ${vscode.l10n.t('Huawei DNS: Signed Out')}`;
@@ -34,9 +36,11 @@ export class SessionStatusBar implements vscode.Disposable {
     // endpoint's host: `$(icon)` in either would render in the status bar.
     const site = plainText(this.session.siteLabel() ?? profile.site);
     const name = plainText(profile.name);
-    this.item.text = `$(cloud) ${site} · ${name}`;
+    const readOnly = profile.readOnly === true;
+    this.item.text = `${readOnly ? '$(lock)' : '$(cloud)'} ${site} · ${name}`;
     this.item.tooltip = [
       vscode.l10n.t('Huawei DNS profile: {0}', name),
+      ...(readOnly ? [vscode.l10n.t('Read-only: writes to DNS are refused (Huawei DNS: Toggle Read-Only Profile allows them)')] : []),
       vscode.l10n.t('Site: {0}', site),
       vscode.l10n.t('Access key: {0}', maskAccessKey(profile.accessKeyId)),
       vscode.l10n.t('Click to switch profile'),

@@ -5,7 +5,7 @@ export { sandboxTasks, RETRY_DEMO_ITEMS, PREFLIGHT_DEMO_ITEMS, SANDBOX_TASK_IDS,
 export { projectIdFor } from './routes';
 export { BATCH_CREATE_ROUTE, BATCH_CREATE_ACTION, CREATE_MESSAGES } from './batchCreate';
 export { ZoneStore, generatedZone, NEXT_LINK_HOST } from './zones';
-export { sandboxZones, SANDBOX_ZONE_ID, SANDBOX_COMPARE_SUMMARY } from './sandboxZones';
+export { sandboxZones, SANDBOX_ZONE_ID, SANDBOX_COMPARE_SUMMARY, SANDBOX_COMPARE_EXPECTED } from './sandboxZones';
 export type { FakeZone, FakeRecordSet } from './zones';
 export { expectedSignature, verifyRequest, parseAuthorization, LOCKED_MESSAGE, AUTH_PREFIX } from './auth';
 export type {
