@@ -7,6 +7,7 @@ const path = require('node:path');
 const cp = require('node:child_process');
 const { NODE24, CODE_SERVER, assertToolsInstalled } = require('./tools');
 const { spawnGroup, onCleanup, rmrf } = require('./procs');
+const { RESULT_ENV } = require('./stage');
 
 /** A fresh temp folder outside $HOME, removed at cleanup unless DNS_BATCH_TASKS_KEEP is set. */
 function tempDir(prefix) {
@@ -58,8 +59,10 @@ function writeUserSettings(userDataDir, extra = {}) {
 function isolatedEnv(stateDir, extraEnv) {
   const tmp = path.join(stateDir, 'tmp');
   for (const d of ['tmp', 'xdg/data', 'xdg/config', 'xdg/cache', 'xdg/state']) fs.mkdirSync(path.join(stateDir, d), { recursive: true });
+  // The stage result file is the runner's to write (scripts/lib/stage.js), never the extension host's.
+  const { [RESULT_ENV]: _stageResult, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     TMPDIR: tmp,
     XDG_DATA_HOME: path.join(stateDir, 'xdg/data'),
     XDG_CONFIG_HOME: path.join(stateDir, 'xdg/config'),
