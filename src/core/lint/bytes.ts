@@ -209,22 +209,29 @@ export interface ByteNameShape {
  * `\X`, `\DDD`; raw UTF-8 counts its bytes). Dots split labels unless escaped. `.` alone is the root.
  */
 export function nameShapeOf(buf: Uint8Array, s: number, e: number, out: ByteNameShape): ByteNameShape {
-  out.labels = 0;
-  out.wire = 1;
-  out.longest = 0;
-  out.bits = 0;
-  if (e - s === 1 && buf[s] === DOT) return out;
+  // Locals, written to `out` once: this runs for every owner and every target of a million-record zone.
+  let labels = 0;
+  let wire = 1;
+  let longest = 0;
+  let bits = 0;
+  if (e - s === 1 && buf[s] === DOT) {
+    out.labels = 0;
+    out.wire = 1;
+    out.longest = 0;
+    out.bits = 0;
+    return out;
+  }
   let octets = 0;
   let stars = 0;
   let i = s;
   while (i < e) {
     const c = buf[i] as number;
     if (c === DOT) {
-      if (octets === 0) out.bits |= SHAPE_EMPTY_LABEL;
-      if (stars > 0) out.bits |= out.labels === 0 && octets === 1 ? SHAPE_WILDCARD : SHAPE_STRAY_STAR;
-      out.labels++;
-      out.wire += octets + 1;
-      if (octets > out.longest) out.longest = octets;
+      if (octets === 0) bits |= SHAPE_EMPTY_LABEL;
+      if (stars > 0) bits |= labels === 0 && octets === 1 ? SHAPE_WILDCARD : SHAPE_STRAY_STAR;
+      labels++;
+      wire += octets + 1;
+      if (octets > longest) longest = octets;
       octets = 0;
       stars = 0;
       i++;
@@ -247,11 +254,15 @@ export function nameShapeOf(buf: Uint8Array, s: number, e: number, out: ByteName
   }
   if (octets > 0) {
     // the last label of a relative name (or of one ending in an escaped dot)
-    if (stars > 0) out.bits |= out.labels === 0 && octets === 1 ? SHAPE_WILDCARD : SHAPE_STRAY_STAR;
-    out.labels++;
-    out.wire += octets + 1;
-    if (octets > out.longest) out.longest = octets;
+    if (stars > 0) bits |= labels === 0 && octets === 1 ? SHAPE_WILDCARD : SHAPE_STRAY_STAR;
+    labels++;
+    wire += octets + 1;
+    if (octets > longest) longest = octets;
   }
+  out.labels = labels;
+  out.wire = wire;
+  out.longest = longest;
+  out.bits = bits;
   return out;
 }
 
