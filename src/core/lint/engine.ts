@@ -213,10 +213,8 @@ class Engine {
   private lastName = '';
   private readonly lastMessages = new Map<LintMessageId, { a0?: Arg; a1?: Arg; a2?: Arg; a3?: Arg; text: string }>();
   // Values seen in record sets of two or more: open addressing over (owner, type, value hash) → record + 1.
-  private vOwner = new Int32Array(1024);
-  private vType = new Int32Array(1024);
-  private vHash = new Int32Array(1024);
-  private vRecord = new Int32Array(1024);
+  // Each slot is four int32s side by side (owner, type, hash, record + 1): one cache line per probe.
+  private values: Int32Array = new Int32Array(4 * 1024);
   private vUsed = 0;
 
   constructor(private readonly table: RecordTable, private readonly context: EngineContext) {
@@ -634,41 +632,40 @@ class Engine {
   }
 
   private insertValue(o: number, cid: number, h: number, i: number): void {
-    if ((this.vUsed + 1) * 2 > this.vRecord.length) this.growValues();
-    const mask = this.vRecord.length - 1;
+    let v = this.values;
+    if ((this.vUsed + 1) * 8 > v.length) v = this.growValues();
+    const mask = (v.length >> 2) - 1;
     let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask;
-    while (this.vRecord[k] !== 0) k = (k + 1) & mask;
-    this.vOwner[k] = o;
-    this.vType[k] = cid;
-    this.vHash[k] = h;
-    this.vRecord[k] = i + 1;
+    while (v[4 * k + 3] !== 0) k = (k + 1) & mask;
+    v[4 * k] = o;
+    v[4 * k + 1] = cid;
+    v[4 * k + 2] = h;
+    v[4 * k + 3] = i + 1;
     this.vUsed++;
   }
 
   /** The earliest record of set (o, cid) whose value equals record i's, or -1. */
   private findValue(o: number, cid: number, h: number, i: number, kind: number): number {
-    const mask = this.vRecord.length - 1;
+    const v = this.values;
+    const mask = (v.length >> 2) - 1;
     let key: string | undefined;
-    for (let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask; this.vRecord[k] !== 0; k = (k + 1) & mask) {
-      if (this.vHash[k] !== h || this.vOwner[k] !== o || this.vType[k] !== cid) continue;
-      const other = (this.vRecord[k] as number) - 1;
+    for (let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask; v[4 * k + 3] !== 0; k = (k + 1) & mask) {
+      if (v[4 * k + 2] !== h || v[4 * k] !== o || v[4 * k + 1] !== cid) continue;
+      const other = (v[4 * k + 3] as number) - 1;
       key ??= this.valueKey(i, kind);
       if (this.valueKey(other, kind) === key) return other;
     }
     return -1;
   }
 
-  private growValues(): void {
-    const old = { o: this.vOwner, t: this.vType, h: this.vHash, r: this.vRecord };
-    const size = old.r.length * 2;
-    this.vOwner = new Int32Array(size);
-    this.vType = new Int32Array(size);
-    this.vHash = new Int32Array(size);
-    this.vRecord = new Int32Array(size);
+  private growValues(): Int32Array {
+    const old = this.values;
+    this.values = new Int32Array(old.length * 2);
     this.vUsed = 0;
-    for (let k = 0; k < old.r.length; k++) {
-      if (old.r[k] !== 0) this.insertValue(old.o[k] as number, old.t[k] as number, old.h[k] as number, (old.r[k] as number) - 1);
+    for (let k = 0; k < old.length; k += 4) {
+      if (old[k + 3] !== 0) this.insertValue(old[k] as number, old[k + 1] as number, old[k + 2] as number, (old[k + 3] as number) - 1);
     }
+    return this.values;
   }
 
   private duplicate(i: number, earlier: number, cid: number): void {
