@@ -56,6 +56,7 @@ export const SettingKeys = {
   showFailuresOnOpen: 'showFailuresOnOpen',
   lintRules: 'lint.rules',
   lintMinTtl: 'lint.minTtl',
+  compareIgnoreTtl: 'compare.ignoreTtl',
 } as const;
 
 export const ContextKeys = {

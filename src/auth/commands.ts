@@ -12,12 +12,17 @@ import { draftFromProfile, emptyDraft, signInInteractively } from './signInFlow'
 import { SignInError } from './signInMessages';
 import { parseSignInArgument } from './signInArgument';
 import { labelForEndpoint, maskAccessKey } from '../core/sites';
+import { plainText } from '../shared/untrusted';
+
+/** A profile's name and site as shown: names come from automation or the environment, sites from a host. */
+const shownName = (p: ProfileInfo): string => plainText(p.name);
+const shownSite = (p: ProfileInfo): string => plainText(labelForEndpoint(p.endpoint));
 
 /** The interactive sign-in with its outcome said: what the command runs, and what the session offers. */
 export async function interactiveSignIn(session: AuthSession, settings: SettingsReader, log: Logger): Promise<ProfileInfo | undefined> {
   try {
     const profile = await signInInteractively(session, emptyDraft(settings.get().site));
-    if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', profile.name, labelForEndpoint(profile.endpoint)));
+    if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', shownName(profile), shownSite(profile)));
     return profile;
   } catch (error) {
     void showError(log, error, { action: vscode.l10n.t('Sign in') });
@@ -52,7 +57,7 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
       return;
     }
     const items: Item[] = [
-      ...profiles.map((p) => ({ id: p.id, label: p.name, description: `${labelForEndpoint(p.endpoint)} · ${maskAccessKey(p.accessKeyId)}` })),
+      ...profiles.map((p) => ({ id: p.id, label: shownName(p), description: `${shownSite(p)} · ${plainText(maskAccessKey(p.accessKeyId))}` })),
       ...(profiles.length > 1 ? [{ label: vscode.l10n.t('All profiles') }] : []),
     ];
     const choice = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Sign out of which profile? Its keys are deleted from this computer.') });
@@ -72,8 +77,8 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
       const items: Item[] = [
         ...session.profiles.list().map((p) => ({
           profile: p,
-          label: `${p.id === session.profile?.id ? '$(check) ' : ''}${p.name}`,
-          description: `${labelForEndpoint(p.endpoint)} · ${maskAccessKey(p.accessKeyId)}`,
+          label: `${p.id === session.profile?.id ? '$(check) ' : ''}${shownName(p)}`,
+          description: `${shownSite(p)} · ${plainText(maskAccessKey(p.accessKeyId))}`,
         })),
         { label: `$(add) ${vscode.l10n.t('Sign in with another access key…')}` },
       ];
@@ -85,7 +90,7 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
     if (await session.switchTo(target.id)) return target;
     // The secret is gone (keyring reset, or it was kept for one session only): sign in again, prefilled.
     if (typeof arg === 'string') throw new Error(`huaweiDns.switchProfile: the secret key of "${target.name}" is no longer stored; sign in again`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('The secret key of "{0}" is no longer stored on this computer; enter it again.', target.name));
+    void vscode.window.showWarningMessage(vscode.l10n.t('The secret key of "{0}" is no longer stored on this computer; enter it again.', shownName(target)));
     return signInInteractively(session, draftFromProfile(target, defaultSite()));
   };
 
@@ -114,7 +119,7 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
         projectId: keys.projectId ?? '',
       });
       const profile = await signInInteractively(session, draft);
-      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Imported the keys from {0}_* into profile "{1}".', source, profile.name));
+      if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Imported the keys from {0}_* into profile "{1}".', source, shownName(profile)));
       return profile;
     } catch (error) {
       if (error instanceof SignInError) void showError(log, error);
@@ -137,8 +142,8 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
     if (typeof arg !== 'boolean') {
       void vscode.window.showInformationMessage(
         next
-          ? vscode.l10n.t('Profile "{0}" is read-only: writes to its DNS are refused.', profile.name)
-          : vscode.l10n.t('Profile "{0}" may write again (every write is still previewed and confirmed).', profile.name),
+          ? vscode.l10n.t('Profile "{0}" is read-only: writes to its DNS are refused.', shownName(profile))
+          : vscode.l10n.t('Profile "{0}" may write again (every write is still previewed and confirmed).', shownName(profile)),
       );
     }
     return next;

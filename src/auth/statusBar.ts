@@ -1,8 +1,10 @@
-// "$(cloud) intl · ops-prod" in the status bar; click to switch profile. The tooltip shows the masked key.
+// "$(cloud) intl · ops-prod" in the status bar; click to switch profile. The tooltip shows the masked key. A
+// read-only profile shows a lock and says so, so the person knows before trying a write why it will be refused.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { ProfileInfo } from './profiles';
 import { maskAccessKey } from '../core/sites';
+import { plainText } from '../shared/untrusted';
 
 interface SessionView {
   readonly profile: ProfileInfo | undefined;
@@ -21,7 +23,8 @@ export class SessionStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  private update(): void {
+  /** Shows the profile as it is now (the read-only flag changes without a change of profile). */
+  update(): void {
     const profile = this.session.profile;
     if (!profile) {
       this.item.text = `$(cloud) ${vscode.l10n.t('Huawei DNS: Signed Out')}`;
@@ -29,10 +32,15 @@ export class SessionStatusBar implements vscode.Disposable {
       this.item.command = Commands.signIn;
       return;
     }
-    const site = this.session.siteLabel() ?? profile.site;
-    this.item.text = `$(cloud) ${site} · ${profile.name}`;
+    // The name comes from whoever signed in (automation, the environment) and the site from a custom
+    // endpoint's host: `$(icon)` in either would render in the status bar.
+    const site = plainText(this.session.siteLabel() ?? profile.site);
+    const name = plainText(profile.name);
+    const readOnly = profile.readOnly === true;
+    this.item.text = `${readOnly ? '$(lock)' : '$(cloud)'} ${site} · ${name}`;
     this.item.tooltip = [
-      vscode.l10n.t('Huawei DNS profile: {0}', profile.name),
+      vscode.l10n.t('Huawei DNS profile: {0}', name),
+      ...(readOnly ? [vscode.l10n.t('Read-only: writes to DNS are refused (Huawei DNS: Toggle Read-Only Profile allows them)')] : []),
       vscode.l10n.t('Site: {0}', site),
       vscode.l10n.t('Access key: {0}', maskAccessKey(profile.accessKeyId)),
       vscode.l10n.t('Click to switch profile'),

@@ -28,24 +28,26 @@ interface CompareArg {
   show?: boolean;
 }
 
-function uriOf(arg: unknown): { uri?: vscode.Uri; ignoreTtl: boolean; show: boolean } {
-  if (arg instanceof vscode.Uri) return { uri: arg, ignoreTtl: false, show: true };
+/** `ignoreTtl` only when the argument says it (else the `huaweiDns.compare.ignoreTtl` setting decides). */
+function uriOf(arg: unknown): { uri?: vscode.Uri; ignoreTtl?: boolean; show: boolean } {
+  if (arg instanceof vscode.Uri) return { uri: arg, show: true };
   const o = (arg && typeof arg === 'object' ? arg : {}) as CompareArg;
   const raw = o.uri;
   const uri = raw instanceof vscode.Uri ? raw : typeof raw === 'string' ? (raw.includes('://') ? vscode.Uri.parse(raw) : vscode.Uri.file(raw)) : vscode.window.activeTextEditor?.document.uri;
-  return { ...(uri ? { uri } : {}), ignoreTtl: o.ignoreTtl === true, show: o.show !== false };
+  return { ...(uri ? { uri } : {}), ...(typeof o.ignoreTtl === 'boolean' ? { ignoreTtl: o.ignoreTtl } : {}), show: o.show !== false };
 }
 
-function taskArg(arg: unknown): { taskId?: string; ignoreTtl: boolean; show: boolean } {
-  if (typeof arg === 'string') return { taskId: arg.trim(), ignoreTtl: false, show: true };
+function taskArg(arg: unknown): { taskId?: string; ignoreTtl?: boolean; show: boolean } {
+  if (typeof arg === 'string') return { taskId: arg.trim(), show: true };
   const o = (arg && typeof arg === 'object' ? arg : {}) as { taskId?: unknown; ignoreTtl?: unknown; show?: unknown };
-  return { ...(typeof o.taskId === 'string' ? { taskId: o.taskId } : {}), ignoreTtl: o.ignoreTtl === true, show: o.show !== false };
+  return { ...(typeof o.taskId === 'string' ? { taskId: o.taskId } : {}), ...(typeof o.ignoreTtl === 'boolean' ? { ignoreTtl: o.ignoreTtl } : {}), show: o.show !== false };
 }
 
 export function registerCompare(services: Services, deps: CompareDeps): CompareFeature {
   const documents = new ComparisonDocuments();
   const decorations = new CompareDecorations();
   const comparer: LiveComparer = { services, deps, documents, decorations };
+  const ignoreTtlOf = (given: boolean | undefined): boolean => given ?? services.settings.get().compareIgnoreTtl;
 
   const run = async (action: string, work: () => Promise<CompareResult | undefined>): Promise<CompareResult | undefined> => {
     try {
@@ -66,7 +68,7 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
         void vscode.window.showWarningMessage(vscode.l10n.t('Open a zone file (or pick one in the Explorer) to compare it with the live zone.'));
         return Promise.resolve(undefined);
       }
-      return run(vscode.l10n.t('Comparing {0} with the live zone', plainText(path.basename(uri.fsPath))), () => compareFile(comparer, uri, { ignoreTtl, show }));
+      return run(vscode.l10n.t('Comparing {0} with the live zone', plainText(path.basename(uri.fsPath))), () => compareFile(comparer, uri, { ignoreTtl: ignoreTtlOf(ignoreTtl), show }));
     }),
     vscode.commands.registerCommand(Commands.verifyInLiveZone, async (arg: unknown) => {
       const parsed = taskArg(arg);
@@ -76,7 +78,7 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
         void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a batch task id.', plainText(taskId)));
         return undefined;
       }
-      return run(vscode.l10n.t('Verifying task {0} in the live zone', taskId), () => verifyItems(comparer, taskId, { ignoreTtl: parsed.ignoreTtl, show: parsed.show }));
+      return run(vscode.l10n.t('Verifying task {0} in the live zone', taskId), () => verifyItems(comparer, taskId, { ignoreTtl: ignoreTtlOf(parsed.ignoreTtl), show: parsed.show }));
     }),
   ];
 

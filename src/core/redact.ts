@@ -96,11 +96,17 @@ export function redactAndCut(text: string, max: number, ellipsis = '…'): strin
 /** Longer than any secret we hold (security tokens are a few KiB). */
 const REDACT_WINDOW = 16 * 1024;
 
+/**
+ * Headers whose whole value is a credential: the request signature, a proxy's user:password (Basic, from a proxy
+ * URL), the temporary credential's token, and Huawei IAM's token headers.
+ */
+const CREDENTIAL_HEADER_RE = /^(?:authorization|proxy-authorization|x-security-token|x-auth-token|x-subject-token)$/i;
+
 /** Headers safe to log: credential headers replaced. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = /^(authorization|x-security-token)$/i.test(name) ? REDACTED : redact(value);
+    out[name] = CREDENTIAL_HEADER_RE.test(name) ? REDACTED : redact(value);
   }
   return out;
 }

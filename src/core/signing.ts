@@ -133,8 +133,8 @@ export function parseSdkDate(value: string): Date | undefined {
 }
 
 /**
- * Signs a request. Every header given is signed (lower-cased, trimmed, sorted), plus `host` from the URL when the
- * headers lack it, plus `X-Sdk-Date` = sdkDate when the headers lack it.
+ * Signs a request. Every header given but Authorization is signed (lower-cased, trimmed, sorted), plus `host` from
+ * the URL when the headers lack it, plus `X-Sdk-Date` = sdkDate when the headers lack it.
  */
 export function signRequest(
   request: SignableRequest,
@@ -142,18 +142,21 @@ export function signRequest(
   sdkDate: string,
 ): SignatureResult {
   const url = new URL(request.url);
-  const headers: Record<string, string> = { ...request.headers };
+  const headers: Record<string, string> = {};
   const lowerNames = new Map<string, string>();
-  for (const name of Object.keys(headers)) lowerNames.set(name.toLowerCase(), name);
+  for (const [name, value] of Object.entries(request.headers)) {
+    // An Authorization header passed in (a stale one from an earlier attempt) is neither signed nor returned:
+    // the caller sends the new one beside `headers`, and two Authorization headers would be rejected.
+    if (name.toLowerCase() === 'authorization') continue;
+    headers[name] = value;
+    lowerNames.set(name.toLowerCase(), name);
+  }
   if (!lowerNames.has('x-sdk-date')) {
     headers['X-Sdk-Date'] = sdkDate;
     lowerNames.set('x-sdk-date', 'X-Sdk-Date');
   }
   const canonical = new Map<string, string>();
-  for (const [lower, original] of lowerNames) {
-    if (lower === 'authorization') continue;
-    canonical.set(lower, String(headers[original]).trim());
-  }
+  for (const [lower, original] of lowerNames) canonical.set(lower, String(headers[original]).trim());
   if (!canonical.has('host')) canonical.set('host', url.host);
   const names = [...canonical.keys()].sort(byteCompare);
   const canonicalHeaders = names.map((n) => `${n}:${canonical.get(n)}\n`).join('');

@@ -7,10 +7,8 @@ import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
 import { guessOrigin } from '../zone';
 import { codeOf } from './diagnostics';
-import { absoluteTargetEdit, recordEndLine, recordFields, splitTxtEdits, ttlEdit, type LineEdit } from './recordText';
-import { defaultTtlAt, ttlSeconds } from './ttl';
-
-export const MAX_TTL = 2147483647;
+import { absoluteTargetEdit, recordEndLine, recordFields, splitTxtEdits, type LineEdit } from './recordText';
+import { ttlRangeFix } from './ttl';
 
 export class ZoneLintCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -23,7 +21,6 @@ export class ZoneLintCodeActions implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const line = d.range.start.line;
-      const text = lineAt(line) ?? '';
       switch (codeOf(d)) {
         case 'txt-format': {
           const end = recordEndLine(lineAt, line);
@@ -46,16 +43,13 @@ export class ZoneLintCodeActions implements vscode.CodeActionProvider {
           break;
         }
         case 'ttl-range': {
-          const f = recordFields(text);
-          const current = f?.ttl ? ttlSeconds(f.ttl.text) : defaultTtlAt(lineAt, line);
-          if (current === undefined) break;
-          const min = this.services.settings.get().lintMinTtl;
-          const target = current > MAX_TTL ? MAX_TTL : current < min ? min : undefined;
-          const e = target === undefined ? undefined : ttlEdit(text, target);
-          if (!e || target === undefined) break;
+          // The TTL may be the record's own, the $TTL above, the previous record's or the default: the fix
+          // writes the corrected TTL on this record either way.
+          const ttl = ttlRangeFix(lineAt, line, this.services.settings.get().lintMinTtl);
+          if (!ttl) break;
           const edit = new vscode.WorkspaceEdit();
-          edit.replace(doc.uri, lineRange(line, e), e.text);
-          actions.push(fix(vscode.l10n.t('Set the TTL to {0}', target), edit, d));
+          edit.replace(doc.uri, lineRange(line, ttl.edit), ttl.edit.text);
+          actions.push(fix(vscode.l10n.t('Set the TTL to {0}', ttl.ttl), edit, d));
           break;
         }
         default:

@@ -20,6 +20,8 @@ export interface ExtensionSettings {
   lintRules: Record<string, LintSeveritySetting>;
   /** Lowest TTL the account accepts (the `ttl-range` rule). */
   lintMinTtl: number;
+  /** Compare with Live Zone and Verify in Live Zone: a TTL alone never makes a set differ. */
+  compareIgnoreTtl: boolean;
   /** From VS Code's http.* settings. */
   proxy?: string;
   proxyStrictSSL: boolean;
@@ -111,6 +113,7 @@ const FIELDS = {
   showFailuresOnOpen: ['huaweiDns.showFailuresOnOpen', boolean, false],
   lintRules: ['huaweiDns.lint.rules', severities, {}],
   lintMinTtl: ['huaweiDns.lint.minTtl', numberIn(1, 2147483647, true), 1],
+  compareIgnoreTtl: ['huaweiDns.compare.ignoreTtl', boolean, false],
   proxy: ['http.proxy', proxy, undefined],
   proxyStrictSSL: ['http.proxyStrictSSL', boolean, true],
   noProxy: ['http.noProxy', strings(false), [] as string[]],

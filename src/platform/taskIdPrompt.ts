@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { extractTaskId } from '../core/taskId';
 import type { BatchTaskSummary } from '../core/types';
 import { formatStatusAndCounts, formatTaskLabel } from '../shared/format';
+import { plainText } from '../shared/untrusted';
 
 export interface TaskIdPromptOptions {
   title: string;
@@ -17,7 +18,7 @@ export async function askTaskId(options: TaskIdPromptOptions): Promise<string | 
     type Item = vscode.QuickPickItem & { taskId?: string };
     const other: Item = { label: `$(edit) ${vscode.l10n.t('Another task id…')}` };
     const items: Item[] = [
-      ...tracked.map((t) => ({ taskId: t.id, label: formatTaskLabel(t), description: formatStatusAndCounts(t), detail: t.id })),
+      ...tracked.map((t) => ({ taskId: t.id, label: plainText(formatTaskLabel(t)), description: plainText(formatStatusAndCounts(t)), detail: t.id })),
       other,
     ];
     const picked = await vscode.window.showQuickPick(items, {

@@ -34,8 +34,10 @@ export async function buildPlan(services: Services, tasks: TrackedTasks, zoneFil
   if (parent.errorCount === 0) throw new RetryRefusal(vscode.l10n.t('Task {0} has no failed items to retry.', taskId));
   const { items } = await tasks.allItems(taskId, signal ? { signal } : {});
   const zones = await zoneIndexes(zoneFiles);
+  // The account's lowest TTL, as the editor's check uses it: a set it reports as `ttl-range` is kept back.
+  const minTtl = services.settings.get().lintMinTtl;
   // A first pass without the live zone says which zones have anything to send: only those are read.
-  const draft = planRetry({ items, zones });
+  const draft = planRetry({ items, zones, minTtl });
   const apexes = [...new Set(draft.recordsets.map((s) => s.zone_name))];
   let live: LiveRecordSet[] = [];
   let liveProblem: string | undefined;
@@ -55,6 +57,6 @@ export async function buildPlan(services: Services, tasks: TrackedTasks, zoneFil
   } else if (!client) {
     liveProblem = vscode.l10n.t('not signed in');
   }
-  const plan = live.length > 0 ? planRetry({ items, zones, live }) : draft;
+  const plan = live.length > 0 ? planRetry({ items, zones, live, minTtl }) : draft;
   return { parent, items, plan, requests: toBatchCreateRequests(plan.recordsets), zones, ...(liveProblem ? { liveProblem } : {}) };
 }

@@ -136,8 +136,8 @@ async function resolveUnknown(services: Services, client: DnsClient, error: Writ
   const items: Item[] = [
     ...candidates.map((c): Item => ({
       choice: { track: c.task.id },
-      label: `$(eye) ${formatTaskLabel(c.task)}`,
-      description: `${formatStatusAndCounts(c.task)} · ${c.task.createdAt}`,
+      label: `$(eye) ${plainText(formatTaskLabel(c.task))}`,
+      description: `${plainText(formatStatusAndCounts(c.task))} · ${plainText(c.task.createdAt)}`,
       detail: c.sameSize ? vscode.l10n.t('Same number of record sets as the request: most likely the one sent.') : c.task.id,
     })),
     { choice: 'again', label: `$(warning) ${vscode.l10n.t('None of these: send again…')}`, description: vscode.l10n.t('asks to confirm again') },

@@ -10,6 +10,7 @@ import { formatStatusAndCounts, formatTaskLabel, formatTaskType, formatTimestamp
 import type { Services } from '../services';
 import { sortTasks, type TasksModel } from '../tasks';
 import type { ErrorNode } from './tasksTreeProvider';
+import { plainText } from '../shared/untrusted';
 
 /** What "Track Recent Tasks" accepts instead of asking: everything, or these ids. */
 export type TrackRecentArg = { all: true } | readonly string[];
@@ -157,9 +158,10 @@ function pickTasks(tasks: BatchTaskSummary[], model: TasksModel): Promise<BatchT
     qp.matchOnDetail = true;
     qp.items = tasks.map((task) => ({
       task,
-      label: formatTaskLabel(task),
-      description: formatStatusAndCounts(task),
-      detail: vscode.l10n.t('Created {0} · {1}', formatTimestamp(task.createdAt), task.id),
+      // Type, status and date are the server's words: `$(icon)` in them would render in the pick.
+      label: plainText(formatTaskLabel(task)),
+      description: plainText(formatStatusAndCounts(task)),
+      detail: vscode.l10n.t('Created {0} · {1}', plainText(formatTimestamp(task.createdAt)), task.id),
     }));
     qp.selectedItems = qp.items.filter((i) => model.isTracked(i.task.id));
     let done = false;

@@ -14,7 +14,7 @@ import {
   taskOutcome,
 } from '../shared/format';
 import { groupByMessage } from '../shared/items';
-import { plainText } from '../shared/untrusted';
+import { markdownCode, markdownEscape, plainText } from '../shared/untrusted';
 import type { TasksModel } from '../tasks';
 
 export interface TaskNode {
@@ -132,25 +132,26 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
 
   private taskItem(node: TaskNode): vscode.TreeItem {
     const entry = this.model.entry(node.taskId);
-    if (!entry) return new vscode.TreeItem(node.taskId);
+    if (!entry) return new vscode.TreeItem(plainText(node.taskId));
     const task = entry.summary;
     // Expandable while failures exist or may still come; a failed refresh shows its error node inside.
     const expandable = task.errorCount > 0 || entry.error !== undefined || entry.failed.items.length > 0;
+    // Type and status are the server's words: inert, one line.
     const item = new vscode.TreeItem(
-      formatShortTaskLabel(task),
+      plainText(formatShortTaskLabel(task)),
       expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `task:${task.id}`;
     const parent = this.relations?.parentOf(task.id);
     // The warning first: the end of a description is what a narrow sidebar cuts.
-    const counts = entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task);
+    const counts = plainText(entry.error ? `⚠ ${formatStatusAndCounts(task)}` : formatStatusAndCounts(task));
     item.description = parent ? `${vscode.l10n.t('retry of {0}', shortTaskId(parent))} · ${counts}` : counts;
     item.iconPath = taskIcon(task);
     const outcome = taskOutcome(task);
     item.contextValue = `task.${outcome}`;
     item.tooltip = taskTooltip(task, this.siteLabel(), entry.error);
     item.accessibilityInformation = {
-      label: vscode.l10n.t('{0}, {1}, {2} succeeded, {3} failed', formatTaskType(task.type), task.status, formatCount(task.successCount), formatCount(task.errorCount)),
+      label: vscode.l10n.t('{0}, {1}, {2} succeeded, {3} failed', plainText(formatTaskType(task.type)), plainText(task.status), formatCount(task.successCount), formatCount(task.errorCount)),
     };
     return item;
   }
@@ -175,12 +176,15 @@ export function taskIcon(task: BatchTaskSummary): vscode.ThemeIcon {
   }
 }
 
-/** Markdown with every value escaped: type and status are the server's words. */
+/**
+ * Markdown with every value escaped through the shared helpers: type and status are the server's words, and a
+ * blank line in one would otherwise end its code span and render what follows (a remote image) as Markdown.
+ */
 export function taskTooltip(task: BatchTaskSummary, site: string | undefined, error?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;
   md.isTrusted = false;
-  md.appendMarkdown(`**${escape(formatTaskType(task.type))}**\n\n`);
+  md.appendMarkdown(`**${markdownEscape(formatTaskType(task.type))}**\n\n`);
   const rows: [string, string][] = [
     [vscode.l10n.t('ID'), task.id],
     [vscode.l10n.t('Type'), task.type],
@@ -194,13 +198,9 @@ export function taskTooltip(task: BatchTaskSummary, site: string | undefined, er
     [vscode.l10n.t('Failed'), formatCount(task.errorCount)],
   );
   if (site) rows.push([vscode.l10n.t('Site'), site]);
-  md.appendMarkdown(rows.map(([k, v]) => `${escape(k)}: \`${v.replace(/`/g, "'")}\``).join('  \n'));
-  if (error) md.appendMarkdown(`\n\n$(warning) ${escape(error)}`);
+  md.appendMarkdown(rows.map(([k, v]) => `${markdownEscape(k)}: ${markdownCode(v)}`).join('  \n'));
+  if (error) md.appendMarkdown(`\n\n$(warning) ${markdownEscape(error, { maxLength: 1000 })}`);
   return md;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&');
 }
 
 /** A failure's tooltip: what the server said, then the cause and the fix (none for a text nobody knows). */
@@ -211,7 +211,7 @@ function withExplanation(said: string, errorMessage: string): string {
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(plainText(node.message), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `group:${node.taskId}:${node.message}`;
   item.description = formatCount(node.items.length);
   item.tooltip = withExplanation(plainText(node.message), node.message);
@@ -221,10 +221,11 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 }
 
 function failedItem(node: FailedItemNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.item, vscode.TreeItemCollapsibleState.None);
+  // Shown inert; the command gets the raw name and message, which reveal looks up (and shows inert itself).
+  const item = new vscode.TreeItem(plainText(node.item), vscode.TreeItemCollapsibleState.None);
   // Items may repeat within a task (the same name failing twice): the index keeps ids unique.
   item.id = `item:${node.taskId}:${node.group ?? ''}:${node.index}:${node.item}`;
-  item.description = node.errorMessage;
+  item.description = plainText(node.errorMessage);
   item.tooltip = withExplanation(`${plainText(node.item)}\n${plainText(node.errorMessage)}`, node.errorMessage);
   item.iconPath = new vscode.ThemeIcon('circle-slash');
   item.contextValue = 'failedItem';
@@ -246,10 +247,11 @@ function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
 }
 
 function errorItem(node: ErrorNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.message);
+  // The message may quote the server (a gateway's error_msg).
+  const item = new vscode.TreeItem(plainText(node.message));
   item.id = `error:${node.scope}:${node.taskId ?? ''}`;
   item.description = vscode.l10n.t('Click to retry');
-  item.tooltip = node.message;
+  item.tooltip = plainText(node.message, { maxLength: 1000 });
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   item.contextValue = 'error';
   item.command = { command: Commands.retry, title: vscode.l10n.t('Retry'), arguments: [node] };

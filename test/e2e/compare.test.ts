@@ -17,11 +17,7 @@ describe('Compare with Live Zone (e2e)', function () {
 
   after(async () => {
     const s = ui();
-    await s.runCommand('View: Close All Editors').catch(() => undefined);
-    await s.runCommand('Huawei DNS: Sign Out…').catch(() => undefined);
-    await s.quickInput.waitOpen().catch(() => undefined);
-    await s.quickInput.pick(PROFILE).catch(() => undefined);
-    await s.quickInput.waitClosed().catch(() => undefined);
+    await s.signOutSandbox(PROFILE);
   });
 
   it('shows the summary, a diff of the live zone against the file, and marks on the file\'s lines', async () => {

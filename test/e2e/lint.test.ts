@@ -55,11 +55,7 @@ describe('Pre-flight check in the editor (e2e)', function () {
 
   after(async () => {
     const s = ui();
-    await s.runCommand('View: Close All Editors').catch(() => undefined);
-    await s.runCommand('Huawei DNS: Sign Out…').catch(() => undefined);
-    await s.quickInput.waitOpen().catch(() => undefined);
-    await s.quickInput.pick(PROFILE).catch(() => undefined);
-    await s.quickInput.waitClosed().catch(() => undefined);
+    await s.signOutSandbox(PROFILE);
     s.gateway.removeTask(task.id);
   });
 

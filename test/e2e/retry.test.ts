@@ -18,12 +18,7 @@ describe('Retry failed items: preview and confirmation (e2e)', function () {
 
   after(async () => {
     const s = ui();
-    await s.page.keyboard.press('Escape').catch(() => undefined);
-    await s.runCommand('View: Close All Editors').catch(() => undefined);
-    await s.runCommand('Huawei DNS: Sign Out…').catch(() => undefined);
-    await s.quickInput.waitOpen().catch(() => undefined);
-    await s.quickInput.pick(PROFILE).catch(() => undefined);
-    await s.quickInput.waitClosed().catch(() => undefined);
+    await s.signOutSandbox(PROFILE);
   });
 
   it('shows the plan, asks once naming profile and counts, and sends exactly one write', async () => {

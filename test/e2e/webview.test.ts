@@ -250,11 +250,7 @@ describe('Failed-items panel in VS Code (e2e)', function () {
 
   after(async () => {
     if (!s) return;
-    await s.runCommand('View: Close All Editors').catch(() => undefined);
-    await s.runCommand('Huawei DNS: Sign Out…').catch(() => undefined);
-    await s.quickInput.waitOpen().catch(() => undefined);
-    await s.quickInput.pick(PROFILE).catch(() => undefined);
-    await s.quickInput.waitClosed().catch(() => undefined);
+    await s.signOutSandbox(PROFILE);
     s.gateway.removeTask(id);
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { CompareResult } from '../../src/compare';
 import { SANDBOX_COMPARE_SUMMARY, SANDBOX_TASK_IDS, SANDBOX_ZONE_ID, sandboxTasks, sandboxZones } from '../support/fakeGateway';
-import { withGateway } from '../support/extensionApi';
+import { waitFor, withGateway } from '../support/extensionApi';
 
 function zoneUri(rel: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -45,7 +45,7 @@ describe('Compare with Live Zone (integration)', function () {
       assert.match(live.getText(), /^mail\t3600\tIN\tA\t192\.0\.2\.26$/m);
       assert.match(live.getText(), /^old\t3600\tIN\tA\t192\.0\.2\.200$/m);
       assert.match(normalised.getText(), /^mail\t3600\tIN\tA\t192\.0\.2\.25$/m);
-      assert.match(normalised.getText(), /^api\t3600\tIN\tCNAME\twww\.example\.com\.$/m);
+      assert.match(normalised.getText(), /^api\t0\tIN\tCNAME\twww\.example\.com\.$/m);
 
       assert.ok(gateway.requests.length > 0);
       assert.deepEqual([...new Set(gateway.requests.map((r) => r.method))], ['GET'], 'a comparison only reads');
@@ -74,6 +74,30 @@ describe('Compare with Live Zone (integration)', function () {
       assert.deepEqual(result.notInZoneFiles, ['missing.example.com.']);
       assert.deepEqual([...new Set(gateway.requests.map((r) => r.method))], ['GET']);
       assert.ok(gateway.requests.some((r) => r.query['search_mode'] === 'equal' && r.query['name'] === 'mail.example.com.'), 'few names are read one by one');
+    });
+  });
+
+  it('huaweiDns.compare.ignoreTtl: a TTL alone no longer differs, in Compare and in Verify; an ignoreTtl argument wins', async () => {
+    await withGateway({ profile: 'compare-suite', gatewayOptions }, async ({ api }) => {
+      const config = vscode.workspace.getConfiguration('huaweiDns');
+      const file = zoneUri('example.com.zone');
+      try {
+        await config.update('compare.ignoreTtl', true, vscode.ConfigurationTarget.Global);
+        await waitFor(() => api.services.settings.get().compareIgnoreTtl, { message: 'the setting to be read' });
+        const whole = await vscode.commands.executeCommand<CompareResult>(Commands.compareWithLiveZone, { uri: file, show: false });
+        // * A (TTL 300 live, 3600 in the file) is in sync now; mail A still differs by its address.
+        assert.deepEqual([whole?.counts.inSync, whole?.counts.differ], [9, 1]);
+        assert.deepEqual(api.compare.decorations.linesOf(file.fsPath).differs, [15]);
+        const verified = await vscode.commands.executeCommand<CompareResult>(Commands.verifyInLiveZone, { taskId: SANDBOX_TASK_IDS.exampleCom, show: false });
+        assert.deepEqual(verified?.counts, { inSync: 5, missingLive: 2, differ: 1, onlyLive: 0, inactive: 0 });
+        const told = await vscode.commands.executeCommand<CompareResult>(Commands.compareWithLiveZone, { uri: file, show: false, ignoreTtl: false });
+        assert.equal(told?.summary, SANDBOX_COMPARE_SUMMARY, 'the argument overrides the setting');
+      } finally {
+        await config.update('compare.ignoreTtl', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor(() => !api.services.settings.get().compareIgnoreTtl, { message: 'the setting to be back' });
+      const back = await vscode.commands.executeCommand<CompareResult>(Commands.compareWithLiveZone, { uri: file, show: false });
+      assert.equal(back?.summary, SANDBOX_COMPARE_SUMMARY);
     });
   });
 

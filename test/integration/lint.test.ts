@@ -42,6 +42,7 @@ const PREFLIGHT: Finding[] = [
   [12, 'txt-format', 'error'],
   [16, 'out-of-zone', 'error'],
   [17, 'rdata-format', 'error'],
+  [19, 'name-too-long', 'error'],
 ];
 
 describe('Pre-flight check in the editor (integration)', function () {
@@ -82,7 +83,8 @@ describe('Pre-flight check in the editor (integration)', function () {
 
   it('applies the quick fixes: split a long TXT string, remove a duplicate, bring a TTL into range, make a target absolute', async () => {
     const api = await getApi();
-    const text = '$ORIGIN example.org.\n$TTL 300\nwww IN A 192.0.2.1\nwww IN A 192.0.2.1\nt IN TXT "' + 'y'.repeat(300) + '"\nbig 3000000000 IN A 192.0.2.9\nmx IN MX 10 mail.example.org\n';
+    // No $TTL: a record that writes no TTL takes the previous record's (RFC 1035), else 300.
+    const text = '$ORIGIN example.org.\n; no $TTL\nwww IN A 192.0.2.1\nwww IN A 192.0.2.1\nt IN TXT "' + 'y'.repeat(300) + '"\nmx IN MX 10 mail.example.org\nbig 3000000000 IN A 192.0.2.9\n\tIN A 192.0.2.8\n';
     // A file outside the workspace: saved and deleted at the end, so nothing asks to save and no fixture changes.
     const file = vscode.Uri.file(path.join(os.tmpdir(), `huaweidns-quickfix-${process.pid}-${Date.now()}.zone`));
     await vscode.workspace.fs.writeFile(file, Buffer.from(text));
@@ -91,8 +93,9 @@ describe('Pre-flight check in the editor (integration)', function () {
     await vscode.window.showTextDocument(doc);
     try {
     const rules = (): string[] => findings(doc.uri).map((f) => `${f[0]}:${f[1]}`);
-    await waitFor(() => rules().length === 3, { message: 'three findings', timeoutMs: 30_000 });
-    assert.deepEqual(rules(), ['4:duplicate', '5:txt-format', '6:ttl-range']);
+    await waitFor(() => rules().length === 4, { message: 'four findings', timeoutMs: 30_000 });
+    // Line 8 writes no TTL: it inherits line 7's (RFC 1035), and the fix writes one on it.
+    assert.deepEqual(rules(), ['4:duplicate', '5:txt-format', '7:ttl-range', '8:ttl-range']);
 
     const applyFix = async (line: number, title: RegExp): Promise<void> => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, doc.lineAt(line - 1).range);
@@ -102,13 +105,15 @@ describe('Pre-flight check in the editor (integration)', function () {
     };
     await applyFix(5, /Split TXT/);
     assert.equal(doc.lineAt(4).text, `t IN TXT "${'y'.repeat(255)}" "${'y'.repeat(45)}"`);
-    await applyFix(6, /Set the TTL to 2147483647/);
-    assert.equal(doc.lineAt(5).text, 'big 2147483647 IN A 192.0.2.9');
-    await applyFix(7, /absolute/);
-    assert.equal(doc.lineAt(6).text, 'mx IN MX 10 mail.example.org.');
+    await applyFix(8, /Set the TTL to 2147483647/);
+    assert.equal(doc.lineAt(7).text, '\t2147483647 IN A 192.0.2.8');
+    await applyFix(7, /Set the TTL to 2147483647/);
+    assert.equal(doc.lineAt(6).text, 'big 2147483647 IN A 192.0.2.9');
+    await applyFix(6, /absolute/);
+    assert.equal(doc.lineAt(5).text, 'mx IN MX 10 mail.example.org.');
     await waitFor(() => rules().join() === '4:duplicate', { message: 'only the duplicate left', timeoutMs: 30_000 });
     await applyFix(4, /Remove the duplicate/);
-    assert.equal(doc.lineCount, 7, 'one line fewer');
+    assert.equal(doc.lineCount, 8, 'one line fewer');
     await waitFor(async () => (await api.lint.diagnostics.check(doc))?.count === 0, { message: 'no findings left', timeoutMs: 30_000 });
     } finally {
       await doc.save();

@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AuthSession } from '../../src/auth/session';
 import { Commands } from '../../src/constants';
 import type { RetryFinished, RetryResult } from '../../src/retry';
+import { aTask, errorItems } from '../support/builders';
 import { getApi, waitFor, type ExtensionApi } from '../support/extensionApi';
 import { SANDBOX_CREDENTIALS, SANDBOX_TASK_IDS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
 
@@ -61,14 +63,40 @@ describe('Retry failed items (integration)', function () {
 
   it('a read-only profile refuses at once (no preview, no write); its dry run still works; the toggle allows writes again', async () => {
     await signIn({ readOnly: true });
+    // The status bar says so before any write is tried: a lock, and "read-only" in the tooltip.
+    const bar = (api.services.session as AuthSession).statusBar.item;
+    assert.match(bar.text, new RegExp(`^\\$\\(lock\\) .+ · ${PROFILE}$`));
+    assert.match(bar.tooltip as string, /Read-only: writes to DNS are refused/);
     let previewed = false;
     api.retry.hooks.previewAction = () => ((previewed = true), 'cancel');
     await assert.rejects(retry({ taskId: TASK }), /read-only/);
     assert.equal(previewed, false, 'refused before any preview');
     assert.ok((await retry({ taskId: TASK, dryRun: true }))?.recordsets.length);
     assert.equal(await vscode.commands.executeCommand(Commands.toggleReadOnly, false), false);
+    assert.match(bar.text, /^\$\(cloud\) /, 'the lock goes with the flag');
+    assert.doesNotMatch(bar.tooltip as string, /Read-only/);
     await retry({ taskId: TASK });
     assert.equal(previewed, true, 'no longer read-only: the preview opens');
+    assert.deepEqual(gw.writes(), []);
+  });
+
+  it('passes huaweiDns.lint.minTtl to the plan: a set below the account\'s lowest TTL is kept back as lint-error', async () => {
+    const config = vscode.workspace.getConfiguration('huaweiDns');
+    try {
+      await config.update('lint.minTtl', 600, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.services.settings.get().lintMinTtl === 600, { message: 'the setting to be read' });
+      const plan = await retry({ taskId: TASK, dryRun: true });
+      // www A has TTL 300 (shop.example.zone line 7): below 600, so ttl-range keeps it back; mail MX (3600) is sent.
+      assert.deepEqual(plan?.recordsets.map((s) => `${s.name} ${s.type}`), ['mail.shop.example. MX']);
+      const www = plan?.skipped.find((s) => s.item === 'www.shop.example.');
+      assert.equal(www?.reason, 'lint-error');
+      assert.equal(www?.line, 7);
+      assert.match(www?.detail ?? '', /600/);
+    } finally {
+      await config.update('lint.minTtl', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => api.services.settings.get().lintMinTtl === 1, { message: 'the setting to be back' });
+    assert.equal((await retry({ taskId: TASK, dryRun: true }))?.recordsets.length, 2, 'the default lets it through again');
     assert.deepEqual(gw.writes(), []);
   });
 
@@ -92,6 +120,52 @@ describe('Retry failed items (integration)', function () {
     await retry({ taskId: TASK });
     assert.match(confirmText, new RegExp(`^Create 2 record sets in 1 zone on .+ · ${PROFILE}\\?$`));
     assert.deepEqual(gw.writes(), [], 'nothing is sent without the answer');
+  });
+
+  it('above 1,000 record sets the count is typed: a wrong count or Cancel sends nothing, the right count sends', async () => {
+    const BULK = 1_001;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the fixture workspace is open');
+    // A zone file of 1,001 hosts, only for this test (removed after), and a task whose 1,001 items all failed on quota.
+    const file = vscode.Uri.joinPath(folder, 'zones', `bulk-retry-${process.pid}.zone`);
+    const lines = ['$ORIGIN bulk.example.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300', '  IN NS ns1.huaweicloud-dns.com.'];
+    for (let n = 1; n <= BULK; n++) lines.push(`host${n} IN A 203.0.${n >> 8}.${n & 255}`);
+    const task = aTask({ successCount: 0, errorItems: errorItems(BULK, { zone: 'bulk.example.', messages: ['Insufficient record set quota.'] }) });
+    gw.addTask(task);
+    gw.addZone({ name: 'bulk.example.' });
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    const sentIds: string[] = [];
+    try {
+      await waitFor(async () => (await retry({ taskId: task.id, dryRun: true }))?.recordsets.length === BULK, { timeoutMs: 30_000, message: 'the new zone file in the plan' });
+      api.retry.hooks.previewAction = () => 'send';
+      let confirmText = '';
+      api.retry.hooks.confirm = (message) => ((confirmText = message), true);
+      const asked: number[] = [];
+      // A count one off, Escape (undefined), the count as the prompt does not ask for it, nothing typed.
+      for (const answer of [String(BULK - 1), undefined, '1,001', '']) {
+        api.retry.hooks.typedCount = (count) => (asked.push(count), answer);
+        await retry({ taskId: task.id });
+        assert.deepEqual(gw.writes(), [], `typing ${JSON.stringify(answer)} sends nothing`);
+      }
+      assert.match(confirmText, new RegExp(`^Create 1,001 record sets in 1 zone on .+ · ${PROFILE}\\?$`));
+      assert.deepEqual(asked, [BULK, BULK, BULK, BULK], 'the count is asked after every Yes');
+      // No in the confirmation: the count is not even asked.
+      api.retry.hooks.confirm = () => false;
+      api.retry.hooks.typedCount = () => assert.fail('no count is asked after No');
+      await retry({ taskId: task.id });
+      assert.deepEqual(gw.writes(), []);
+      // The right count (blanks around it are forgiven) sends, once.
+      api.retry.hooks.confirm = () => true;
+      api.retry.hooks.typedCount = () => ` ${BULK} `;
+      const result = await retry({ taskId: task.id });
+      sentIds.push(...(result?.sent ?? []).map((s) => s.taskId));
+      assert.equal(gw.writes().length, 1);
+      assert.equal((JSON.parse(gw.writes()[0]!.body!) as { recordsets: unknown[] }).recordsets.length, BULK);
+      assert.equal(sentIds.length, 1);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      for (const id of [...sentIds, task.id]) if (api.tasks.model.isTracked(id)) api.tasks.model.untrackTask(id);
+    }
   });
 
   it('sends the plan once confirmed, tracks the new task as a retry of its parent until DONE, and compares the two', async () => {

@@ -13,6 +13,7 @@ const MAX_INCLUDE_DEPTH = 16;
 const SP = 0x20;
 const TAB = 0x09;
 const LPAREN = 0x28;
+const RPAREN = 0x29;
 const SEMI = 0x3b;
 const DOLLAR = 0x24;
 
@@ -169,7 +170,8 @@ export class ZoneParser {
       return;
     }
     // `(` in column 1 opens the entry's parentheses; the owner is the word after it (BIND: `(a) A …` is `a`).
-    if (c === LPAREN && !sc.skipSpace()) {
+    // A stray `)` there is reported (skipSpace) and skipped the same way, so it never becomes an empty owner.
+    if ((c === LPAREN || c === RPAREN) && !sc.skipSpace()) {
       sc.endEntry();
       return;
     }

@@ -47,6 +47,8 @@ export interface UiSession {
   updateSettings(settings: Record<string, unknown>): Promise<void>;
   /** Sign in through the real Sign In flow (quick inputs) against the fake gateway with sandbox keys. */
   signInSandbox(profileName?: string): Promise<void>;
+  /** Best effort, for after() hooks: close every editor and sign the profile out, whatever state a failed test left. */
+  signOutSandbox(profileName: string): Promise<void>;
   /** Reload the workbench and wait until it is ready. */
   reload(): Promise<void>;
 }
@@ -266,6 +268,15 @@ async function startSession(): Promise<UiSession> {
         await session.screenshot(`FAILED-sign-in-${profileName}`).catch(() => undefined);
         throw error;
       }
+    },
+
+    async signOutSandbox(profileName) {
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await session.runCommand('View: Close All Editors').catch(() => undefined);
+      await session.runCommand('Huawei DNS: Sign Out…').catch(() => undefined);
+      await quickInput.waitOpen().catch(() => undefined);
+      await quickInput.pick(profileName).catch(() => undefined);
+      await quickInput.waitClosed().catch(() => undefined);
     },
 
     async reload() {

@@ -120,4 +120,24 @@ describe('redaction: what the reader sees', () => {
       { AUTHORIZATION: '[REDACTED]', 'X-Security-Token': '[REDACTED]', 'X-Project-Id': 'p1', 'X-Echo': 'Signature=[REDACTED]' },
     );
   });
+
+  it('redactHeaders hides a proxy password and IAM tokens, and leaves look-alike header names readable', () => {
+    // `Proxy-Authorization: Basic base64(user:password)` is what a proxy URL with credentials turns into.
+    const basic = `Basic ${Buffer.from('ops:hunter2-proxy').toString('base64')}`;
+    const out = redactHeaders({
+      'Proxy-Authorization': basic,
+      'x-auth-token': 'MIIEXAMPLEiamtoken',
+      'X-Subject-Token': 'MIIEXAMPLEsubject',
+      'X-Authorization-Mode': 'aksk',
+      'X-Request-Id': 'req-123',
+    });
+    assert.deepEqual(out, {
+      'Proxy-Authorization': '[REDACTED]',
+      'x-auth-token': '[REDACTED]',
+      'X-Subject-Token': '[REDACTED]',
+      'X-Authorization-Mode': 'aksk',
+      'X-Request-Id': 'req-123',
+    });
+    assert.ok(!JSON.stringify(out).includes(basic.slice(6)), 'no part of the Basic credential');
+  });
 });

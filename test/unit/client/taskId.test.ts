@@ -29,6 +29,13 @@ describe('task ids', () => {
       assert.equal(extractTaskId('my-task_1'), 'my-task_1');
     });
 
+    it('trims a pasted id that is not 32 hex (copied with the line break and indentation around it)', () => {
+      // No hex fallback can find these: only trimming the paste makes them ids.
+      assert.equal(extractTaskId('  my-task_1\n'), 'my-task_1');
+      assert.equal(extractTaskId('\ttask-2026-x\r\n'), 'task-2026-x');
+      assert.equal(taskIdFromArgument(' my-task_1\n'), 'my-task_1');
+    });
+
     it('finds the id in an API URL even when a project id is in it too', () => {
       assert.equal(extractTaskId(`https://dns.ap-southeast-3.myhuaweicloud.com/v2.1/batch-operation-tasks/${ID}?error_item_limit=10`), ID);
       assert.equal(extractTaskId(`https://console.example/dns/?region=ap-southeast-3&project=${PROJECT}#/dns/batch-operation-tasks/${ID}`), ID);

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { absoluteTargetEdit, lineTokens, recordEndLine, recordFields, splitOctets, splitTxtEdits, ttlEdit, type LineEdit } from '../../../src/lint/recordText';
 import { shownSeverity } from '../../../src/lint/severity';
-import { defaultTtlAt, ttlSeconds } from '../../../src/lint/ttl';
+import { defaultTtlAt, effectiveTtlAt, ttlRangeFix, ttlSeconds } from '../../../src/lint/ttl';
 import { ignoredRules, isSuppressed } from '../../../src/lint/suppression';
 
 const apply = (line: string, edits: readonly LineEdit[]): string =>
@@ -94,5 +94,38 @@ describe('lint in the editor: TTLs as written', () => {
     assert.equal(defaultTtlAt((l) => lines[l], 1), 3600);
     assert.equal(defaultTtlAt((l) => lines[l], 3), 60);
     assert.equal(defaultTtlAt((l) => lines[l], 0), undefined);
+  });
+
+  it('finds the TTL a record gets: its own, else $TTL, else the previous record\'s (RFC 1035), else 300', () => {
+    const at = (lines: string[]) => (l: number): string | undefined => lines[l];
+    const own = ['$TTL 60', 'a 120 IN A 192.0.2.1'];
+    assert.deepEqual(effectiveTtlAt(at(own), 1), { seconds: 120, from: 'record' });
+    assert.deepEqual(effectiveTtlAt(at(['$TTL 1h', 'a 5 A 192.0.2.1', 'b A 192.0.2.2']), 2), { seconds: 3600, from: '$TTL' });
+    // No $TTL: the previous record's TTL, through records that inherit it, comments and a multi-line SOA.
+    const chain = ['@ 7200 IN SOA ns1 h (', '  1 7200 3600 1209600 300 )', 'a IN A 192.0.2.1', '; note', '\tIN AAAA ::1'];
+    assert.deepEqual(effectiveTtlAt(at(chain), 4), { seconds: 7200, from: 'previous' });
+    assert.deepEqual(effectiveTtlAt(at(['a IN A 192.0.2.1']), 0), { seconds: 300, from: 'default' });
+    assert.equal(effectiveTtlAt(at(['$TTL 1y', 'a A 192.0.2.1']), 1), undefined, 'a $TTL that is not a time: no guess');
+  });
+
+  it('brings an inherited TTL into range by writing one on the record', () => {
+    const at = (lines: string[]) => (l: number): string | undefined => lines[l];
+    const apply1 = (lines: string[], line: number, minTtl = 1): string | undefined => {
+      const fix = ttlRangeFix(at(lines), line, minTtl);
+      return fix && apply(lines[line] as string, [fix.edit]);
+    };
+    // The previous record's TTL is too large: the next record inherits it and gets the maximum written on it.
+    const big = ['big 3000000000 IN A 192.0.2.1', '\tIN A 192.0.2.2'];
+    assert.equal(apply1(big, 0), 'big 2147483647 IN A 192.0.2.1');
+    assert.equal(apply1(big, 1), '\t2147483647 IN A 192.0.2.2');
+    assert.equal(ttlRangeFix(at(big), 1, 1)?.ttl, 2147483647);
+    // The default 300 under an account minimum of 600: the record gets 600.
+    assert.equal(apply1(['www IN A 192.0.2.1'], 0, 600), 'www 600 IN A 192.0.2.1');
+    assert.equal(apply1(['www A 192.0.2.1'], 0, 600), 'www 600 A 192.0.2.1');
+    // A $TTL 0 above: the record gets the minimum; the $TTL line itself is left alone (other records may be fine).
+    assert.equal(apply1(['$TTL 0', 'www IN A 192.0.2.1'], 1), 'www 1 IN A 192.0.2.1');
+    // In range, or not a record: nothing to do.
+    assert.equal(ttlRangeFix(at(['www 300 IN A 192.0.2.1']), 0, 1), undefined);
+    assert.equal(ttlRangeFix(at(['$TTL 0']), 0, 1), undefined);
   });
 });

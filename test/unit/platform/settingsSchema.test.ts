@@ -15,6 +15,7 @@ describe('settings validation', () => {
       showFailuresOnOpen: false,
       lintRules: {},
       lintMinTtl: 1,
+      compareIgnoreTtl: false,
       proxyStrictSSL: true,
       noProxy: [],
     });

@@ -65,6 +65,17 @@ describe('signing: the canonical form, byte by byte', () => {
     assert.equal(stale.signature, clean.signature);
   });
 
+  it('drops a stale Authorization header (in any case) from the headers to send, so only the new one goes out', () => {
+    const url = 'https://dns.example.com/v2.1/zones';
+    for (const name of ['Authorization', 'authorization', 'AUTHORIZATION']) {
+      const r = signRequest({ method: 'GET', url, headers: { 'X-Project-Id': 'p1', [name]: 'SDK-HMAC-SHA256 Access=old, Signature=00' } }, CREDS, DATE);
+      assert.deepEqual(r.headers, { 'X-Project-Id': 'p1', 'X-Sdk-Date': DATE }, name);
+      // What the client sends: the returned headers plus the fresh signature, one Authorization in all.
+      const sent = { ...r.headers, Authorization: r.authorization };
+      assert.deepEqual(Object.keys(sent).filter((k) => k.toLowerCase() === 'authorization'), ['Authorization'], name);
+    }
+  });
+
   it('signs the X-Sdk-Date and Host the caller sent (in any case) instead of adding its own', () => {
     const r = signRequest(
       { method: 'GET', url: 'https://dns.example.com/x', headers: { 'x-sdk-date': '20250101T000000Z', HOST: 'api.example.com' } },

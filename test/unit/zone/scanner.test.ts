@@ -93,6 +93,11 @@ describe('zone scanner', () => {
       assert.equal((await scan('a (\n\t\n')).diagnostics[0], `1: ${UNCLOSED_PAREN}`);
     });
 
+    it('a stray ")" in column 1 is reported and the word after it is the owner, never an empty name', async () => {
+      assert.deepEqual(await scan(') a A 192.0.2.1\nb A 192.0.2.2\n'), { records: ['a.example.org. A 1', 'b.example.org. A 2'], diagnostics: [`1: ${UNEXPECTED_PAREN}`] });
+      assert.deepEqual(await scan('x A 192.0.2.1\n)\nb A 192.0.2.2\n'), { records: ['x.example.org. A 1', 'b.example.org. A 3'], diagnostics: [`2: ${UNEXPECTED_PAREN}`] });
+    });
+
     it('a line in column 1 inside a closed parenthesis continues the record', async () => {
       assert.deepEqual(await scan('a TXT ( x\nb A 1\n) \nc A 2\n'), { records: ['a.example.org. TXT 1', 'c.example.org. A 4'], diagnostics: [] });
     });
