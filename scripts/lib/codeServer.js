@@ -55,12 +55,12 @@ function writeUserSettings(userDataDir, extra = {}) {
   return file;
 }
 
-/** Environment for code-server and everything it starts: no writes to $HOME. */
-function isolatedEnv(stateDir, extraEnv) {
+/** Environment for code-server and everything it starts: no writes to $HOME. `baseEnv` replaces process.env. */
+function isolatedEnv(stateDir, extraEnv, baseEnv = process.env) {
   const tmp = path.join(stateDir, 'tmp');
   for (const d of ['tmp', 'xdg/data', 'xdg/config', 'xdg/cache', 'xdg/state']) fs.mkdirSync(path.join(stateDir, d), { recursive: true });
   // The stage result file is the runner's to write (scripts/lib/stage.js), never the extension host's.
-  const { [RESULT_ENV]: _stageResult, ...inherited } = process.env;
+  const { [RESULT_ENV]: _stageResult, ...inherited } = baseEnv;
   return {
     ...inherited,
     TMPDIR: tmp,
@@ -73,6 +73,19 @@ function isolatedEnv(stateDir, extraEnv) {
   };
 }
 
+/** code-server's arguments (after its entry script): pure, so the sandbox's authentication is unit-tested. */
+function codeServerArgs({ port, common, auth, smokeTestDriver, args }) {
+  return [
+    ...(auth ? auth.args : ['--auth', 'none']),
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...common,
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(args || []),
+  ];
+}
+
 /**
  * Start code-server. Resolves once it listens.
  * @param {object} o
@@ -82,6 +95,8 @@ function isolatedEnv(stateDir, extraEnv) {
  * @param {string[]} [o.args] extra code-server arguments
  * @param {boolean} [o.smokeTestDriver] enable `payload` (extensionDevelopmentPath/extensionTestsPath)
  * @param {string} [o.vsix] install this VSIX into the fresh extensions dir before starting
+ * @param {{ args: string[] }} [o.auth] authentication arguments (default `--auth none`: test runs on a fresh port)
+ * @param {Record<string,string|undefined>} [o.baseEnv] the environment to start from instead of process.env
  * @param {boolean} [o.verbose] echo the server log
  */
 async function startCodeServer(o = {}) {
@@ -91,7 +106,7 @@ async function startCodeServer(o = {}) {
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, o.settings);
-  const env = isolatedEnv(stateDir, o.env || {});
+  const env = isolatedEnv(stateDir, o.env || {}, o.baseEnv);
   const logFile = path.join(stateDir, 'code-server.log');
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', path.join(stateDir, 'config.yaml')];
 
@@ -101,14 +116,7 @@ async function startCodeServer(o = {}) {
   }
 
   const port = o.port || (await freePort());
-  const args = [CODE_SERVER,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    ...common,
-    ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ...(o.args || [])];
+  const args = [CODE_SERVER, ...codeServerArgs({ port, common, auth: o.auth, smokeTestDriver: o.smokeTestDriver, args: o.args })];
   const log = fs.createWriteStream(logFile);
   const proc = spawnGroup(NODE24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let buf = '';
@@ -156,4 +164,4 @@ async function startCodeServer(o = {}) {
   };
 }
 
-module.exports = { startCodeServer, writeUserSettings, tempDir, freePort, QUIET_SETTINGS };
+module.exports = { startCodeServer, codeServerArgs, writeUserSettings, tempDir, freePort, QUIET_SETTINGS };

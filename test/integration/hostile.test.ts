@@ -232,4 +232,36 @@ describe('Hostile strings (integration)', function () {
     });
     await config().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
+
+  it('a secret key pasted into the access-key field reaches neither the error nor the log', async () => {
+    await withGateway({}, async ({ gateway, api }) => {
+      const pasted = `pasted-secret-${Date.now().toString(36)}-0123456789abcdef`;
+      const log = api.services.log;
+      const lines: string[] = [];
+      const originals = { warn: log.warn.bind(log), error: log.error.bind(log), info: log.info.bind(log) };
+      for (const level of ['warn', 'error', 'info'] as const) {
+        // What the channel receives: the logger's own redaction, applied at the moment of the call.
+        log[level] = (message: string, error?: unknown) => {
+          lines.push(log.redact(`${message}: ${error instanceof Error ? `${error.message} ${String(error.stack)}` : ''}`));
+          originals[level](message, error);
+        };
+      }
+      try {
+        const refused = await Promise.resolve(
+          vscode.commands.executeCommand(Commands.signIn, { name: 'hostile-pasted', endpoint: gateway.url, accessKey: pasted, secretKey: SANDBOX_CREDENTIALS.secretKey }),
+        ).then(
+          () => assert.fail('the sign-in was refused'),
+          (e: unknown) => e,
+        );
+        assert.ok(gateway.requests.some((r) => r.accessKey === pasted), 'the gateway saw the pasted value (and echoed it)');
+        const text = refused instanceof Error ? `${refused.message} ${JSON.stringify(refused)}` : String(refused);
+        assert.match(text, /not found/);
+        assert.ok(!text.includes(pasted), text);
+        assert.ok(lines.length > 0, 'the refusal was logged');
+        for (const line of lines) assert.ok(!line.includes(pasted), line);
+      } finally {
+        for (const level of Object.keys(originals)) delete (log as unknown as Record<string, unknown>)[level];
+      }
+    });
+  });
 });
