@@ -36,19 +36,22 @@ function assertInertLine(text: string, where: string): void {
   assert.ok(!text.includes(ICON), `${where} holds no live icon: ${text}`);
 }
 
-type Shown = { kind: string; message: string };
+type Shown = { kind: string; message: string; modal: boolean; detail?: string; items: string[] };
 type Notify = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
-/** Records every notification shown while `fn` runs; each is answered as if dismissed. */
-async function captureNotifications<T>(fn: (shown: Shown[]) => Promise<T>): Promise<T> {
+/** Records every notification shown while `fn` runs; each is answered by `answer` (default: dismissed). */
+async function captureNotifications<T>(fn: (shown: Shown[]) => Promise<T>, answer: (s: Shown) => string | undefined = () => undefined): Promise<T> {
   const w = vscode.window as unknown as Record<string, Notify>;
   const kinds = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
   const originals = kinds.map((k) => w[k]!);
   const shown: Shown[] = [];
   for (const k of kinds) {
-    w[k] = (message: string) => {
-      shown.push({ kind: k, message });
-      return Promise.resolve(undefined);
+    w[k] = (message: string, ...rest: unknown[]) => {
+      const options = rest[0] && typeof rest[0] === 'object' && !('title' in rest[0]) ? (rest[0] as vscode.MessageOptions) : undefined;
+      const items = rest.filter((r): r is string => typeof r === 'string');
+      const s: Shown = { kind: k, message, modal: options?.modal === true, ...(options?.detail ? { detail: options.detail } : {}), items };
+      shown.push(s);
+      return Promise.resolve(answer(s));
     };
   }
   try {
@@ -262,6 +265,52 @@ describe('Hostile strings (integration)', function () {
       } finally {
         for (const level of Object.keys(originals)) delete (log as unknown as Record<string, unknown>)[level];
       }
+    });
+  });
+
+  describe('Import from Environment with an endpoint argument', () => {
+    const saved = { ak: process.env.HUAWEICLOUD_SDK_AK, sk: process.env.HUAWEICLOUD_SDK_SK };
+    beforeEach(() => {
+      process.env.HUAWEICLOUD_SDK_AK = SANDBOX_CREDENTIALS.accessKey;
+      process.env.HUAWEICLOUD_SDK_SK = SANDBOX_CREDENTIALS.secretKey;
+    });
+    afterEach(() => {
+      for (const [k, v] of [['HUAWEICLOUD_SDK_AK', saved.ak], ['HUAWEICLOUD_SDK_SK', saved.sk]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+
+    it('asks modally, naming the endpoint, and sends nothing when not confirmed', async () => {
+      await withGateway({}, async ({ gateway, api }) => {
+        await captureNotifications(async (shown) => {
+          const outcome = await Promise.resolve(vscode.commands.executeCommand(Commands.importFromEnvironment, { name: 'hostile-env', endpoint: gateway.url })).then(
+            (v) => ({ value: v }),
+            (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+          );
+          assert.ok('error' in outcome, 'an automation caller gets a rejection');
+          assert.match(outcome.error, /not confirmed/);
+          const ask = shown.find((s) => s.modal);
+          assert.ok(ask, `a modal question was shown: ${JSON.stringify(shown)}`);
+          assert.ok(ask.message.includes(new URL(gateway.url).host), ask.message);
+          assert.equal(gateway.requests.length, 0, 'nothing was sent to the endpoint');
+          assert.equal((api.services.session as AuthSession).profiles.findByName('hostile-env'), undefined, 'no profile saved');
+        });
+      });
+    });
+
+    it('signs in once the person confirms', async () => {
+      await withGateway({}, async ({ gateway }) => {
+        try {
+          await captureNotifications(async () => {
+            const profile = await vscode.commands.executeCommand<{ name: string } | undefined>(Commands.importFromEnvironment, { name: 'hostile-env', endpoint: gateway.url });
+            assert.equal(profile?.name, 'hostile-env');
+            assert.ok(gateway.requests.some((r) => r.verified), 'the keys were checked at the endpoint');
+          }, (s) => (s.modal ? s.items[0] : undefined));
+        } finally {
+          await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, 'hostile-env')).catch(() => undefined);
+        }
+      });
     });
   });
 });
