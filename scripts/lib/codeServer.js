@@ -80,6 +80,7 @@ function isolatedEnv(stateDir, extraEnv) {
  * @param {boolean} [o.smokeTestDriver] enable `payload` (extensionDevelopmentPath/extensionTestsPath)
  * @param {string} [o.vsix] install this VSIX into the fresh extensions dir before starting
  * @param {boolean} [o.verbose] echo the server log
+ * @param {boolean} [o.workspaceTrust] keep workspace trust on (no prompt): a fresh folder opens untrusted (restricted mode)
  */
 async function startCodeServer(o = {}) {
   assertToolsInstalled();
@@ -87,7 +88,10 @@ async function startCodeServer(o = {}) {
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, o.settings);
+  const trust = o.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false }
+    : {};
+  writeUserSettings(userDataDir, { ...trust, ...o.settings });
   const env = isolatedEnv(stateDir, o.env || {});
   const logFile = path.join(stateDir, 'code-server.log');
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', path.join(stateDir, 'config.yaml')];
@@ -101,7 +105,7 @@ async function startCodeServer(o = {}) {
   const args = [CODE_SERVER,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...common,
     ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
