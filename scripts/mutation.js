@@ -5,8 +5,14 @@
 //     FILE…          mutate only these core files (default: every .ts under src/core/ but types and barrel)
 //     --incremental  re-test only mutants whose code or covering tests changed since the last run of the same
 //                    file set (Stryker's incremental mode; state in reports/mutation/incremental/)
+//     --report       run nothing: print the scores of reports/mutation/mutation.json as it stands
+//     --fresh        forget the results of earlier runs instead of merging into them
 //     --grep RE      only tests whose full title matches RE, e.g. '^(?!zone indexer: fuzz)' to leave out the
 //                    fuzz suites, which take minutes per surviving mutant once the scanner is instrumented
+// A run over some files merges into reports/mutation/mutation.json: the results of other files from earlier runs
+// stay, as long as their source is unchanged (a file edited since is dropped, to be measured again), so the
+// score over src/core/ is computed from that one report however many runs it took; files never measured (or
+// dropped) are named. `--fresh` starts the report anew.
 // Only the unit tests that load a mutated file (through their import graph) are run: a test that never
 // loads the module cannot kill its mutants, and static mutants (module-level regexes and tables) are run
 // against every selected test, so leaving out unrelated suites saves minutes without changing a verdict.
@@ -108,15 +114,19 @@ function parseArgs(argv) {
   let incremental = false;
   let concurrency;
   let grep;
+  let fresh = false;
+  let reportOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--incremental') incremental = true;
+    else if (a === '--fresh') fresh = true;
+    else if (a === '--report') reportOnly = true;
     else if (a === '--concurrency') concurrency = argv[++i];
     else if (a === '--grep') grep = argv[++i];
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else files.push(rel(path.resolve(a)));
   }
-  return { files, incremental, concurrency, grep };
+  return { files, incremental, concurrency, grep, fresh, reportOnly };
 }
 
 /** Killed + timeout over all valid mutants (Stryker's "total" score; compile errors and ignored don't count). */
@@ -142,7 +152,82 @@ function scores(report) {
   return { rows: rows.sort((a, b) => a.file.localeCompare(b.file)), total: total.valid ? (100 * total.detected) / total.valid : 100 };
 }
 
-function printScores(report, allFiles) {
+/**
+ * The report of this run merged into the one before: earlier results of files not mutated now are kept when
+ * the file's source is still the one they were measured on (Stryker's report holds it), dropped otherwise.
+ * (A kept result may undercount kills by tests added since; it is never better than a fresh run.)
+ */
+function mergeReports(previous, current, readSource = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8')) {
+  if (!previous || previous.schemaVersion !== current.schemaVersion) return { report: current, dropped: [] };
+  const files = { ...current.files };
+  const dropped = [];
+  const kept = [];
+  for (const [file, data] of Object.entries(previous.files ?? {})) {
+    if (files[file]) continue;
+    let source;
+    try {
+      source = readSource(file);
+    } catch {
+      source = undefined; // the file is gone
+    }
+    if (source === data.source) kept.push(file);
+    else dropped.push(file);
+  }
+  // Test ids are numbers per run: the kept mutants' killedBy/coveredBy are re-pointed, by test file and name,
+  // at this run's tests, or at the earlier tests added under new ids.
+  const testFiles = structuredClone(current.testFiles ?? {});
+  const idOf = new Map();
+  let nextId = 0;
+  for (const [testFile, { tests }] of Object.entries(testFiles)) {
+    for (const t of tests) {
+      idOf.set(`${testFile}\0${t.name}`, t.id);
+      if (/^\d+$/.test(t.id)) nextId = Math.max(nextId, Number(t.id) + 1);
+    }
+  }
+  const earlier = new Map();
+  for (const [testFile, { tests }] of Object.entries(previous.testFiles ?? {})) for (const t of tests) earlier.set(t.id, { testFile, test: t });
+  const remap = (id) => {
+    const found = earlier.get(id);
+    if (!found) return id;
+    const key = `${found.testFile}\0${found.test.name}`;
+    if (!idOf.has(key)) {
+      const fresh = String(nextId++);
+      idOf.set(key, fresh);
+      (testFiles[found.testFile] ??= { tests: [] }).tests.push({ ...found.test, id: fresh });
+    }
+    return idOf.get(key);
+  };
+  for (const file of kept) {
+    const data = previous.files[file];
+    files[file] = {
+      ...data,
+      mutants: data.mutants.map((m) => ({
+        ...m,
+        ...(m.killedBy ? { killedBy: m.killedBy.map(remap) } : {}),
+        ...(m.coveredBy ? { coveredBy: m.coveredBy.map(remap) } : {}),
+      })),
+    };
+  }
+  const report = { ...current, files };
+  if (current.testFiles || previous.testFiles) report.testFiles = testFiles;
+  return { report, dropped };
+}
+
+/** Stryker's HTML report embeds its JSON (`app.report = {…};` before `function updateTheme`): the merged one replaces it. */
+function rewriteHtml(htmlFile, report) {
+  if (!fs.existsSync(htmlFile)) return false;
+  const html = fs.readFileSync(htmlFile, 'utf8');
+  const head = 'app.report = ';
+  const at = html.lastIndexOf(head);
+  const end = at < 0 ? -1 : html.indexOf('\n', at); // JSON.stringify output holds no raw line break
+  if (at < 0 || end < 0 || !/^\s*function updateTheme/.test(html.slice(end + 1))) return false;
+  // `<` only occurs inside JSON strings, where \u003c reads the same and cannot close the script element.
+  const json = JSON.stringify(report).replace(/</g, '\\u003c');
+  fs.writeFileSync(htmlFile, html.slice(0, at + head.length) + json + ';' + html.slice(end));
+  return true;
+}
+
+function printScores(report, coreList = coreFiles()) {
   const { rows, total } = scores(report);
   const width = Math.max(...rows.map((r) => r.file.length), 8);
   console.log(`\n${'file'.padEnd(width)}  score   target  killed/valid  survived  no cov`);
@@ -153,13 +238,24 @@ function printScores(report, allFiles) {
     console.log(`${r.file.padEnd(width)}  ${r.score.toFixed(1).padStart(5)}%  ${ok ? '  ' : '✗ '}≥${r.target}  ${`${r.detected}/${r.valid}`.padStart(12)}  ${String(r.survived).padStart(8)}  ${String(r.noCoverage).padStart(6)}`);
   }
   const okAll = total >= TARGET_ALL;
-  console.log(`${'all files'.padEnd(width)}  ${total.toFixed(1).padStart(5)}%  ${okAll ? '  ' : '✗ '}≥${TARGET_ALL}${allFiles ? '' : '  (only the files mutated in this run)'}`);
+  const unmeasured = coreList.filter((f) => !report.files[f]);
+  console.log(`${'all files'.padEnd(width)}  ${total.toFixed(1).padStart(5)}%  ${okAll ? '  ' : '✗ '}≥${TARGET_ALL}  (${rows.length} of ${coreList.length} core files measured)`);
+  if (unmeasured.length) console.log(`Not measured (no result for the current source): ${unmeasured.join(', ')}`);
   console.log(`Mutation score ${total.toFixed(1)}%; ${missed} file(s) below target. Report: ${rel(REPORT).replace(/\.json$/, '.html')}`);
 }
 
 async function main() {
   installHandlers();
-  const { files, incremental, concurrency, grep } = parseArgs(process.argv.slice(2));
+  const { files, incremental, concurrency, grep, fresh, reportOnly } = parseArgs(process.argv.slice(2));
+  if (reportOnly) {
+    if (!fs.existsSync(REPORT)) throw new Error(`no ${rel(REPORT)} yet: run npm run test:mutation first`);
+    const saved = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
+    // Merged into an empty run: results whose file changed since are left out (and named).
+    const { report, dropped } = mergeReports(saved, { ...saved, files: {} });
+    if (dropped.length) console.log(`Changed since measured (left out): ${dropped.join(', ')}`);
+    printScores(report);
+    return shutdown(0);
+  }
   const all = coreFiles();
   const mutate = files.length ? files : all;
   for (const f of mutate) if (!all.includes(f)) throw new Error(`${f} is not a mutated core file (see stryker.config.mjs)`);
@@ -171,10 +267,16 @@ async function main() {
     args.push('--incremental', '--incrementalFile', `reports/mutation/incremental/${key}.json`);
   }
   if (concurrency) args.push('--concurrency', String(concurrency));
+  const previous = !fresh && fs.existsSync(REPORT) ? JSON.parse(fs.readFileSync(REPORT, 'utf8')) : undefined;
   const child = spawnGroup('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_SPEC: JSON.stringify(spec), ...(grep ? { MUTATION_GREP: grep } : {}) } });
   const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(signal ? 1 : (c ?? 1))));
   if (code !== 0) return shutdown(code);
-  printScores(JSON.parse(fs.readFileSync(REPORT, 'utf8')), !files.length);
+  const { report, dropped } = mergeReports(previous, JSON.parse(fs.readFileSync(REPORT, 'utf8')));
+  fs.writeFileSync(REPORT, JSON.stringify(report));
+  const html = REPORT.replace(/\.json$/, '.html');
+  if (!rewriteHtml(html, report)) console.log(`(${rel(html)} shows only the files of this run)`);
+  if (dropped.length) console.log(`Dropped earlier results of files changed since: ${dropped.join(', ')}`);
+  printScores(report);
   return shutdown(0);
 }
 
@@ -185,4 +287,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { testsLoading, coreFiles, scores };
+module.exports = { testsLoading, coreFiles, scores, mergeReports, printScores };

@@ -5,6 +5,9 @@
 //  3. code-server on 127.0.0.1 (PORT env, default a free port) with the VSIX installed, the sample
 //     workspace test/fixtures/workspace, huaweiDns.endpoint pointing at the gateway and sandbox keys in
 //     the environment (the extension imports a "sandbox" profile and tracks the sandbox's recent tasks).
+//     It asks for a random password (never `--auth none`: any local process or page could drive it), and
+//     none of the developer's own credential variables reach it (scripts/lib/sandboxLaunch.js);
+//  4. a one-click login page; the printed URL carries the password in its fragment.
 // Prints the URL to open; Ctrl-C stops everything and leaves nothing running.
 'use strict';
 const fs = require('node:fs');
@@ -12,6 +15,8 @@ const path = require('node:path');
 const cp = require('node:child_process');
 const { ROOT, packageVsix, VSIX } = require('./lib/build');
 const { startCodeServer, tempDir } = require('./lib/codeServer');
+const { newSandboxPassword, sandboxUrl, startLoginPage } = require('./lib/sandboxAuth');
+const { sandboxLaunch } = require('./lib/sandboxLaunch');
 const { installHandlers, isShuttingDown, onCleanup, shutdown } = require('./lib/procs');
 
 const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
@@ -49,16 +54,14 @@ async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`PORT=${process.env.PORT} is not a port number`);
   fs.mkdirSync(WORKSPACE, { recursive: true });
+  const password = newSandboxPassword();
+  const launch = sandboxLaunch(process.env, { endpoint: gateway.url, ...SANDBOX_CREDENTIALS, password });
   const server = await startCodeServer({
     port,
     vsix: VSIX,
     settings: { 'huaweiDns.endpoint': gateway.url, 'workbench.colorTheme': 'Default Dark Modern' },
-    env: {
-      HUAWEI_DNS_SANDBOX: '1',
-      HUAWEI_DNS_SANDBOX_ENDPOINT: gateway.url,
-      HUAWEICLOUD_SDK_AK: SANDBOX_CREDENTIALS.accessKey,
-      HUAWEICLOUD_SDK_SK: SANDBOX_CREDENTIALS.secretKey,
-    },
+    baseEnv: launch.env,
+    auth: { args: launch.authArgs },
     verbose: process.env.DNS_BATCH_TASKS_VERBOSE === '1',
   });
   server.proc.once('exit', (code, signal) => {
@@ -67,12 +70,16 @@ async function main() {
     void shutdown(1);
   });
 
-  const url = server.workbenchUrl(WORKSPACE);
+  const workbench = new URL(server.workbenchUrl(WORKSPACE));
+  const login = await startLoginPage({ codeServerOrigin: workbench.origin, to: `${workbench.pathname}${workbench.search}` });
+  onCleanup(() => login.close());
+  const url = sandboxUrl(login.origin, password);
   console.log('');
   console.log(`[sandbox] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Open in your browser:`);
   console.log('');
   console.log(`    ${url}`);
   console.log('');
+  console.log(`[sandbox] (or open ${workbench.href} and enter the password ${password})`);
   console.log('[sandbox] Click "DNS Batch Tasks" in the activity bar: the sandbox profile is signed in and its');
   console.log(`[sandbox] recent tasks are tracked (access key ${SANDBOX_CREDENTIALS.accessKey}, endpoint ${gateway.url}).`);
   console.log('[sandbox] Press Ctrl-C to stop.');

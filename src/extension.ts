@@ -28,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   const sandbox = process.env.HUAWEI_DNS_SANDBOX === '1' ? (require('./dev/sandbox') as typeof Sandbox) : undefined;
   const testHooks = process.env.DNS_BATCH_TASKS_TEST === '1' ? (require('./dev/testApi') as typeof TestHooks) : undefined;
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const seams = testHooks?.createTestSeams();
   const settings = new SettingsReader();
   const log = createLogger();
   mark('platform');
@@ -35,17 +36,17 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('auth');
   const services: Services = { context, settings, log, session: auth.session };
   const model = new TasksModel(services);
-  const zones = registerZoneFeatures(services, model);
+  const zones = registerZoneFeatures(services, model, seams?.reveal);
   mark('zones');
   const lint = registerZoneLint(services, zones.catalog);
   mark('lint');
-  const panels = registerFailedItemsPanels(services, model, zones);
+  const panels = registerFailedItemsPanels(services, model, zones, seams?.panels);
   mark('panels');
   const retry = registerRetry(services, {
     tasks: model,
     zoneFiles: zones.catalog,
-    activePanelTask: () => [...panels.panels.values()].find((p) => p.panel.active)?.taskId,
-  });
+    activePanelTask: () => panels.activeTaskId(),
+  }, seams?.retry);
   mark('retry');
   const view = registerTasksView(services, model, panels, retry.relations);
   mark('tasks');
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   mark('compare');
   context.subscriptions.push(settings, log, auth, model, zones, lint, panels, retry, view, compare);
   if (sandbox) context.subscriptions.push(sandbox.autoTrackAccountTasks(model, () => auth.session.scopeKey()));
-  return testHooks?.createTestApi({ services, model, view, panels, zones, lint, retry, compare });
+  return seams && testHooks?.createTestApi({ services, model, view, panels, zones, lint, retry, compare, seams });
 }
 
 export function deactivate(): void {

@@ -51,7 +51,7 @@ function serve(dir, html, theme = 'light') {
       const port = server.address().port;
       if (req.url === '/') {
         const nonce = html.newNonce();
-        let page = html.renderHtml({ cspSource: `http://127.0.0.1:${port}`, nonce, scriptUri: '/webview.js', styleUri: '/webview.css', title: 'bench' });
+        let page = html.renderHtml({ cspSource: `http://127.0.0.1:${port}`, nonce, scriptUri: '/webview.js', styleUri: '/webview.css', title: 'bench', probe: true });
         // Stand-in for VS Code's acquireVsCodeApi, nonce'd like the panel's own script.
         const mock = `<link rel="stylesheet" href="/theme.css"><script nonce="${nonce}">window.__sent=[];window.acquireVsCodeApi=()=>({postMessage:(m)=>window.__sent.push(m),getState:()=>undefined,setState:()=>{}});</script>`;
         page = page.replace('<script nonce', `${mock}\n<script nonce`);
@@ -81,7 +81,7 @@ async function scenario() {
   const rendered = (pred) =>
     new Promise((resolve) => {
       const check = () => {
-        const m = window.__sent.find((x) => x.type === 'rendered' && pred(x));
+        const m = window.__sent.find((x) => x.channel && x.type === 'rendered' && pred(x));
         if (m) resolve(m);
         else setTimeout(check, 1);
       };
@@ -171,7 +171,7 @@ async function runStandalone(report) {
     const r = await page.evaluate(scenario);
     const t2 = Date.now();
     await page.fill('input.filter', 'record set 42 ');
-    await page.waitForFunction(() => window.__sent.some((m) => m.type === 'rendered' && m.mode === 'all' && m.rows > 0 && m.rows < 100_000));
+    await page.waitForFunction(() => window.__sent.some((m) => m.channel && m.type === 'rendered' && m.mode === 'all' && m.rows > 0 && m.rows < 100_000));
     const filter = Date.now() - t2;
     const perf = await page.evaluate(() => window.__failedItemsPerf);
     if (errors.length) throw new Error(`webview errors: ${errors.join('; ')}`);

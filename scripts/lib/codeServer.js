@@ -7,6 +7,7 @@ const path = require('node:path');
 const cp = require('node:child_process');
 const { NODE24, CODE_SERVER, assertToolsInstalled } = require('./tools');
 const { spawnGroup, onCleanup, rmrf } = require('./procs');
+const { RESULT_ENV } = require('./stage');
 
 /** A fresh temp folder outside $HOME, removed at cleanup unless DNS_BATCH_TASKS_KEEP is set. */
 function tempDir(prefix) {
@@ -54,12 +55,14 @@ function writeUserSettings(userDataDir, extra = {}) {
   return file;
 }
 
-/** Environment for code-server and everything it starts: no writes to $HOME. */
-function isolatedEnv(stateDir, extraEnv) {
+/** Environment for code-server and everything it starts: no writes to $HOME. `baseEnv` replaces process.env. */
+function isolatedEnv(stateDir, extraEnv, baseEnv = process.env) {
   const tmp = path.join(stateDir, 'tmp');
   for (const d of ['tmp', 'xdg/data', 'xdg/config', 'xdg/cache', 'xdg/state']) fs.mkdirSync(path.join(stateDir, d), { recursive: true });
+  // The stage result file is the runner's to write (scripts/lib/stage.js), never the extension host's.
+  const { [RESULT_ENV]: _stageResult, ...inherited } = baseEnv;
   return {
-    ...process.env,
+    ...inherited,
     TMPDIR: tmp,
     XDG_DATA_HOME: path.join(stateDir, 'xdg/data'),
     XDG_CONFIG_HOME: path.join(stateDir, 'xdg/config'),
@@ -68,6 +71,19 @@ function isolatedEnv(stateDir, extraEnv) {
     VSCODE_PROXY_URI: '',
     ...extraEnv,
   };
+}
+
+/** code-server's arguments (after its entry script): pure, so the sandbox's authentication is unit-tested. */
+function codeServerArgs({ port, common, auth, smokeTestDriver, args, workspaceTrust }) {
+  return [
+    ...(auth ? auth.args : ['--auth', 'none']),
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override',
+    ...common,
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(args || []),
+  ];
 }
 
 /**
@@ -79,6 +95,8 @@ function isolatedEnv(stateDir, extraEnv) {
  * @param {string[]} [o.args] extra code-server arguments
  * @param {boolean} [o.smokeTestDriver] enable `payload` (extensionDevelopmentPath/extensionTestsPath)
  * @param {string} [o.vsix] install this VSIX into the fresh extensions dir before starting
+ * @param {{ args: string[] }} [o.auth] authentication arguments (default `--auth none`: test runs on a fresh port)
+ * @param {Record<string,string|undefined>} [o.baseEnv] the environment to start from instead of process.env
  * @param {boolean} [o.verbose] echo the server log
  * @param {boolean} [o.workspaceTrust] keep workspace trust on (no prompt): a fresh folder opens untrusted (restricted mode)
  */
@@ -92,7 +110,7 @@ async function startCodeServer(o = {}) {
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false }
     : {};
   writeUserSettings(userDataDir, { ...trust, ...o.settings });
-  const env = isolatedEnv(stateDir, o.env || {});
+  const env = isolatedEnv(stateDir, o.env || {}, o.baseEnv);
   const logFile = path.join(stateDir, 'code-server.log');
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', path.join(stateDir, 'config.yaml')];
 
@@ -102,14 +120,7 @@ async function startCodeServer(o = {}) {
   }
 
   const port = o.port || (await freePort());
-  const args = [CODE_SERVER,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--disable-getting-started-override',
-    ...common,
-    ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ...(o.args || [])];
+  const args = [CODE_SERVER, ...codeServerArgs({ port, common, auth: o.auth, smokeTestDriver: o.smokeTestDriver, args: o.args, workspaceTrust: o.workspaceTrust })];
   const log = fs.createWriteStream(logFile);
   const proc = spawnGroup(NODE24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let buf = '';
@@ -157,4 +168,4 @@ async function startCodeServer(o = {}) {
   };
 }
 
-module.exports = { startCodeServer, writeUserSettings, tempDir, freePort, QUIET_SETTINGS };
+module.exports = { startCodeServer, codeServerArgs, writeUserSettings, tempDir, freePort, QUIET_SETTINGS };

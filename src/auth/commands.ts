@@ -18,6 +18,20 @@ import { plainText } from '../shared/untrusted';
 const shownName = (p: ProfileInfo): string => plainText(p.name);
 const shownSite = (p: ProfileInfo): string => plainText(labelForEndpoint(p.endpoint));
 
+/** Asks, modally and naming the endpoint, before the environment's keys are used against a custom endpoint. */
+async function confirmEndpoint(source: string, endpoint: string): Promise<boolean> {
+  const send = vscode.l10n.t('Sign In There');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Sign in with the keys from {0}_* at {1}?', source, plainText(endpoint)),
+    {
+      modal: true,
+      detail: vscode.l10n.t('A command asked to use the access key from your environment, and a signature made with its secret key, at this endpoint instead of Huawei Cloud. Continue only if you started this and trust the endpoint.'),
+    },
+    send,
+  );
+  return choice === send;
+}
+
 /** The interactive sign-in with its outcome said: what the command runs, and what the session offers. */
 export async function interactiveSignIn(session: AuthSession, settings: SettingsReader, log: Logger): Promise<ProfileInfo | undefined> {
   try {
@@ -107,6 +121,12 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
       const options = arg as { name?: unknown; site?: unknown; endpoint?: unknown };
       const input = parseSignInArgument({ name: 'environment', ...keys, ...options });
       if (typeof input === 'string') throw new Error(`huaweiDns.importFromEnvironment: ${input}`);
+      // An argument can come from any extension or a link: one that names an endpoint would send the
+      // environment's keys (a signature made with them) wherever it likes, so the person decides, by name.
+      if (input.endpoint !== undefined && !(await confirmEndpoint(source, session.resolveTarget(input).endpoint))) {
+        log.info(`Import from ${source}_* for another endpoint was not confirmed; nothing was sent`);
+        throw new Error('huaweiDns.importFromEnvironment: sending the keys to that endpoint was not confirmed; nothing was sent');
+      }
       return session.signIn(input, { interactive: false });
     }
     log.info(`Importing credentials from ${source}_* environment variables`);

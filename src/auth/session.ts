@@ -123,8 +123,10 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
   /** One cheap signed call (list tasks, limit 1). Resolves undefined when the keys work. */
   async check(input: SignInInput): Promise<SignInFailure | undefined> {
     const { endpoint } = this.resolveTarget(input);
-    const registration = this.log.addSecret(input.secretKey);
-    const tokenRegistration = input.securityToken ? this.log.addSecret(input.securityToken) : undefined;
+    // Every field of the form is redacted while checking, not only the secret ones: a field may hold another's
+    // value (the secret key pasted as the access key comes back as "ak … not found" in the gateway's answer).
+    const fields = [input.accessKey, input.secretKey, input.securityToken, input.projectId].filter((v): v is string => !!v);
+    const registrations = fields.map((v) => this.log.addSecret(v));
     let client: DnsClient | undefined;
     try {
       client = this.clientFactory(await this.clientOptions(endpoint, input, input.projectId));
@@ -132,11 +134,10 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
       return undefined;
     } catch (error) {
       this.log.warn(`Sign-in check against ${endpoint} failed`, error);
-      return classifySignInFailure(error);
+      return classifySignInFailure(error, fields);
     } finally {
       await client?.close().catch(() => undefined);
-      registration.dispose();
-      tokenRegistration?.dispose();
+      for (const r of registrations) r.dispose();
     }
   }
 

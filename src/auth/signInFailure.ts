@@ -1,6 +1,7 @@
 // Why a credential check failed, and which sign-in field the user should correct. Pure. The client's errors
 // are read through the core's guards; anything else (a raw fetch failure) by its message and cause codes.
 import { isApiError, isAuthError, isClockSkewError, isNetworkError, isNotFoundError, isThrottledError, isTimeoutError } from '../core/errors';
+import { redact } from '../core/redact';
 
 export type SignInFailureReason = 'wrongKey' | 'clockSkew' | 'permission' | 'wrongSite' | 'network' | 'throttled' | 'other';
 
@@ -51,12 +52,17 @@ function networkCode(error: ErrorLike): string | undefined {
   return undefined;
 }
 
-export function classifySignInFailure(error: unknown): SignInFailure {
+/**
+ * `formFields` are every value of the sign-in form (access key, secret key, security token, project id): a
+ * field may hold another's value (a secret pasted as the access key, echoed back as "ak … not found"), so
+ * none of them is quoted in what the failure says.
+ */
+export function classifySignInFailure(error: unknown, formFields: readonly (string | undefined)[] = []): SignInFailure {
   const e: ErrorLike = error && typeof error === 'object' ? (error) : { message: String(error) };
   const api = isApiError(error) ? error : undefined;
   const status = api?.status;
   const code = api?.code || undefined;
-  const serverMessage = str(e.message) ?? String(error);
+  const serverMessage = redact(str(e.message) ?? String(error), formFields);
   const requestId = api?.requestId || undefined;
   const base = { serverMessage, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}), ...(requestId ? { requestId } : {}) };
   const netCode = networkCode(e);

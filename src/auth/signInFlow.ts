@@ -5,6 +5,7 @@ import type { ProfileInfo } from './profiles';
 import type { SignInInput, SignInTarget } from './types';
 import type { SignInField } from './signInFailure';
 import { SignInError } from './signInMessages';
+import { accessKeyProblem } from './accessKeyShape';
 import { checkEndpoint, isSite, type Site } from '../core/sites';
 
 type SiteChoice = Site | 'custom';
@@ -131,7 +132,7 @@ async function runStep(step: Step, draft: SignInDraft, index: number, total: num
       if (typeof answer === 'string') draft.endpoint = answer;
       break;
     case 'accessKey':
-      answer = await ask({ step: index, total, prompt: vscode.l10n.t('Access key ID (AK)'), value: draft.accessKey, validate: required(vscode.l10n.t('The access key')) });
+      answer = await ask({ step: index, total, prompt: vscode.l10n.t('Access key ID (AK)'), value: draft.accessKey, validate: (v) => accessKeyProblem(v, vscode.l10n.t) });
       if (typeof answer === 'string') draft.accessKey = answer;
       break;
     case 'secretKey':
@@ -251,6 +252,13 @@ async function pickCorrection(error: SignInError, draft: SignInDraft): Promise<S
 export async function signInInteractively(session: SignInTarget, draft: SignInDraft): Promise<ProfileInfo | undefined> {
   if (!(await runSteps(draft))) return undefined;
   for (;;) {
+    // Checked here too, not only in its input box: a draft may come from the environment or a stored profile.
+    const problem = accessKeyProblem(draft.accessKey, vscode.l10n.t);
+    if (problem) {
+      void vscode.window.showWarningMessage(problem);
+      if (!(await runSteps(draft, 'accessKey'))) return undefined;
+      continue;
+    }
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the keys with {0}…', draft.site === 'custom' ? draft.endpoint : draft.site) },

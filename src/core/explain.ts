@@ -197,7 +197,8 @@ function predictingRule(kind: FailureKind, text: string): LintRule | undefined {
       if (/not (?:in|within|belong)|outside/.test(text)) return 'out-of-zone';
       return undefined;
     case 'invalid-value':
-      if (/\bweight/.test(text)) return undefined; // weighted sets: nothing a zone file expresses
+      // Weighted sets: nothing a zone file expresses (an SRV value's own "weight" field is a value format).
+      if (/\bweight/.test(text) && !/\bsrv\b/.test(text)) return undefined;
       if (/\btxt\b|quotation|quote|backslash|character string/.test(text)) return 'txt-format';
       if (/more than 50|exceeds? .{0,30}\b50\b|too many (?:records|values)/.test(text)) return 'values-per-set';
       if (/\b(?:mx|srv|caa|aaaa|ipv4|ipv6|ip)\b|\btype '?a'?\b|'a' record|null mx|preference|priority|\bport\b/.test(text)) return 'rdata-format';

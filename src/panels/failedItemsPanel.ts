@@ -10,25 +10,20 @@ import type { HostMessage, RevealResult, ViewState, WebviewMessage } from '../sh
 import { protocol } from './protocolLoader';
 import type { TrackedTasks } from '../tasks';
 import { describeError } from './errors';
-import { copyAll, copyRows, exportItems, type PanelHooks } from './itemsExport';
+import { copyAll, copyRows, exportItems } from './itemsExport';
 import { LoadAll } from './loadAll';
-import { MessageLog, type PanelProbe, type RenderedAck } from './messageLog';
+import type { ObservedPanel, PanelObserver } from './observer';
 import { shellHtml, webviewOptions } from './panelWebview';
 import { toTaskView } from './taskView';
 import { webviewStrings } from './webviewStrings';
-
-export type { PanelHooks } from './itemsExport';
-export type { PanelProbe, RenderedAck } from './messageLog';
 
 /** What the panel needs of the zone-file feature. */
 export interface PanelZoneFiles {
   reveal(request: { name: string; message?: string; taskId?: string }): Promise<RevealResult>;
 }
 
-export class FailedItemsPanel extends Disposable implements PanelProbe {
-  private readonly log = new MessageLog();
+export class FailedItemsPanel extends Disposable implements ObservedPanel {
   private readonly loadAll: LoadAll;
-  private _html = '';
   private ready = false;
   /** The item a CodeLens or hover opened the panel at. */
   private focused: string | undefined;
@@ -44,7 +39,7 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     private readonly zones: PanelZoneFiles,
     readonly panel: vscode.WebviewPanel,
     readonly taskId: string,
-    private readonly hooks: PanelHooks,
+    private readonly observer: PanelObserver | undefined,
     restored: ViewState | undefined,
   ) {
     super();
@@ -87,22 +82,9 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     );
     this._register({ dispose: () => this.loadAll.stop() });
     panel.title = vscode.l10n.t('Failed items: {0}', shortTaskId(taskId));
-    this._html = shellHtml(webview, services.context.extensionUri);
-    webview.html = this._html;
+    webview.html = shellHtml(webview, services.context.extensionUri, { probe: observer !== undefined });
   }
 
-  get html(): string {
-    return this._html;
-  }
-  get posted(): readonly HostMessage[] {
-    return this.log.posted;
-  }
-  get received(): readonly WebviewMessage[] {
-    return this.log.received;
-  }
-  get rejected(): readonly string[] {
-    return this.log.rejected;
-  }
   get loadedItems(): readonly ErrorItem[] {
     return this.loadAll.items ?? this.task?.errorItems ?? [];
   }
@@ -120,25 +102,22 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
     this.post({ type: 'focusItem', item });
   }
 
-  waitForRendered(predicate: (ack: RenderedAck) => boolean, timeoutMs = 30_000): Promise<RenderedAck> {
-    return this.log.waitForRendered(predicate, timeoutMs);
-  }
-
   private post(message: HostMessage): void {
-    this.log.recordPosted(message);
+    this.observer?.posted(this.taskId, message);
     // Before the handshake the script may not be listening; everything is re-sent on `ready`.
     if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);
   }
 
   async receive(raw: unknown): Promise<void> {
+    if (protocol().isOtherChannel(raw)) return; // the test probe's, when the HTML enabled it: not ours
     const parsed = protocol().parseWebviewMessage(raw);
     if (!parsed.ok) {
-      this.log.recordRejected(parsed.reason);
+      this.observer?.rejected(this.taskId, parsed.reason);
       this.services.log.warn(`Failed-items webview: ignored a malformed message (${parsed.reason})`);
       return;
     }
     const message = parsed.message;
-    this.log.recordReceived(message);
+    this.observer?.received(this.taskId, message);
     try {
       await this.handle(message);
     } catch (err) {
@@ -174,12 +153,9 @@ export class FailedItemsPanel extends Disposable implements PanelProbe {
         await copyAll(this.loadedItems, message.filter);
         return;
       case 'export':
-        return exportItems(this.services, this.hooks, this.taskId, this.loadedItems, message.format, message.filter, (notice) =>
+        return exportItems(this.services, this.observer && ((format) => this.observer?.saveTarget(format)), this.taskId, this.loadedItems, message.format, message.filter, (notice) =>
           this.post({ type: 'notice', message: notice }),
         );
-      case 'rendered':
-        this.log.rendered(message);
-        return;
       case 'log':
         this.services.log[message.level](`Failed-items webview: ${message.message}`);
         return;

@@ -1,6 +1,7 @@
 // The failed-items panel's HTML: a static shell, no task data (data arrives only by postMessage, after the
 // script says "ready"). Pure and unit-tested; keep it free of vscode so it runs in plain Node tests.
 import { randomBytes } from 'node:crypto';
+import { PROBE_ATTRIBUTE } from '../shared/probeChannel';
 
 export interface HtmlInputs {
   /** `webview.cspSource`: where styles (and nothing else) may come from. */
@@ -13,6 +14,8 @@ export interface HtmlInputs {
   lang?: string;
   /** Panel title for the document (assistive tech reads it); a fixed label, never server data. */
   title: string;
+  /** Turns on the webview's test probe (src/shared/testProbe.ts): only when the test harness watches. */
+  probe?: boolean;
 }
 
 /** 128 bits from the OS CSPRNG, base64 (never Math.random: a guessable nonce defeats the CSP). */
@@ -51,7 +54,7 @@ export function renderHtml(inputs: HtmlInputs): string {
 <link rel="stylesheet" href="${escapeHtml(styleUri)}">
 <title>${escapeHtml(title)}</title>
 </head>
-<body>
+<body${inputs.probe ? ` ${PROBE_ATTRIBUTE}` : ''}>
 <main id="app" aria-busy="true"><p class="status-line" role="status">…</p></main>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(scriptUri)}"></script>
 </body>

@@ -11,11 +11,9 @@ import type { ViewState } from '../shared/protocol';
 import type { TrackedTasks } from '../tasks';
 import { protocol } from './protocolLoader';
 import { FailedItemsPanel, type PanelZoneFiles } from './failedItemsPanel';
-import type { PanelHooks } from './itemsExport';
-import type { PanelProbe } from './messageLog';
+import type { PanelObserver } from './observer';
 
-export type { PanelHooks } from './itemsExport';
-export type { PanelProbe, RenderedAck } from './messageLog';
+export type { ObservedPanel, PanelObserver } from './observer';
 
 /** What the panels need of the zone-file feature: reveal an item, and its failures in the Problems panel. */
 export interface PanelsZoneFiles extends PanelZoneFiles {
@@ -23,39 +21,33 @@ export interface PanelsZoneFiles extends PanelZoneFiles {
 }
 
 export interface FailedItemsFeature extends vscode.Disposable {
-  /** Open panels by task id (for tests). */
-  readonly panels: ReadonlyMap<string, PanelProbe>;
-  /** The HTML most recently given to any panel (for tests). */
-  readonly lastHtml: string | undefined;
-  /** Test seams (save target instead of the dialog). */
-  readonly hooks: PanelHooks;
   /** Opens (or focuses) the panel of a task. */
-  show(taskId: string): PanelProbe;
-  /** What the WebviewPanelSerializer does after a reload (exposed so tests can drive it). */
-  restore(panel: vscode.WebviewPanel, state: unknown): PanelProbe | undefined;
+  show(taskId: string): void;
+  /** The task of the panel in front, if a panel is. */
+  activeTaskId(): string | undefined;
 }
 
 class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   private readonly open = new Map<string, FailedItemsPanel>();
-  readonly hooks: PanelHooks = {};
 
   constructor(
     private readonly services: Services,
     private readonly tasks: TrackedTasks,
     private readonly zones: PanelsZoneFiles,
+    private readonly observer: PanelObserver | undefined,
   ) {
     super();
     this._register(
       vscode.commands.registerCommand(Commands.showFailedItems, (arg: unknown): Promise<void> => this.showFromCommand(arg)),
     );
-    this._register(
-      vscode.window.registerWebviewPanelSerializer(WebviewTypes.failedItems, {
-        deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
-          this.restore(panel, state);
-          return Promise.resolve();
-        },
-      }),
-    );
+    const serializer: vscode.WebviewPanelSerializer = {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+        this.restore(panel, state);
+        return Promise.resolve();
+      },
+    };
+    this._register(vscode.window.registerWebviewPanelSerializer(WebviewTypes.failedItems, serializer));
+    observer?.restoresThrough(serializer);
     this._register({
       dispose: () => {
         for (const p of [...this.open.values()]) p.panel.dispose();
@@ -63,14 +55,8 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     });
   }
 
-  get panels(): ReadonlyMap<string, PanelProbe> {
-    return this.open;
-  }
-
-  get lastHtml(): string | undefined {
-    let last: string | undefined;
-    for (const p of this.open.values()) last = p.html;
-    return last;
+  activeTaskId(): string | undefined {
+    return [...this.open.values()].find((p) => p.panel.active)?.taskId;
   }
 
   private async showFromCommand(arg: unknown): Promise<void> {
@@ -85,11 +71,11 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
     if (typeof item === 'string' && item) this.open.get(taskId)?.focusItem(item);
   }
 
-  show(taskId: string): PanelProbe {
+  show(taskId: string): void {
     const existing = this.open.get(taskId);
     if (existing) {
       existing.reveal();
-      return existing;
+      return;
     }
     if (this.services.settings.get().showFailuresOnOpen) {
       this.zones.showFailures(taskId).catch((err: unknown) => this.services.log.warn(`showFailuresOnOpen: ${errorMessage(err)}`));
@@ -101,30 +87,37 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
       // Options are set again by FailedItemsPanel; no retainContextWhenHidden: state survives via setState.
       { enableScripts: true },
     );
-    return this.adopt(panel, taskId, undefined);
+    this.adopt(panel, taskId, undefined);
   }
 
-  restore(panel: vscode.WebviewPanel, rawState: unknown): PanelProbe | undefined {
+  /** What the serializer does after a reload: the panel back on its saved task and page, or closed. */
+  private restore(panel: vscode.WebviewPanel, rawState: unknown): void {
     const state = protocol().parseViewState(rawState);
     if (!state || this.open.has(state.taskId)) {
       // Nothing to restore it to (or a duplicate): close rather than leave a blank panel.
       this.services.log.warn('Failed-items panel: could not restore a panel without a valid saved state');
       panel.dispose();
-      return undefined;
+      return;
     }
-    return this.adopt(panel, state.taskId, state);
+    this.adopt(panel, state.taskId, state);
   }
 
-  private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): FailedItemsPanel {
-    const controller = new FailedItemsPanel(this.services, this.tasks, this.zones, panel, taskId, this.hooks, state);
+  private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): void {
+    const controller = new FailedItemsPanel(this.services, this.tasks, this.zones, panel, taskId, this.observer, state);
     this.open.set(taskId, controller);
     panel.onDidDispose(() => {
       if (this.open.get(taskId) === controller) this.open.delete(taskId);
     });
-    return controller;
+    this.observer?.opened(controller);
   }
 }
 
-export function registerFailedItemsPanels(services: Services, tasks: TrackedTasks, zones: PanelsZoneFiles): FailedItemsFeature {
-  return new FailedItemsPanels(services, tasks, zones);
+/** `observer`: only the test harness passes one (src/extension.ts in test mode). */
+export function registerFailedItemsPanels(
+  services: Services,
+  tasks: TrackedTasks,
+  zones: PanelsZoneFiles,
+  observer?: PanelObserver,
+): FailedItemsFeature {
+  return new FailedItemsPanels(services, tasks, zones, observer);
 }

@@ -6,12 +6,6 @@ import type { Services } from '../services';
 import { toCsv, toJson, toTsv } from '../shared/delimited';
 import { filterItems } from '../shared/items';
 
-/** Test seams: set by integration tests instead of driving native dialogs. */
-export interface PanelHooks {
-  /** Where Export writes, instead of asking with a save dialog. */
-  saveTarget?: (format: 'csv' | 'json') => vscode.Uri | undefined;
-}
-
 /** The rows the user selected; a header only when there is more than one. */
 export function copyRows(items: readonly ErrorItem[]): Thenable<void> {
   return vscode.env.clipboard.writeText(toTsv(items, { header: items.length > 1 }));
@@ -25,7 +19,8 @@ export function copyAll(loaded: readonly ErrorItem[], filter: string): Thenable<
 /** Writes the filtered items to a file the user picks; says where in a notice (`notify`), or why not. */
 export async function exportItems(
   services: Services,
-  hooks: PanelHooks,
+  /** An answer given instead of the save dialog (the panels' observer, in test mode only). */
+  answered: ((format: 'csv' | 'json') => vscode.Uri | undefined) | undefined,
   taskId: string,
   loaded: readonly ErrorItem[],
   format: 'csv' | 'json',
@@ -34,7 +29,7 @@ export async function exportItems(
 ): Promise<void> {
   const items = filterItems(loaded, filter);
   const target =
-    hooks.saveTarget?.(format) ??
+    answered?.(format) ??
     (await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export failed items'),
       defaultUri: defaultExportUri(taskId, format),

@@ -11,7 +11,7 @@ export function webviewOptions(root: vscode.Uri): vscode.WebviewOptions {
 }
 
 /** A fresh shell (new nonce) for this webview; the data follows by postMessage after `ready`. */
-export function shellHtml(webview: vscode.Webview, root: vscode.Uri): string {
+export function shellHtml(webview: vscode.Webview, root: vscode.Uri, options: { probe: boolean }): string {
   return renderHtml({
     cspSource: webview.cspSource,
     nonce: newNonce(),
@@ -19,5 +19,6 @@ export function shellHtml(webview: vscode.Webview, root: vscode.Uri): string {
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'webview.css')).toString(),
     lang: vscode.env.language,
     title: vscode.l10n.t('Failed items'),
+    probe: options.probe,
   });
 }

@@ -25,7 +25,10 @@ export type { RetryRelations } from './relations';
 export type { RetryZoneFiles } from './zoneIndexes';
 export type { PlannedRetry } from './planner';
 
-/** Test seams, empty in use: what the person would answer in the preview, the dialogs and the save box. */
+/**
+ * Answers given instead of a person's in the preview, the dialogs and the save box. Only the test API passes
+ * them (src/extension.ts in test mode); a user's host has none and always asks.
+ */
 export interface RetryHooks extends SendHooks {
   previewAction?: (planned: PlannedRetry) => PreviewAction | Promise<PreviewAction>;
   saveTarget?: vscode.Uri;
@@ -45,7 +48,6 @@ export interface RetryFinished {
 export interface RetryFeature extends vscode.Disposable {
   /** Which task retries which, for the tree's "retry of …". */
   readonly relations: RetryRelations;
-  readonly hooks: RetryHooks;
   /** A retry task reached DONE and was compared with its parent. */
   readonly onDidFinish: vscode.Event<RetryFinished>;
 }
@@ -58,7 +60,6 @@ export interface RetryDeps {
 }
 
 class Retry extends Disposable implements RetryFeature {
-  readonly hooks: RetryHooks = {};
   private readonly store: RetryRelationStore;
   private readonly documents: RequestDocuments;
   private readonly finished = this._register(new vscode.EventEmitter<RetryFinished>());
@@ -67,6 +68,7 @@ class Retry extends Disposable implements RetryFeature {
   constructor(
     private readonly services: Services,
     private readonly deps: RetryDeps,
+    private readonly hooks: RetryHooks,
   ) {
     super();
     this.store = this._register(new RetryRelationStore(services));
@@ -244,6 +246,7 @@ class Retry extends Disposable implements RetryFeature {
   }
 }
 
-export function registerRetry(services: Services, deps: RetryDeps): RetryFeature {
-  return new Retry(services, deps);
+/** `hooks`: answers instead of a person's, from the test API only. */
+export function registerRetry(services: Services, deps: RetryDeps, hooks: RetryHooks = {}): RetryFeature {
+  return new Retry(services, deps, hooks);
 }

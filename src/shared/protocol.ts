@@ -1,5 +1,7 @@
 // The one message protocol between the failed-items webview and the extension host. Both ends validate
 // every message with these schemas: anything unknown or malformed is logged and dropped, never acted on.
+// It holds only what the product needs: a message on another channel (`channel` set: the test probe of
+// src/shared/testProbe.ts) is not the product's, and the product drops it unread (isOtherChannel).
 import * as z from 'zod';
 
 /** Page sizes the panel offers; the server accepts 1..500. */
@@ -110,18 +112,14 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Copy or export everything loaded that matches the filter: the host holds the items, so only the filter travels. */
   z.strictObject({ type: z.literal('copyAll'), filter: text }),
   z.strictObject({ type: z.literal('export'), format: z.enum(['csv', 'json']), filter: text }),
-  /** Acknowledgement after drawing, for tests and benchmarks. `rows` = rows in the current view (after filter). */
-  z.strictObject({
-    type: z.literal('rendered'),
-    mode: z.enum(['page', 'all', 'empty', 'loading', 'error']),
-    offset: count,
-    rows: count,
-    total: count,
-    grouped: z.boolean(),
-  }),
   z.strictObject({ type: z.literal('log'), level: z.enum(['debug', 'warn', 'error']), message: text }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** A message on another channel than the product's (see the top of this file): not read, not acted on. */
+export function isOtherChannel(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'channel' in raw;
+}
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };
 

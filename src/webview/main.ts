@@ -13,6 +13,7 @@ import { setStrings, t } from '../shared/webviewStrings';
 import { VirtualTable } from './table';
 import { Toolbar } from './toolbar';
 import { perf } from './perf';
+import { PROBE_ATTRIBUTE, PROBE_CHANNEL, parseProbeMessage, type RenderedAck } from '../shared/testProbe';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -25,6 +26,17 @@ const vscode = acquireVsCodeApi();
 
 function send(message: WebviewMessage): void {
   vscode.postMessage(message);
+}
+
+/** On only when the host's HTML asks for it (test mode): a user's panel never sends probe messages. */
+const probeOn = document.body.hasAttribute(PROBE_ATTRIBUTE);
+
+/** The test probe's render acknowledgement, validated before it leaves (src/shared/testProbe.ts). */
+function sendProbe(ack: Omit<RenderedAck, 'channel' | 'type'>): void {
+  if (!probeOn) return;
+  const parsed = parseProbeMessage({ channel: PROBE_CHANNEL, type: 'rendered', ...ack });
+  if (parsed.ok) vscode.postMessage(parsed.ack);
+  else send({ type: 'log', level: 'error', message: `test probe: not sent (${parsed.reason})` });
 }
 
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; requestId?: string; code?: string };
@@ -322,7 +334,7 @@ class App {
     // After the browser has painted: the measure a person sees.
     requestAnimationFrame(() => {
       if (mode === 'page') perf.mark('page-shown');
-      send({ type: 'rendered', mode, offset: this.state.offset, rows: this.view.matches, total, grouped: this.state.grouped });
+      sendProbe({ mode, offset: this.state.offset, rows: this.view.matches, total, grouped: this.state.grouped });
     });
   }
 

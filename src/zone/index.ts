@@ -10,12 +10,13 @@ import type { RevealRequest } from './args';
 import { ZoneCatalog } from './catalog';
 import { FailureCodeLenses, FailureHovers } from './failureLens';
 import { ZoneProblems, type FailuresResult } from './problems';
-import { revealInZoneFile, type RevealOptions, type RevealResult } from './reveal';
+import { revealInZoneFile, windowPrompts, type RevealPrompts, type RevealResult } from './reveal';
 import { ZoneSymbolProvider } from './symbols';
 
 export type { RevealRequest } from './args';
 export type { FailuresResult } from './problems';
-export type { RevealOptions, RevealResult } from './reveal';
+export type { RevealPrompts, RevealResult } from './reveal';
+export { windowPrompts } from './reveal';
 
 export type { ZoneCatalog, FoundRecord } from './catalog';
 export { matchesAny } from './globs';
@@ -36,10 +37,10 @@ export interface ZoneFeature extends vscode.Disposable {
 export interface ZoneFiles extends ZoneFeature {
   readonly catalog: ZoneCatalog;
   readonly problems: ZoneProblems;
-  readonly revealOptions: RevealOptions;
 }
 
-export function registerZoneFeatures(services: Services, tasks: TrackedTasks): ZoneFiles {
+/** `prompts`: how Reveal asks a person (the test API passes its own in test mode). */
+export function registerZoneFeatures(services: Services, tasks: TrackedTasks, prompts: RevealPrompts = windowPrompts): ZoneFiles {
   const disposables: vscode.Disposable[] = [];
   const catalog = new ZoneCatalog(services);
   const problems = new ZoneProblems(services, catalog, tasks);
@@ -47,11 +48,10 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
     { language: ZONE_LANGUAGE_ID },
     ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
   ];
-  const revealOptions: RevealOptions = { autoPickFirst: false };
 
   const reveal = async (arg: unknown): Promise<RevealResult> => {
     try {
-      return await revealInZoneFile(services, catalog, revealOptions, arg);
+      return await revealInZoneFile(services, catalog, prompts, arg);
     } catch (err) {
       services.log.error('Reveal in zone file failed', err);
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not search the zone files: {0}', plainText(services.log.redact(errorMessage(err)))));
@@ -81,7 +81,6 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks): Z
   return {
     catalog,
     problems,
-    revealOptions,
     reveal,
     showFailures: (taskId) => failures(() => problems.show(taskId)),
     dispose: () => {

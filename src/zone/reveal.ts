@@ -10,10 +10,21 @@ import type { FoundRecord, ZoneCatalog } from './catalog';
 
 export type RevealResult = 'revealed' | 'picked' | 'not-found' | 'cancelled';
 
-export interface RevealOptions {
-  /** Tests only: take the first quick-pick item instead of waiting for a person. */
-  autoPickFirst: boolean;
+/**
+ * The two questions Reveal asks a person. The composition root passes windowPrompts; in test mode the test
+ * API passes its own (src/dev/testApi.ts), which can answer instead of waiting for a person.
+ */
+export interface RevealPrompts {
+  /** Several records match: which one? */
+  pickRecord<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** None matches: what now (one of `buttons`, or undefined when dismissed)? */
+  notFound(message: string, buttons: readonly string[]): Thenable<string | undefined>;
 }
+
+export const windowPrompts: RevealPrompts = {
+  pickRecord: (items, options) => vscode.window.showQuickPick(items, options),
+  notFound: (message, buttons) => vscode.window.showInformationMessage(message, ...buttons),
+};
 
 export async function showRecord(uri: vscode.Uri, line: number): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -24,7 +35,7 @@ export async function showRecord(uri: vscode.Uri, line: number): Promise<vscode.
   return editor;
 }
 
-export async function revealInZoneFile(services: Services, catalog: ZoneCatalog, options: RevealOptions, arg: unknown): Promise<RevealResult> {
+export async function revealInZoneFile(services: Services, catalog: ZoneCatalog, prompts: RevealPrompts, arg: unknown): Promise<RevealResult> {
   let request = parseRevealArg(arg);
   if (!request) {
     const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Record name to find in zone files'), placeHolder: 'www.example.com.' });
@@ -37,11 +48,11 @@ export async function revealInZoneFile(services: Services, catalog: ZoneCatalog,
     await showRecord(r.uri, r.line);
     return 'revealed';
   }
-  if (records.length > 1) return pick(records, request, options);
-  return notFound(services, catalog, options, request);
+  if (records.length > 1) return pick(records, request, prompts);
+  return notFound(services, catalog, prompts, request);
 }
 
-async function pick(records: FoundRecord[], request: RevealRequest, options: RevealOptions): Promise<RevealResult> {
+async function pick(records: FoundRecord[], request: RevealRequest, prompts: RevealPrompts): Promise<RevealResult> {
   const ranked = rankByMessage(records, request.message);
   const items = await Promise.all(
     ranked.map(async (r) => ({
@@ -51,13 +62,11 @@ async function pick(records: FoundRecord[], request: RevealRequest, options: Rev
       record: r,
     })),
   );
-  const chosen = options.autoPickFirst
-    ? items[0]
-    : await vscode.window.showQuickPick(items, {
-        title: vscode.l10n.t('Records named {0}', plainText(request.name)),
-        placeHolder: request.message !== undefined ? plainText(request.message) : vscode.l10n.t('Choose the record to reveal'),
-        matchOnDescription: true,
-      });
+  const chosen = await prompts.pickRecord(items, {
+    title: vscode.l10n.t('Records named {0}', plainText(request.name)),
+    placeHolder: request.message !== undefined ? plainText(request.message) : vscode.l10n.t('Choose the record to reveal'),
+    matchOnDescription: true,
+  });
   if (!chosen) return 'cancelled';
   await showRecord(chosen.record.uri, chosen.record.line);
   return 'picked';
@@ -72,7 +81,7 @@ async function lineText(r: FoundRecord): Promise<string> {
   }
 }
 
-async function notFound(services: Services, catalog: ZoneCatalog, options: RevealOptions, request: RevealRequest): Promise<RevealResult> {
+async function notFound(services: Services, catalog: ZoneCatalog, prompts: RevealPrompts, request: RevealRequest): Promise<RevealResult> {
   const state = services.context.globalState;
   const choices = state.get<Record<string, string>>(StateKeys.zoneFileChoices) ?? {};
   const zone = zoneKeyOf(request.name);
@@ -81,9 +90,7 @@ async function notFound(services: Services, catalog: ZoneCatalog, options: Revea
   const configure = vscode.l10n.t('Configure Zone File Globs');
   const open = vscode.l10n.t('Open {0}', remembered ? plainText(path.basename(remembered)) : '');
   const buttons = remembered ? [open, choose, configure] : [choose, configure];
-  const answer = options.autoPickFirst
-    ? undefined
-    : await vscode.window.showInformationMessage(vscode.l10n.t('{0} was not found in any zone file.', plainText(request.name)), ...buttons);
+  const answer = await prompts.notFound(vscode.l10n.t('{0} was not found in any zone file.', plainText(request.name)), buttons);
   if (answer === open && remembered) {
     await showRecord(vscode.Uri.file(remembered), 1);
     return 'not-found';

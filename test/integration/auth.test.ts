@@ -184,7 +184,17 @@ describe('Credentials (integration)', function () {
     process.env.HUAWEICLOUD_SDK_AK = OTHER_CREDENTIALS.accessKey;
     process.env.HUAWEICLOUD_SDK_SK = OTHER_CREDENTIALS.secretKey;
     try {
-      const profile = await vscode.commands.executeCommand<ProfileInfo>(Commands.importFromEnvironment, { name: 'auth-suite-env', endpoint: gw.url });
+      // An endpoint argument is confirmed by the person (a modal naming it): answered here as they would.
+      const w = vscode.window as unknown as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+      const original = w.showWarningMessage;
+      w.showWarningMessage = (message: unknown, ...rest: unknown[]) =>
+        typeof message === 'string' && message.includes(new URL(gw.url).host) ? Promise.resolve(rest.find((r) => typeof r === 'string')) : original(message, ...rest);
+      let profile: ProfileInfo;
+      try {
+        profile = await vscode.commands.executeCommand<ProfileInfo>(Commands.importFromEnvironment, { name: 'auth-suite-env', endpoint: gw.url });
+      } finally {
+        w.showWarningMessage = original;
+      }
       assert.equal(profile.accessKeyId, OTHER_CREDENTIALS.accessKey);
       assert.equal(session.profile?.id, profile.id);
       assert.equal(await context.secrets.get(SecretKeys.secretKey(profile.id)), OTHER_CREDENTIALS.secretKey);

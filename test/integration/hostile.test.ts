@@ -36,19 +36,22 @@ function assertInertLine(text: string, where: string): void {
   assert.ok(!text.includes(ICON), `${where} holds no live icon: ${text}`);
 }
 
-type Shown = { kind: string; message: string };
+type Shown = { kind: string; message: string; modal: boolean; detail?: string; items: string[] };
 type Notify = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
-/** Records every notification shown while `fn` runs; each is answered as if dismissed. */
-async function captureNotifications<T>(fn: (shown: Shown[]) => Promise<T>): Promise<T> {
+/** Records every notification shown while `fn` runs; each is answered by `answer` (default: dismissed). */
+async function captureNotifications<T>(fn: (shown: Shown[]) => Promise<T>, answer: (s: Shown) => string | undefined = () => undefined): Promise<T> {
   const w = vscode.window as unknown as Record<string, Notify>;
   const kinds = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
   const originals = kinds.map((k) => w[k]!);
   const shown: Shown[] = [];
   for (const k of kinds) {
-    w[k] = (message: string) => {
-      shown.push({ kind: k, message });
-      return Promise.resolve(undefined);
+    w[k] = (message: string, ...rest: unknown[]) => {
+      const options = rest[0] && typeof rest[0] === 'object' && !('title' in rest[0]) ? (rest[0] as vscode.MessageOptions) : undefined;
+      const items = rest.filter((r): r is string => typeof r === 'string');
+      const s: Shown = { kind: k, message, modal: options?.modal === true, ...(options?.detail ? { detail: options.detail } : {}), items };
+      shown.push(s);
+      return Promise.resolve(answer(s));
     };
   }
   try {
@@ -231,5 +234,83 @@ describe('Hostile strings (integration)', function () {
       await Promise.resolve(vscode.commands.executeCommand(Commands.untrackTask, task.id)).catch(() => undefined);
     });
     await config().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('a secret key pasted into the access-key field reaches neither the error nor the log', async () => {
+    await withGateway({}, async ({ gateway, api }) => {
+      const pasted = `pasted-secret-${Date.now().toString(36)}-0123456789abcdef`;
+      const log = api.services.log;
+      const lines: string[] = [];
+      const originals = { warn: log.warn.bind(log), error: log.error.bind(log), info: log.info.bind(log) };
+      for (const level of ['warn', 'error', 'info'] as const) {
+        // What the channel receives: the logger's own redaction, applied at the moment of the call.
+        log[level] = (message: string, error?: unknown) => {
+          lines.push(log.redact(`${message}: ${error instanceof Error ? `${error.message} ${String(error.stack)}` : ''}`));
+          originals[level](message, error);
+        };
+      }
+      try {
+        const refused = await Promise.resolve(
+          vscode.commands.executeCommand(Commands.signIn, { name: 'hostile-pasted', endpoint: gateway.url, accessKey: pasted, secretKey: SANDBOX_CREDENTIALS.secretKey }),
+        ).then(
+          () => assert.fail('the sign-in was refused'),
+          (e: unknown) => e,
+        );
+        assert.ok(gateway.requests.some((r) => r.accessKey === pasted), 'the gateway saw the pasted value (and echoed it)');
+        const text = refused instanceof Error ? `${refused.message} ${JSON.stringify(refused)}` : String(refused);
+        assert.match(text, /not found/);
+        assert.ok(!text.includes(pasted), text);
+        assert.ok(lines.length > 0, 'the refusal was logged');
+        for (const line of lines) assert.ok(!line.includes(pasted), line);
+      } finally {
+        for (const level of Object.keys(originals)) delete (log as unknown as Record<string, unknown>)[level];
+      }
+    });
+  });
+
+  describe('Import from Environment with an endpoint argument', () => {
+    const saved = { ak: process.env.HUAWEICLOUD_SDK_AK, sk: process.env.HUAWEICLOUD_SDK_SK };
+    beforeEach(() => {
+      process.env.HUAWEICLOUD_SDK_AK = SANDBOX_CREDENTIALS.accessKey;
+      process.env.HUAWEICLOUD_SDK_SK = SANDBOX_CREDENTIALS.secretKey;
+    });
+    afterEach(() => {
+      for (const [k, v] of [['HUAWEICLOUD_SDK_AK', saved.ak], ['HUAWEICLOUD_SDK_SK', saved.sk]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+
+    it('asks modally, naming the endpoint, and sends nothing when not confirmed', async () => {
+      await withGateway({}, async ({ gateway, api }) => {
+        await captureNotifications(async (shown) => {
+          const outcome = await Promise.resolve(vscode.commands.executeCommand(Commands.importFromEnvironment, { name: 'hostile-env', endpoint: gateway.url })).then(
+            (v) => ({ value: v }),
+            (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+          );
+          assert.ok('error' in outcome, 'an automation caller gets a rejection');
+          assert.match(outcome.error, /not confirmed/);
+          const ask = shown.find((s) => s.modal);
+          assert.ok(ask, `a modal question was shown: ${JSON.stringify(shown)}`);
+          assert.ok(ask.message.includes(new URL(gateway.url).host), ask.message);
+          assert.equal(gateway.requests.length, 0, 'nothing was sent to the endpoint');
+          assert.equal((api.services.session as AuthSession).profiles.findByName('hostile-env'), undefined, 'no profile saved');
+        });
+      });
+    });
+
+    it('signs in once the person confirms', async () => {
+      await withGateway({}, async ({ gateway }) => {
+        try {
+          await captureNotifications(async () => {
+            const profile = await vscode.commands.executeCommand<{ name: string } | undefined>(Commands.importFromEnvironment, { name: 'hostile-env', endpoint: gateway.url });
+            assert.equal(profile?.name, 'hostile-env');
+            assert.ok(gateway.requests.some((r) => r.verified), 'the keys were checked at the endpoint');
+          }, (s) => (s.modal ? s.items[0] : undefined));
+        } finally {
+          await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, 'hostile-env')).catch(() => undefined);
+        }
+      });
+    });
   });
 });

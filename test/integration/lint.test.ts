@@ -42,6 +42,7 @@ const PREFLIGHT: Finding[] = [
   [12, 'txt-format', 'error'],
   [16, 'out-of-zone', 'error'],
   [17, 'rdata-format', 'error'],
+  [19, 'name-too-long', 'error'],
 ];
 
 describe('Pre-flight check in the editor (integration)', function () {

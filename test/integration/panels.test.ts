@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, WebviewTypes } from '../../src/constants';
 import type { ErrorItem } from '../../src/core/types';
-import type { FailedItemsFeature, PanelProbe } from '../../src/panels';
+import type { PanelProbe, PanelsTestApi } from '../../src/dev/testApi';
 import { toCsv } from '../../src/shared/delimited';
 import { aTask, errorItems } from '../support/builders';
 import { getApi } from '../support/extensionApi';
@@ -45,7 +45,7 @@ async function waitUntil<T>(probe: () => T | undefined, timeoutMs = 20_000): Pro
 describe('Failed-items panel (integration)', function () {
   this.timeout(120_000);
   let gw: FakeGateway;
-  let panels: FailedItemsFeature;
+  let panels: PanelsTestApi;
   const created: string[] = [];
   const tmp = path.join(os.tmpdir(), `panels-suite-${process.pid}`);
 
@@ -219,7 +219,7 @@ describe('Failed-items panel (integration)', function () {
     await probeB.waitForRendered((x) => x.mode === 'page');
     const readiesBefore = probeA.received.filter((m) => m.type === 'ready').length;
     // Taken before reveal: the new webview's ack can arrive before the test notices its 'ready'.
-    const acksBefore = probeA.received.filter((m) => m.type === 'rendered');
+    const acksBefore = [...probeA.rendered];
     probeA.panel.reveal();
     const ready = await waitUntil(() => probeA.received.filter((m) => m.type === 'ready')[readiesBefore]);
     assert.equal(ready.type === 'ready' && ready.state?.offset, 100, 'the reloaded webview brought its page back');

@@ -25,6 +25,8 @@ export const SANDBOX_TASK_IDS = {
   hostile: 'ff8080829a0b1c2d019a0b1c2d3e000a',
   /** `create` in zone shop.example. whose zone file (shop.example.zone) the newcomer can fix and retry. */
   retryDemo: 'ff8080829a0b1c2d019a0b1c2d3e000b',
+  /** `create` in zone preflight.example.: one failure per pre-flight rule, each on a record preflight.example.zone flags. */
+  preflightDemo: 'ff8080829a0b1c2d019a0b1c2d3e000c',
 } as const;
 
 /** The failed items of retryDemo: two sendable (quota, busy), two still wrong in the file, one already there, one live, one gone. */
@@ -39,9 +41,27 @@ export const RETRY_DEMO_ITEMS: readonly ErrorItem[] = [
 ];
 
 
+/**
+ * The failed items of preflightDemo, in the server's words (../shared/api/write-and-live.md): each one a rule
+ * of the pre-flight check predicts on the same record of preflight.example.zone.
+ */
+export const PREFLIGHT_DEMO_ITEMS: readonly ErrorItem[] = [
+  { item: 'old.preflight.example.', errorMessage: "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'. (DNS.0307)" },
+  { item: 'alias.preflight.example.', errorMessage: "Attribute 'name' conflicts with Record Set 'alias.preflight.example.' type 'CNAME'. (DNS.0312)" },
+  { item: 'big.preflight.example.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647. (DNS.0303)' },
+  { item: 'long.preflight.example.', errorMessage: "Attribute 'records' is invalid, 'TXT record character string longer than 255'. (DNS.0308)" },
+  { item: 'other.example.com.', errorMessage: 'Invalid record set name, the name is not in the zone preflight.example. (DNS.0304)' },
+  { item: 'bad.preflight.example.', errorMessage: 'Invalid record value, the IPv4 address is not in the correct format.' },
+  { item: 'a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.preflight.example.', errorMessage: 'Invalid record set name, the domain name levels exceed 16. (DNS.0320)' },
+];
+
 export const SANDBOX_PENDING_MS = { short: 40_000, long: 90_000 } as const;
 
-/** The names of the exampleCom task's failed items (zone example.com.). */
+/**
+ * The names of the exampleCom task's failed items (zone example.com.). api (TTL 0) and _sip._tcp (no port) fail
+ * the way example.com.zone's findings predict; www, mail and * exist already (the live zone has them), and
+ * missing.example.com. is in no file.
+ */
 export const EXAMPLE_COM_ITEMS = [
   'www.example.com.',
   'mail.example.com.',
@@ -99,7 +119,7 @@ export function sandboxTasks(now: number = Date.now()): FakeTask[] {
   ];
   const exampleCom: ErrorItem[] = [
     { item: 'www.example.com.', errorMessage: ALREADY_EXISTS },
-    { item: 'mail.example.com.', errorMessage: TYPE_INVALID },
+    { item: 'mail.example.com.', errorMessage: ALREADY_EXISTS },
     { item: 'api.example.com.', errorMessage: INVALID_TTL },
     { item: '_sip._tcp.example.com.', errorMessage: 'Invalid record value, an SRV record must be "priority weight port target".' },
     { item: '*.example.com.', errorMessage: ALREADY_EXISTS },
@@ -152,7 +172,8 @@ export function sandboxTasks(now: number = Date.now()): FakeTask[] {
     {
       id: SANDBOX_TASK_IDS.pendingShort, type: 'create', status: 'DONE', pending: { ms: SANDBOX_PENDING_MS.short },
       createdAt: tableDate(now - 5_000), successCount: 480, errorCount: 20,
-      errorItems: errorItems(20, { prefix: 'batch', zone: 'example.com.' }),
+      // The account ran out of record sets part-way: nothing in the file predicts that, and a retry can succeed.
+      errorItems: errorItems(20, { prefix: 'batch', zone: 'example.com.', messages: ['Insufficient record set quota.', 'Could not acquire the lock, please try again later. (DNS.0021)'] }),
     },
     {
       id: SANDBOX_TASK_IDS.pendingLong, type: 'import_recordset', status: 'DONE', shape: 'wrapped',
@@ -162,6 +183,10 @@ export function sandboxTasks(now: number = Date.now()): FakeTask[] {
     {
       id: SANDBOX_TASK_IDS.retryDemo, type: 'create', status: 'DONE', createdAt: tableDate(hours(3)),
       successCount: 2, errorCount: RETRY_DEMO_ITEMS.length, errorItems: RETRY_DEMO_ITEMS.map((i) => ({ ...i })),
+    },
+    {
+      id: SANDBOX_TASK_IDS.preflightDemo, type: 'create', status: 'DONE', createdAt: tableDate(hours(6)),
+      successCount: 6, errorCount: PREFLIGHT_DEMO_ITEMS.length, errorItems: PREFLIGHT_DEMO_ITEMS.map((i) => ({ ...i })),
     },
     {
       id: SANDBOX_TASK_IDS.hostile, type: 'create', status: 'DONE', createdAt: tableDate(hours(1)),

@@ -12,7 +12,7 @@ import { listRecordSets, listZones, matchZoneRoute, ZoneStore } from './zones';
 import type { FakeGateway, FakeGatewayOptions, FakeTask, RecordedRequest, RequestMatcher, ScriptedResponse } from './types';
 
 export const SANDBOX_CREDENTIALS = {
-  accessKey: 'HPUASANDBOX0000000001',
+  accessKey: 'HPUASANDBOX000000001',
   secretKey: 'sandbox-secret-key-0123456789abcdefghij',
 } as const;
 

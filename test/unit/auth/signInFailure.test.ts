@@ -41,3 +41,20 @@ describe('why a sign-in check failed', () => {
     assert.equal(classifySignInFailure('weird').reason, 'other');
   });
 });
+
+describe('a refused sign-in never quotes a field of the form', () => {
+  it('redacts the secret key pasted into the access-key field, echoed by the gateway as "ak … not found"', () => {
+    const pasted = 'sandbox-secret-key-0123456789abcdefghij';
+    const error = new AuthError(`Incorrect IAM authentication information: ak ${pasted} not found`, { status: 401, code: 'APIGW.0301' });
+    const f = classifySignInFailure(error, [pasted, 'other-secret-value', undefined, 'project0123']);
+    assert.ok(!f.serverMessage.includes(pasted), f.serverMessage);
+    assert.match(f.serverMessage, /ak \[REDACTED\] not found/);
+  });
+
+  it('redacts every field, the project id and security token included, also URL-encoded', () => {
+    const fields = ['HPUAEXAMPLEAK0000001', 'secret/with+chars==', 'token-token-token', 'abcdef0123456789'];
+    const message = `ak ${fields[0]} sk ${encodeURIComponent(fields[1]!)} token ${fields[2]} project ${fields[3]}`;
+    const f = classifySignInFailure(new ServerError({ status: 500, detail: message }), fields);
+    for (const v of fields) assert.ok(!f.serverMessage.includes(v) && !f.serverMessage.includes(encodeURIComponent(v)), f.serverMessage);
+  });
+});

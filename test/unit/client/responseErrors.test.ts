@@ -84,6 +84,16 @@ describe('errors from HTTP answers', () => {
       assert.match(one.message, /needs the action dns:zone:getPublicZoneBatchOperationResult \(ask an administrator to grant it, e\.g\. through the DNS ReadOnlyAccess policy\)\./);
     });
 
+    it('401 without a known authentication code (or with no body) is still an authentication failure, never a permission', () => {
+      for (const body of [{ error_code: 'APIGW.0303', error_msg: 'Incorrect app authentication information' }, '', '<html>401</html>']) {
+        const e = fail(answer(401, body)) as AuthError;
+        assert.equal(e.name, 'AuthError', JSON.stringify(body));
+        assert.match(e.message, /^Authentication failed: /, JSON.stringify(body));
+        assert.doesNotMatch(e.message, /Permission denied|IAM user needs/, JSON.stringify(body));
+        assert.equal(e.action, undefined);
+      }
+    });
+
     it('403 with the gateway\'s signature code is an authentication failure, not a permission', () => {
       const e = fail(answer(403, SIG_FAIL)) as AuthError;
       assert.match(e.message, /^Authentication failed/);
@@ -139,6 +149,13 @@ describe('errors from HTTP answers', () => {
       assert.equal(e.name, 'ServerError');
       assert.equal(e.retryable, true);
       assert.equal(e.message, 'HTTP 500 DNS.0001 from the gateway (request id hdr-req): Internal server error');
+    });
+
+    it('quotes the server\'s message without the blank lines and indentation around it', () => {
+      const e = fail(answer(400, { code: 'DNS.0312', message: '\n\t  The record set already exists.  \n' }));
+      assert.equal(e.message, 'The API rejected the request to read the batch task. The server said: The record set already exists. (HTTP 400, DNS.0312, request id hdr-req)');
+      const s = fail(answer(503, { code: 'DNS.0001', message: '  busy ' }));
+      assert.equal(s.message, 'HTTP 503 DNS.0001 from the gateway (request id hdr-req): busy');
     });
 
     it('an HTML page from a load balancer is a ServerError with status and request id only', () => {

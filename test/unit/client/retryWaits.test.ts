@@ -67,6 +67,15 @@ describe('retry: waits', () => {
       assert.equal(isRetryable({ network: false }, P), false);
     });
 
+    it('a status on the never-retry list is not retried even when a custom policy also lists it as retryable', () => {
+      // client options take a partial policy: adding 401 must not retry bad signatures (five lock the key).
+      const careless: RetryPolicy = { ...P, retryStatuses: [...P.retryStatuses, 401, 403] };
+      assert.equal(isRetryable({ status: 401 }, careless), false);
+      assert.equal(isRetryable({ status: 403 }, careless), false);
+      assert.equal(nextDelay({ status: 401 }, 0, careless, () => 0.5), undefined);
+      assert.equal(isRetryable({ status: 503 }, careless), true);
+    });
+
     it('the last allowed retry still happens; one more does not', () => {
       assert.equal(nextDelay({ status: 503 }, P.maxRetries - 1, P, () => 0.5), 250 * 2 ** (P.maxRetries - 1));
       assert.equal(nextDelay({ status: 503 }, P.maxRetries, P, () => 0.5), undefined);

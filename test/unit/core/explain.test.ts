@@ -51,6 +51,12 @@ const TABLE: Case[] = [
   ['Weighted record sets must not exceed 20', 'invalid-value'],
   ['Rejected: DNS.0328', 'invalid-value'],
   ['Attribute weight is invalid.', 'invalid-value'],
+  // an SRV value names its own weight field: a value format the rules check, not a weighted set
+  ['Invalid record value, an SRV record must be "priority weight port target".', 'invalid-value', 'rdata-format'],
+  // the sandbox's preflight task (the words of write-and-live.md with its codes)
+  ["Attribute 'records' is invalid, 'TXT record character string longer than 255'. (DNS.0308)", 'invalid-value', 'txt-format'],
+  ['Invalid record set name, the name is not in the zone preflight.example. (DNS.0304)', 'invalid-name', 'out-of-zone'],
+  ['Invalid record set name, the domain name levels exceed 16. (DNS.0320)', 'invalid-name', 'name-too-long'],
   // quota
   ['Insufficient record set quota', 'quota'],
   ['insufficient record set quota.', 'quota'],

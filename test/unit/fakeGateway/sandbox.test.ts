@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { explainFailure, lintZone, type LintRule } from '../../../src/core';
 import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
 import { guessOrigin } from '../../../src/zone/origin';
 import { aTask, errorItems, VENDOR_ERROR_MESSAGES } from '../../support/builders';
@@ -99,6 +100,37 @@ describe('fake gateway: the sandbox scenario', () => {
     assert.deepEqual(unexplained.slice(0, 10), [], `${unexplained.length} failed items match no record`);
     for (const m of SANDBOX_NOT_IN_ZONE_FILES) assert.ok(!found.includes(m.item), `${m.item} is said to be missing but is found`);
     assert.ok(found.length > 12_000, 'the big import resolves too');
+  });
+
+  it('predicts every failure a pre-flight rule can: that rule\'s finding is on the failed record\'s line', async () => {
+    const indexes = await sampleWorkspaceIndexes();
+    const flagged = new Set<string>();
+    for (const index of indexes) for (const f of lintZone(index).findings) flagged.add(`${f.file}\n${f.line}\n${f.rule}`);
+    const missing = new Set(SANDBOX_NOT_IN_ZONE_FILES.map((m) => m.item));
+    const unpredicted: string[] = [];
+    const predicted = new Map<LintRule, number>();
+    for (const task of tasks) {
+      for (const { item, errorMessage } of task.errorItems) {
+        const rule = explainFailure(errorMessage).lintRule;
+        if (!rule || missing.has(item)) continue;
+        const records = indexes.flatMap((index) => index.lookup(item));
+        if (records.some((r) => flagged.has(`${r.file}\n${r.line}\n${rule}`))) predicted.set(rule, (predicted.get(rule) ?? 0) + 1);
+        else unpredicted.push(`${task.id.slice(-4)} ${item}: ${rule} (${errorMessage.slice(0, 60)})`);
+      }
+    }
+    assert.deepEqual(unpredicted.slice(0, 10), [], `${unpredicted.length} failures a rule predicts have no finding on their record`);
+    // The kinds of cause a newcomer should see predicted, each at least once.
+    for (const rule of ['unsupported-type', 'cname-conflict', 'ttl-range', 'txt-format', 'name-too-long', 'out-of-zone', 'rdata-format'] as const) {
+      assert.ok((predicted.get(rule) ?? 0) > 0, `a sandbox failure predicted by ${rule}`);
+    }
+  });
+
+  it('has the example.com. task fail where example.com.zone says it will (api TTL 0, _sip._tcp without a port)', () => {
+    const failed = byId(SANDBOX_TASK_IDS.exampleCom).errorItems;
+    const ruleOf = (item: string): LintRule | undefined => explainFailure(failed.find((i) => i.item === item)!.errorMessage).lintRule;
+    assert.deepEqual(['api.example.com.', '_sip._tcp.example.com.'].map(ruleOf), ['ttl-range', 'rdata-format']);
+    // The others are not the file's fault: they exist already (the live zone has them).
+    assert.deepEqual(['www.example.com.', 'mail.example.com.', '*.example.com.'].map((i) => explainFailure(failed.find((x) => x.item === i)!.errorMessage).kind), ['already-exists', 'already-exists', 'already-exists']);
   });
 
   it('serves the pending tasks as PENDING, then DONE once their time is up on the gateway clock', async () => {

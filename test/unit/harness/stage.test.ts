@@ -1,9 +1,10 @@
 // How every test stage runs mocha and hands its counts to `npm test` as data (scripts/lib/stage.js).
 import * as assert from 'node:assert/strict';
+import * as cp from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { script } from './load';
+import { ROOT, script } from './load';
 
 interface Counts { passed: number; failed: number }
 interface RunResult { passes: number; failures: number; pending: number; failed: string[] }
@@ -52,5 +53,38 @@ describe('harness: one mocha stage, counts as data', () => {
     assert.equal(stage.readCounts(path.join(dir, 'none.json')), undefined);
     fs.writeFileSync(path.join(dir, 'bad.json'), '{"passed": -1, "failed": "x"}');
     assert.equal(stage.readCounts(path.join(dir, 'bad.json')), undefined);
+  });
+});
+
+describe('harness: the integration reporter hands counts on from a desktop host (vscode-test)', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-reporter-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Mocha with the reporter, as @vscode/test-cli's runner builds it, in a child process (its own output). */
+  function runWithReporter(env: Record<string, string>): { out: string; status: number | null } {
+    const file = path.join(dir, 'sample.test.js');
+    fs.writeFileSync(file, "describe('s', () => { it('a', () => {}); it('b', () => {}); it('c', () => { throw new Error('no'); }); });");
+    const reporter = path.join(ROOT, 'scripts/lib/countsReporter.js');
+    const script = `const M = require(${JSON.stringify(require.resolve('mocha'))}); const m = new M({ ui: 'bdd', color: false, reporter: ${JSON.stringify(reporter)} }); m.addFile(${JSON.stringify(file)}); m.run(() => {});`;
+    const { [stage.RESULT_ENV]: _outer, ...base } = process.env;
+    const r = cp.spawnSync(process.execPath, ['-e', script], { env: { ...base, ...env }, encoding: 'utf8' });
+    return { out: r.stdout, status: r.status };
+  }
+
+  it('prints the spec lines and writes "2 passed, 1 failed" where npm test asked', () => {
+    const result = path.join(dir, 'counts.json');
+    const r = runWithReporter({ [stage.RESULT_ENV]: result });
+    assert.match(r.out, /✔ a/);
+    assert.match(r.out, /1 failing/);
+    assert.match(r.out, /\[vscode-tests\] 2 passed, 1 failed/);
+    assert.deepEqual(stage.readCounts(result), { passed: 2, failed: 1 });
+  });
+
+  it('writes nothing when no stage result was asked for (the code-server runner reports for its host)', () => {
+    const r = runWithReporter({});
+    assert.match(r.out, /2 passing/);
+    assert.doesNotMatch(r.out, /\[vscode-tests\]/);
+    assert.deepEqual(fs.readdirSync(dir), ['sample.test.js']);
   });
 });

@@ -1,0 +1,633 @@
+// FROZEN REFERENCE for the differential test (differential.test.ts): the rule engine as it was before the
+// speed work of issue 11 section 5 (main at 8c158ff). Do not optimise or fix this copy; fix src/core/lint and
+// let the test show where the two disagree.
+// The rules of issue 11 in one pass over a RecordTable, in index order: per-record rules at once, per-set
+// rules as each set grows (the 51st value, a differing TTL, a repeated value), per-name rules (a CNAME beside
+// other data) after the pass. State lives in typed arrays indexed by owner id and in one open-addressing
+// table of value hashes; a string is made only for a finding or to confirm a repeated value, so a million
+// records cost about what indexing them costs.
+import * as path from 'path';
+import { english, type Translate } from '../../../../src/core/l10n';
+import {
+  hashBytes, hashNumber, hashString, HASH_START, isAtOrBelowBytes, isIpv4, isPlainName, isTargetAt, nameShapeOf,
+  numberAt, parseIpv6, wordIs, WordCursor, MAX_WORDS, SHAPE_STRAY_STAR, SHAPE_WILDCARD, type ByteNameShape,
+} from './bytes';
+import { LINT_MESSAGES, shown, type LintMessageId } from '../../../../src/core/lint/messages';
+import { absoluteName } from '../../../../src/core/lint/names';
+import { LINT_RULES, RECORD_SETS_PER_TASK, type LintFinding, type LintResult, type LintRule } from '../../../../src/core/lint/rules';
+import type { RecordTable } from '../../../../src/core/lint/table';
+
+export interface LintOptions {
+  /** Lowest TTL the account takes (default 1; some accounts need 300). */
+  minTtl?: number;
+  /** Puts each message into the user's language (the host passes vscode.l10n.t); English by default. */
+  translate?: Translate;
+}
+
+export interface EngineContext extends LintOptions {
+  /** Indexer diagnostics: `syntax` findings. */
+  diagnostics: readonly { file: string; line: number; message: string }[];
+  /** Set when only part of the zone was read: `{ total, checked }` records. */
+  truncated?: { total: number; checked: number };
+}
+
+const MAX_TTL = 2147483647;
+const MAX_VALUES = 50;
+
+// Type kinds: what the rules do with a (canonical) type.
+const K_OTHER = 0;
+const K_A = 1;
+const K_NS = 2;
+const K_CNAME = 5;
+const K_SOA = 6;
+const K_MX = 15;
+const K_TXT = 16;
+const K_AAAA = 28;
+const K_SRV = 33;
+const K_CAA = 257;
+const KINDS: Readonly<Record<string, number>> = { A: K_A, NS: K_NS, CNAME: K_CNAME, SOA: K_SOA, MX: K_MX, TXT: K_TXT, AAAA: K_AAAA, SRV: K_SRV, CAA: K_CAA };
+/** TYPEnn spellings of the types the rules care about (RFC 3597: `TYPE1` is A). */
+const TYPE_NUMBERS: Readonly<Record<number, string>> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV', 257: 'CAA' };
+
+// Owner flags, worked out once per owner (0 = not yet).
+const O_DONE = 1;
+const O_STRAY_STAR = 2;
+const O_WILDCARD = 4;
+const O_LONG_LABEL = 8;
+const O_LONG_NAME = 16;
+const O_MANY_LABELS = 32;
+const O_OUTSIDE = 64;
+/** The owner holds more than one record set (so a CNAME there conflicts). */
+const O_MULTI = 128;
+
+type Utf8Slice = (this: Uint8Array, s: number, e: number) => string;
+const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Utf8Slice }).utf8Slice;
+const utf8 = (buf: Uint8Array, s: number, e: number): string => utf8Slice.call(buf, s, e);
+
+/** English templates split once at their placeholders: filling one is a few concatenations. */
+const compiled = new Map<string, Array<string | number>>();
+function fillEnglish(template: string, args: Array<string | number>): string {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\d+)\}/).map((p, k) => (k % 2 ? Number(p) : p));
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k] as string | number;
+    out += typeof p === 'number' ? String(args[p] ?? `{${p}}`) : p;
+  }
+  return out;
+}
+
+function canonicalIpv6(groups: Uint16Array): string {
+  // RFC 5952: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::".
+  let best = -1;
+  let bestLen = 1;
+  for (let k = 0; k < 8;) {
+    if (groups[k] !== 0) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - k > bestLen) {
+      best = k;
+      bestLen = j - k;
+    }
+    k = j;
+  }
+  const hex = (k: number): string => (groups[k] as number).toString(16);
+  if (best < 0) return Array.from({ length: 8 }, (_, k) => hex(k)).join(':');
+  const head = Array.from({ length: best }, (_, k) => hex(k)).join(':');
+  const tail = Array.from({ length: 8 - best - bestLen }, (_, k) => hex(best + bestLen + k)).join(':');
+  return `${head}::${tail}`;
+}
+
+export function lintTable(table: RecordTable, context: EngineContext): LintResult {
+  return new Engine(table, context).run();
+}
+
+class Engine {
+  /** Findings in record order (one record's in the order the checks run)… */
+  private readonly findings: LintFinding[] = [];
+  /** …and those made outside the pass (syntax, cname-conflict, whole-file), merged in by file and line. */
+  private readonly late: LintFinding[] = [];
+  private sink = this.findings;
+  private readonly t: Translate;
+  private readonly minTtl: number;
+  private readonly cursor = new WordCursor();
+  /** The rdata words of the record last read: [ws, we), quoted flags; `words` counts all of them. */
+  private readonly ws = new Int32Array(MAX_WORDS);
+  private readonly we = new Int32Array(MAX_WORDS);
+  private readonly wq = new Uint8Array(MAX_WORDS);
+  private words = 0;
+  private readonly groups = new Uint16Array(8);
+  private readonly shape: ByteNameShape = { labels: 0, wire: 0, longest: 0, bits: 0 };
+  /** Canonical type id of each table type id, its kind, and the canonical names. */
+  private readonly canon: Int32Array;
+  private readonly kind: number[] = [];
+  private readonly canonNames: string[] = [];
+  private readonly originBytes = new Map<string, Buffer>();
+  // Values seen in record sets of two or more: open addressing over (owner, type, value hash) → record + 1.
+  private vOwner = new Int32Array(1024);
+  private vType = new Int32Array(1024);
+  private vHash = new Int32Array(1024);
+  private vRecord = new Int32Array(1024);
+  private vUsed = 0;
+
+  constructor(private readonly table: RecordTable, private readonly context: EngineContext) {
+    const t = context.translate;
+    this.t = t && t !== english ? t : (m, ...a) => fillEnglish(m, a);
+    const min = context.minTtl;
+    this.minTtl = typeof min === 'number' && Number.isFinite(min) ? Math.max(0, Math.floor(min)) : 1;
+    const ids = new Map<string, number>();
+    this.canon = new Int32Array(table.types.length);
+    table.types.forEach((written, k) => {
+      const m = /^TYPE(\d{1,5})$/.exec(written);
+      const name = (m ? TYPE_NUMBERS[Number(m[1])] : undefined) ?? written;
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = this.canonNames.length;
+        ids.set(name, id);
+        this.canonNames.push(name);
+        this.kind.push(KINDS[name] ?? K_OTHER);
+      }
+      this.canon[k] = id;
+    });
+  }
+
+  run(): LintResult {
+    const tb = this.table;
+    for (const d of this.context.diagnostics) this.late.push({ rule: 'syntax', severity: LINT_RULES.syntax, file: d.file, line: d.line, message: d.message });
+    const owners = tb.ownerCount;
+    const sets = this.canonNames.length || 1;
+    // The first record set of each owner lives in typed arrays (most owners hold one); the others are
+    // slots of the x* arrays, found by owner * sets + type.
+    const s0 = new Int32Array(owners); // canonical type id + 1
+    const s0count = new Int32Array(owners);
+    const s0first = new Int32Array(owners);
+    const s0ttl = new Float64Array(owners);
+    const flags = new Uint8Array(owners);
+    const cnames = new Int32Array(owners);
+    const extra = new Map<number, number>();
+    const xcount: number[] = [];
+    const xttl: number[] = [];
+    const xfirst: number[] = [];
+    const { owner, type, ttl } = tb;
+    const apexOwner = tb.apexOwner;
+    const kinds = this.kind;
+    const canon = this.canon;
+    const minTtl = this.minTtl;
+    let recordSets = 0;
+    let anyCname = false;
+    for (let i = 0; i < tb.count; i++) {
+      const o = owner[i] as number;
+      const cid = canon[type[i] as number] as number;
+      const kind = kinds[cid] as number;
+      const tv = ttl[i] as number;
+      let count: number;
+      let firstTtl: number;
+      let first: number;
+      const c0 = s0[o] as number;
+      if (c0 === cid + 1) {
+        count = (s0count[o] as number) + 1;
+        s0count[o] = count;
+        firstTtl = s0ttl[o] as number;
+        first = s0first[o] as number;
+      } else if (c0 === 0) {
+        s0[o] = cid + 1;
+        s0count[o] = count = 1;
+        s0ttl[o] = firstTtl = tv;
+        s0first[o] = first = i;
+      } else {
+        const key = o * sets + cid;
+        let slot = extra.get(key);
+        if (slot === undefined) {
+          slot = xcount.length;
+          extra.set(key, slot);
+          xcount.push(0);
+          xttl.push(tv);
+          xfirst.push(i);
+          flags[o] = (flags[o] as number) | O_MULTI;
+        }
+        count = (xcount[slot] as number) + 1;
+        xcount[slot] = count;
+        firstTtl = xttl[slot] as number;
+        first = xfirst[slot] as number;
+      }
+      const apexNs = kind === K_NS && o === apexOwner;
+      if (count === 1 && kind !== K_SOA && !apexNs) recordSets++;
+      // SOA takes no rule but syntax (it still counts as other data beside a CNAME).
+      if (kind === K_SOA) continue;
+      if (apexNs) {
+        this.report(i, 'apex-ns', 'apexNs');
+        continue;
+      }
+      if (kind === K_CNAME) {
+        anyCname = true;
+        const n = (cnames[o] as number) + 1;
+        cnames[o] = n;
+        if (n > 1) this.report(i, 'cname-multiple', 'cnameMultiple', tb.ownerName(o));
+      } else if (kind === K_OTHER) {
+        this.report(i, 'unsupported-type', 'unsupportedType', this.canonNames[cid] as string);
+      }
+      let f = flags[o] as number;
+      if ((f & O_DONE) === 0) flags[o] = f = f | this.ownerFlags(o);
+      if ((f & ~(O_DONE | O_MULTI)) !== 0) this.ownerRules(i, o, f, kind);
+      if (!(tv >= minTtl && tv <= MAX_TTL)) this.report(i, 'ttl-range', 'ttlRange', tv, minTtl);
+      if (kind !== K_OTHER) this.checkValue(i, kind, cid);
+      if (count > 1) {
+        if (tv !== firstTtl) this.report(i, 'ttl-mixed', 'ttlMixed', tv, firstTtl, this.canonNames[cid] as string, tb.line[first] as number);
+        if (count > MAX_VALUES) this.report(i, 'values-per-set', 'valuesPerSet', tb.ownerName(o), this.canonNames[cid] as string, count);
+        // The value of record i is in ws/we (checkValue read it, or read it here for other types).
+        if (kind === K_OTHER) this.readWords(i);
+        const h = this.valueHash(i, kind);
+        if (count === 2) {
+          // The set's first record enters the table only now: single-record sets (most) never do.
+          this.readWords(first);
+          this.insertValue(o, cid, this.valueHash(first, kind), first);
+        }
+        const earlier = this.findValue(o, cid, h, i, kind);
+        if (earlier >= 0) this.duplicate(i, earlier, cid);
+        else this.insertValue(o, cid, h, i);
+      }
+    }
+    this.sink = this.late;
+    if (anyCname) this.cnameConflicts(cnames, flags);
+    const entry = tb.files[0] ?? this.context.diagnostics[0]?.file ?? '';
+    if (this.context.truncated) this.whole(entry, 'notAllChecked', this.context.truncated.total, this.context.truncated.checked);
+    if (recordSets > RECORD_SETS_PER_TASK) this.whole(entry, 'tooManyForOneTask', recordSets, Math.ceil(recordSets / RECORD_SETS_PER_TASK));
+    return { findings: this.sorted(), recordSets };
+  }
+
+  private ownerFlags(o: number): number {
+    const tb = this.table;
+    const s = tb.nameOffsets[o] as number;
+    const e = tb.nameOffsets[o + 1] as number;
+    const shape = nameShapeOf(tb.nameBytes, s, e, this.shape);
+    let f = O_DONE;
+    if (shape.bits & SHAPE_STRAY_STAR) f |= O_STRAY_STAR;
+    if (shape.bits & SHAPE_WILDCARD) f |= O_WILDCARD;
+    if (shape.longest > 63) f |= O_LONG_LABEL;
+    else if (shape.wire > 255) f |= O_LONG_NAME;
+    else if (shape.labels > 16) f |= O_MANY_LABELS;
+    if (!isAtOrBelowBytes(tb.nameBytes, s, e, tb.apexBytes)) f |= O_OUTSIDE;
+    return f;
+  }
+
+  private ownerRules(i: number, o: number, f: number, kind: number): void {
+    const tb = this.table;
+    const name = tb.ownerName(o);
+    if (f & O_STRAY_STAR) this.report(i, 'wildcard', 'wildcardLabel', name);
+    else if (f & O_WILDCARD && kind === K_NS) this.report(i, 'wildcard', 'wildcardNs', name);
+    if (f & (O_LONG_LABEL | O_LONG_NAME | O_MANY_LABELS)) {
+      const shape = nameShapeOf(tb.nameBytes, tb.nameOffsets[o] as number, tb.nameOffsets[o + 1] as number, this.shape);
+      if (f & O_LONG_LABEL) this.report(i, 'name-too-long', 'labelTooLong', name, shape.longest);
+      else if (f & O_LONG_NAME) this.report(i, 'name-too-long', 'nameTooLong', name, shape.wire);
+      else this.report(i, 'name-too-long', 'tooManyLabels', name, shape.labels);
+    }
+    if (f & O_OUTSIDE) this.report(i, 'out-of-zone', 'outOfZone', name, tb.apex);
+  }
+
+  /** Positions the cursor at record i's rdata; false when there is none. */
+  private rdataOf(i: number): boolean {
+    const tb = this.table;
+    const c = this.cursor;
+    c.reset(tb.texts[tb.text[i] as number] as Uint8Array, tb.start[i] as number, tb.end[i] as number);
+    return !tb.whole || c.skipToRdata();
+  }
+
+  /** Reads the rdata words of record i (the first MAX_WORDS kept in ws/we/wq); returns their count. */
+  private readWords(i: number): number {
+    let n = 0;
+    if (this.rdataOf(i)) {
+      const c = this.cursor;
+      const ws = this.ws;
+      const we = this.we;
+      const wq = this.wq;
+      while (c.next()) {
+        if (n < MAX_WORDS) {
+          ws[n] = c.start;
+          we[n] = c.stop;
+          wq[n] = c.quoted ? 1 : 0;
+        }
+        n++;
+      }
+    }
+    this.words = n;
+    return n;
+  }
+
+  /** Word k of the last read record as a number from 0 to max, or -1. */
+  private wordNumber(k: number, max: number): number {
+    return numberAt(this.cursor.buf, this.ws[k] as number, this.we[k] as number, max);
+  }
+
+  private word(k: number): string {
+    return utf8(this.cursor.buf, this.ws[k] as number, this.we[k] as number);
+  }
+
+  /** The rdata of record i in presentation form (words joined by one space). */
+  private rdataText(i: number): string {
+    let out = '';
+    if (this.rdataOf(i)) {
+      const c = this.cursor;
+      while (c.next()) out += (out ? ' ' : '') + utf8(c.buf, c.start, c.stop);
+    }
+    return out;
+  }
+
+  /** rdata-format or txt-format of record i; leaves its words in ws/we/wq. */
+  private checkValue(i: number, kind: number, cid: number): void {
+    if (kind === K_TXT) {
+      this.checkTxt(i);
+      return;
+    }
+    const n = this.readWords(i);
+    const buf = this.cursor.buf;
+    const ws = this.ws;
+    const we = this.we;
+    const wq = this.wq;
+    const type = this.canonNames[cid] as string;
+    // Generic rdata (RFC 3597 `\# len hex`) is valid zone syntax but not a value the API takes.
+    if (n > 0 && buf[ws[0] as number] === 0x5c && buf[(ws[0] as number) + 1] === 0x23) {
+      this.report(i, 'rdata-format', 'genericRdata', type);
+      return;
+    }
+    switch (kind) {
+      case K_A:
+        if (n !== 1 || wq[0] || !isIpv4(buf, ws[0] as number, we[0] as number)) this.report(i, 'rdata-format', 'badA', shown(this.rdataText(i)));
+        return;
+      case K_AAAA:
+        if (n !== 1 || wq[0] || !parseIpv6(buf, ws[0] as number, we[0] as number, this.groups)) this.report(i, 'rdata-format', 'badAaaa', shown(this.rdataText(i)));
+        return;
+      case K_CNAME:
+      case K_NS:
+        if (n !== 1) this.report(i, 'rdata-format', 'badTargetCount', type, shown(this.rdataText(i)));
+        else if (!isTargetAt(buf, ws[0] as number, we[0] as number, wq[0] === 1, false)) this.report(i, 'rdata-format', 'badTarget', shown(this.word(0)), type);
+        return;
+      case K_MX:
+        if (n !== 2 || numberAt(buf, ws[0] as number, we[0] as number, 65535) < 0) this.report(i, 'rdata-format', 'badMx', shown(this.rdataText(i)));
+        else if (we[1] === (ws[1] as number) + 1 && buf[ws[1] as number] === 0x2e) this.report(i, 'rdata-format', 'nullMx');
+        else if (!isTargetAt(buf, ws[1] as number, we[1] as number, wq[1] === 1, false)) this.report(i, 'rdata-format', 'badTarget', shown(this.word(1)), type);
+        return;
+      case K_SRV:
+        if (n !== 4 || numberAt(buf, ws[0] as number, we[0] as number, 65535) < 0 || numberAt(buf, ws[1] as number, we[1] as number, 65535) < 0
+          || numberAt(buf, ws[2] as number, we[2] as number, 65535) < 0) this.report(i, 'rdata-format', 'badSrv', shown(this.rdataText(i)));
+        else if (!isTargetAt(buf, ws[3] as number, we[3] as number, wq[3] === 1, true)) this.report(i, 'rdata-format', 'badTarget', shown(this.word(3)), type);
+        return;
+      case K_CAA:
+        if (n !== 3) this.report(i, 'rdata-format', 'badCaa', shown(this.rdataText(i)));
+        else if (numberAt(buf, ws[0] as number, we[0] as number, 255) < 0) this.report(i, 'rdata-format', 'badCaaFlag', shown(this.word(0)));
+        else if (!(wordIs(buf, ws[1] as number, we[1] as number, 'issue') || wordIs(buf, ws[1] as number, we[1] as number, 'issuewild')
+          || wordIs(buf, ws[1] as number, we[1] as number, 'iodef'))) this.report(i, 'rdata-format', 'badCaaTag', shown(this.word(1)));
+        return;
+      default:
+    }
+  }
+
+  /** txt-format: string and value lengths (octets, quotes not counted), backslashes, emptiness. Reads the words. */
+  private checkTxt(i: number): void {
+    let total = 0;
+    let longest = 0;
+    let nonEmpty = false;
+    let escaped = -1;
+    let escapedEnd = -1;
+    let n = 0;
+    if (this.rdataOf(i)) {
+      const c = this.cursor;
+      const buf = c.buf;
+      while (c.next()) {
+        if (n < MAX_WORDS) {
+          this.ws[n] = c.start;
+          this.we[n] = c.stop;
+          this.wq[n] = c.quoted ? 1 : 0;
+        }
+        n++;
+        if (c.escaped && escaped < 0) {
+          escaped = c.start;
+          escapedEnd = c.stop;
+        }
+        let octets = c.stop - c.start;
+        if (c.quoted) octets -= octets > 1 && buf[c.stop - 1] === 0x22 ? 2 : 1;
+        total += octets;
+        if (octets > longest) longest = octets;
+        if (octets > 0) nonEmpty = true;
+      }
+    }
+    this.words = n;
+    if (escaped >= 0) {
+      // The string holding the backslash, as written.
+      this.report(i, 'txt-format', 'txtBackslash', shown(utf8(this.cursor.buf, escaped, escapedEnd), 40));
+    } else if (!nonEmpty) {
+      this.report(i, 'txt-format', 'txtEmpty');
+    } else if (longest > 255) {
+      this.report(i, 'txt-format', 'txtStringTooLong', longest);
+    } else if (total > 4096) {
+      this.report(i, 'txt-format', 'txtTooLong', total);
+    }
+  }
+
+  /**
+   * A hash of record i's value as `duplicate` compares it (its words are in ws/we/wq): names inside made
+   * absolute and lower case, numbers as numbers, TXT strings exactly as written. Equal values hash equal;
+   * a hit is confirmed with valueKey().
+   */
+  private valueHash(i: number, kind: number): number {
+    const n = Math.min(this.words, MAX_WORDS);
+    const buf = this.cursor.buf;
+    const ws = this.ws;
+    const we = this.we;
+    let h = HASH_START;
+    switch (kind) {
+      case K_CNAME:
+      case K_NS:
+        if (this.words === 1 && !this.wq[0]) return this.nameHash(h, i, 0);
+        break;
+      case K_AAAA:
+        if (this.words === 1 && parseIpv6(buf, ws[0] as number, we[0] as number, this.groups)) {
+          for (let k = 0; k < 8; k++) h = hashNumber(h, this.groups[k] as number);
+          return h;
+        }
+        break;
+      case K_MX:
+        if (this.words === 2 && this.wordNumber(0, 65535) >= 0) return this.nameHash(hashNumber(h, this.wordNumber(0, 65535)), i, 1);
+        break;
+      case K_SRV:
+        if (this.words === 4 && this.wordNumber(0, 65535) >= 0 && this.wordNumber(1, 65535) >= 0 && this.wordNumber(2, 65535) >= 0) {
+          return this.nameHash(hashNumber(hashNumber(hashNumber(h, this.wordNumber(0, 65535)), this.wordNumber(1, 65535)), this.wordNumber(2, 65535)), i, 3);
+        }
+        break;
+      case K_CAA:
+        if (this.words === 3 && this.wordNumber(0, 255) >= 0) {
+          return hashBytes(hashBytes(hashNumber(h, this.wordNumber(0, 255)), buf, ws[1] as number, we[1] as number, true), buf, ws[2] as number, we[2] as number, false);
+        }
+        break;
+      default:
+    }
+    // As written: the words (only the first MAX_WORDS hashed; valueKey compares all of them).
+    for (let k = 0; k < n; k++) h = hashNumber(hashBytes(h, buf, ws[k] as number, we[k] as number, false), 0x20);
+    return hashNumber(h, this.words);
+  }
+
+  /** Continues hash h with word k of record i as an absolute lower-case name (valueKey's absoluteName). */
+  private nameHash(h: number, i: number, k: number): number {
+    const buf = this.cursor.buf;
+    const s = this.ws[k] as number;
+    const e = this.we[k] as number;
+    const origin = this.table.origin(i);
+    if (e - s === 1 && buf[s] === 0x40) return hashString(h, origin);
+    if (!isPlainName(buf, s, e)) return hashString(h, absoluteName(utf8(buf, s, e), origin));
+    h = hashBytes(h, buf, s, e, true);
+    if (buf[e - 1] === 0x2e) return h;
+    h = Math.imul(h ^ 0x2e, 16777619);
+    if (origin === '.') return h;
+    let bytes = this.originBytes.get(origin);
+    if (!bytes) this.originBytes.set(origin, (bytes = Buffer.from(origin, 'latin1')));
+    return hashBytes(h, bytes, 0, bytes.length, false);
+  }
+
+  /** The value of record i as a string, for confirming a hash hit (same normalisation as valueHash). */
+  private valueKey(i: number, kind: number): string {
+    const n = this.readWords(i);
+    const buf = this.cursor.buf;
+    const ws = this.ws;
+    const we = this.we;
+    const num = (k: number, max: number): number => numberAt(buf, ws[k] as number, we[k] as number, max);
+    const name = (k: number): string => absoluteName(this.word(k), this.table.origin(i));
+    switch (kind) {
+      case K_CNAME:
+      case K_NS:
+        if (n === 1 && !this.wq[0]) return name(0);
+        break;
+      case K_AAAA:
+        if (n === 1 && parseIpv6(buf, ws[0] as number, we[0] as number, this.groups)) return canonicalIpv6(this.groups);
+        break;
+      case K_MX:
+        if (n === 2 && num(0, 65535) >= 0) return `${num(0, 65535)} ${name(1)}`;
+        break;
+      case K_SRV:
+        if (n === 4 && num(0, 65535) >= 0 && num(1, 65535) >= 0 && num(2, 65535) >= 0) return `${num(0, 65535)} ${num(1, 65535)} ${num(2, 65535)} ${name(3)}`;
+        break;
+      case K_CAA:
+        if (n === 3 && num(0, 255) >= 0) return `${num(0, 255)} ${this.word(1).toLowerCase()} ${this.word(2)}`;
+        break;
+      default:
+    }
+    return this.rdataText(i);
+  }
+
+  private insertValue(o: number, cid: number, h: number, i: number): void {
+    if ((this.vUsed + 1) * 2 > this.vRecord.length) this.growValues();
+    const mask = this.vRecord.length - 1;
+    let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask;
+    while (this.vRecord[k] !== 0) k = (k + 1) & mask;
+    this.vOwner[k] = o;
+    this.vType[k] = cid;
+    this.vHash[k] = h;
+    this.vRecord[k] = i + 1;
+    this.vUsed++;
+  }
+
+  /** The earliest record of set (o, cid) whose value equals record i's, or -1. */
+  private findValue(o: number, cid: number, h: number, i: number, kind: number): number {
+    const mask = this.vRecord.length - 1;
+    let key: string | undefined;
+    for (let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask; this.vRecord[k] !== 0; k = (k + 1) & mask) {
+      if (this.vHash[k] !== h || this.vOwner[k] !== o || this.vType[k] !== cid) continue;
+      const other = (this.vRecord[k] as number) - 1;
+      key ??= this.valueKey(i, kind);
+      if (this.valueKey(other, kind) === key) return other;
+    }
+    return -1;
+  }
+
+  private growValues(): void {
+    const old = { o: this.vOwner, t: this.vType, h: this.vHash, r: this.vRecord };
+    const size = old.r.length * 2;
+    this.vOwner = new Int32Array(size);
+    this.vType = new Int32Array(size);
+    this.vHash = new Int32Array(size);
+    this.vRecord = new Int32Array(size);
+    this.vUsed = 0;
+    for (let k = 0; k < old.r.length; k++) {
+      if (old.r[k] !== 0) this.insertValue(old.o[k] as number, old.t[k] as number, old.h[k] as number, (old.r[k] as number) - 1);
+    }
+  }
+
+  private duplicate(i: number, earlier: number, cid: number): void {
+    const tb = this.table;
+    const type = this.canonNames[cid] as string;
+    if (tb.file[earlier] === tb.file[i]) this.report(i, 'duplicate', 'duplicate', type, tb.line[earlier] as number);
+    else this.report(i, 'duplicate', 'duplicateElsewhere', type, shown(path.basename(tb.files[tb.file[earlier] as number] as string), 120), tb.line[earlier] as number);
+  }
+
+  /** cname-conflict: every CNAME record at an owner that also holds another set. Two cheap passes. */
+  private cnameConflicts(cnames: Int32Array, flags: Uint8Array): void {
+    const tb = this.table;
+    const others = new Map<number, string[]>();
+    for (let i = 0; i < tb.count; i++) {
+      const o = tb.owner[i] as number;
+      if (cnames[o] === 0 || ((flags[o] as number) & O_MULTI) === 0) continue;
+      const cid = this.canon[tb.type[i] as number] as number;
+      if (this.kind[cid] === K_CNAME) continue;
+      let list = others.get(o);
+      if (!list) others.set(o, (list = []));
+      const name = this.canonNames[cid] as string;
+      if (!list.includes(name)) list.push(name);
+    }
+    for (let i = 0; i < tb.count; i++) {
+      const o = tb.owner[i] as number;
+      const list = cnames[o] === 0 ? undefined : others.get(o);
+      if (!list || this.kind[this.canon[tb.type[i] as number] as number] !== K_CNAME) continue;
+      this.report(i, 'cname-conflict', 'cnameConflict', tb.ownerName(o), list.join(', '));
+    }
+  }
+
+  private report(i: number, rule: LintRule, id: LintMessageId, ...args: Array<string | number>): void {
+    const tb = this.table;
+    this.sink.push({
+      rule, severity: LINT_RULES[rule], file: tb.files[tb.file[i] as number] as string, line: tb.line[i] as number,
+      name: tb.ownerName(tb.owner[i] as number), type: tb.types[tb.type[i] as number],
+      message: this.t(LINT_MESSAGES[id], ...args),
+    });
+  }
+
+  /** A finding about the whole file: line 1 of the entry file. */
+  private whole(file: string, id: LintMessageId, ...args: Array<string | number>): void {
+    this.late.push({ rule: 'too-many-for-one-task', severity: LINT_RULES['too-many-for-one-task'], file, line: 1, message: this.t(LINT_MESSAGES[id], ...args) });
+  }
+
+  /**
+   * By file (entry first, then in index order), then line; findings of one line keep their order. The pass
+   * emits in that order already unless $INCLUDE interleaves files, so usually nothing is sorted but `late`.
+   */
+  private sorted(): LintFinding[] {
+    const rank = new Map(this.table.files.map((f, k) => [f, k]));
+    const keyed = (list: LintFinding[]): { list: LintFinding[]; keys: Float64Array } => {
+      const keys = new Float64Array(list.length);
+      let inOrder = true;
+      for (let k = 0; k < list.length; k++) {
+        const f = list[k] as LintFinding;
+        keys[k] = (rank.get(f.file) ?? rank.size) * 2 ** 31 + f.line;
+        if (k > 0 && (keys[k] as number) < (keys[k - 1] as number)) inOrder = false;
+      }
+      if (inOrder) return { list, keys };
+      const order = Array.from({ length: list.length }, (_, k) => k);
+      order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+      return { list: order.map((k) => list[k] as LintFinding), keys: Float64Array.from(order, (k) => keys[k] as number) };
+    };
+    const main = keyed(this.findings);
+    if (this.late.length === 0) return main.list;
+    const late = keyed(this.late);
+    const out: LintFinding[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < main.list.length || b < late.list.length) {
+      if (b >= late.list.length || (a < main.list.length && (main.keys[a] as number) <= (late.keys[b] as number))) out.push(main.list[a++] as LintFinding);
+      else out.push(late.list[b++] as LintFinding);
+    }
+    return out;
+  }
+}
