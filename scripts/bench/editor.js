@@ -5,7 +5,8 @@
 //   editor.lintRoundTrip        ms: edit -> findings back on the host (median), and its ratio to the baseline
 //   editor.hostBusy             ms of the extension host's own thread per re-check (event-loop active time:
 //                               posting the text, receiving the findings): what typing can feel
-//   editor.editToDiagnostics    ms: the typing pause (TYPING_DEBOUNCE_MS) + the round trip: when Problems update
+//   editor.editToDiagnostics    ms: the typing pause (TYPING_DEBOUNCE_MS) + the round trip: when Problems update;
+//                               afterPause is the same without the pause (what the machine adds to the wait)
 // Uses the compiled out/ (built if missing).
 'use strict';
 const fs = require('fs');
@@ -82,7 +83,7 @@ exports.run = async (report) => {
     report('editor.baseline.index', base, 'ms', { records: RECORDS, runs: RUNS });
     report('editor.lintRoundTrip', trip, 'ms', { ratio: Number((trip / base).toFixed(2)), findings });
     report('editor.hostBusy', median(busy), 'ms', { target: '< 16' });
-    report('editor.editToDiagnostics', TYPING_DEBOUNCE_MS + trip, 'ms', { debounce: TYPING_DEBOUNCE_MS, target: '< 500' });
+    report('editor.editToDiagnostics', TYPING_DEBOUNCE_MS + trip, 'ms', { debounce: TYPING_DEBOUNCE_MS, afterPause: `${trip.toFixed(1)} ms`, target: '< 500' });
   } finally {
     pool.dispose();
   }

@@ -21,6 +21,8 @@ export interface CheckSummary {
   tasks: number;
   findings: number;
   byRule: Record<string, number>;
+  /** The zone file the file was checked as part of (it reaches this one through $INCLUDE). */
+  includedBy?: string;
 }
 
 interface FindingItem extends vscode.QuickPickItem {
@@ -41,7 +43,7 @@ export async function checkZoneFile(services: Services, source: LintSource, cata
   const byRule: Record<string, number> = {};
   for (const f of shown) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const tasks = Math.max(1, Math.ceil(result.recordSets / RECORD_SETS_PER_TASK));
-  const summary: CheckSummary = { file: uri.fsPath, recordSets: result.recordSets, tasks, findings: shown.length, byRule };
+  const summary: CheckSummary = { file: uri.fsPath, recordSets: result.recordSets, tasks, findings: shown.length, byRule, ...(result.includedBy ? { includedBy: result.includedBy } : {}) };
 
   const items: FindingItem[] = [
     {
@@ -61,7 +63,11 @@ export async function checkZoneFile(services: Services, source: LintSource, cata
     }
   }
   const pick = vscode.window.createQuickPick<FindingItem>();
-  pick.title = vscode.l10n.t('Check before import: {0}', plainText(vscode.workspace.asRelativePath(uri), { maxLength: 200 }));
+  const name = plainText(vscode.workspace.asRelativePath(uri), { maxLength: 200 });
+  // An included file is imported with its zone: the counts are that zone's, the findings this file's.
+  pick.title = result.includedBy
+    ? vscode.l10n.t('Check before import: {0}, as included by {1}', name, plainText(vscode.workspace.asRelativePath(result.includedBy), { maxLength: 200 }))
+    : vscode.l10n.t('Check before import: {0}', name);
   pick.placeholder = shown.length === 0 ? vscode.l10n.t('No findings: the file is ready to import.') : vscode.l10n.t('Choose a finding to open its record');
   pick.matchOnDescription = true;
   pick.items = items;

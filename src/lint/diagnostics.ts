@@ -16,7 +16,8 @@ import { isSuppressed } from './suppression';
 
 /** What the check needs from the zone catalog: a document's findings (computed in the worker). */
 export interface LintSource {
-  lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<LintResult>;
+  /** `includedBy`: the zone file whose $INCLUDE reaches the document, which it was checked as part of. */
+  lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<LintResult & { includedBy?: string }>;
 }
 
 /** Typing pause before a re-check; open and save check at once. */

@@ -13,6 +13,16 @@ export interface FoundRecord extends ZoneRecord {
   uri: vscode.Uri;
 }
 
+/** A document's findings; `includedBy` names the zone file it was checked in, when another one includes it. */
+export interface DocumentLint extends LintResult {
+  includedBy?: string;
+}
+
+/** An SOA record near the top (outside comments): the file is a zone's entry file. */
+function hasSoa(head: string): boolean {
+  return head.split(/\r?\n/, 400).some((line) => /(?:^|\s)SOA(?:\s|$)/i.test(line.replace(/;.*$/, '')));
+}
+
 /** findFiles' cap: past this many zone files the workspace is not one a person curates by hand. */
 const MAX_FILES = 5000;
 const byPath = (a: vscode.Uri, b: vscode.Uri): number => a.fsPath.localeCompare(b.fsPath);
@@ -21,7 +31,7 @@ export class ZoneCatalog extends Disposable {
   private files: vscode.Uri[] | undefined;
   private readonly indexes = new Map<string, Promise<ZoneIndex>>();
   /** Findings of open documents by uri, for the version they were computed on. */
-  private readonly lints = new Map<string, { version: number; minTtl: number; result: Promise<LintResult> }>();
+  private readonly lints = new Map<string, { version: number; minTtl: number; result: Promise<DocumentLint> }>();
   private readonly pool: ZoneIndexPool;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when a zone file's content changed (diagnostics may move). */
@@ -97,19 +107,56 @@ export class ZoneCatalog extends Disposable {
 
   /**
    * The pre-flight findings of a document's current text (and its includes), computed in the worker and
-   * kept until the document or a file it includes changes.
+   * kept until the document or a file it includes changes. A file another zone file $INCLUDEs is checked as
+   * part of that zone (its origin at the include, its apex, its other records), not with a guessed origin.
    */
-  lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<LintResult> {
+  lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<DocumentLint> {
     const key = doc.uri.toString();
     const cached = this.lints.get(key);
     if (cached && cached.version === doc.version && cached.minTtl === minTtl) return cached.result;
-    const text = doc.getText();
-    const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
-    const origin = guessOrigin(text.slice(0, 16384), doc.uri.fsPath);
-    const result = this.pool.lint(doc.uri.fsPath, { origin, root, text }, { minTtl, ...(vscode.l10n.bundle ? { messages: vscode.l10n.bundle } : {}) });
+    const result = this.lintInContext(doc, minTtl);
     this.lints.set(key, { version: doc.version, minTtl, result });
     result.catch(() => this.lints.delete(key));
     return result;
+  }
+
+  private async lintInContext(doc: vscode.TextDocument, minTtl: number): Promise<DocumentLint> {
+    const text = doc.getText();
+    const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
+    const lint = { minTtl, ...(vscode.l10n.bundle ? { messages: vscode.l10n.bundle } : {}) };
+    const includer = await this.includerOf(doc, text);
+    if (!includer) {
+      return this.pool.lint(doc.uri.fsPath, { origin: guessOrigin(text.slice(0, 16384), doc.uri.fsPath), root, text }, lint);
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === includer.toString());
+    const includerText = open?.isDirty ? open.getText() : undefined;
+    const head = includerText ?? Buffer.from((await vscode.workspace.fs.readFile(includer)).subarray(0, 16384)).toString('utf8');
+    const file = path.resolve(doc.uri.fsPath);
+    const result = await this.pool.lint(
+      includer.fsPath,
+      { origin: guessOrigin(head.slice(0, 16384), includer.fsPath), root, ...(includerText !== undefined ? { text: includerText } : {}), includedTexts: { [file]: text } },
+      lint,
+    );
+    // Only this file's findings: the includer's own are its editor's (or the check command's on it).
+    return { ...result, findings: result.findings.filter((f) => f.file === file), includedBy: includer.fsPath };
+  }
+
+  /**
+   * The first zone file (in path order) whose index reached `doc` through $INCLUDE. A file with its own SOA is
+   * a zone of its own, so only SOA-less files are looked up (that costs indexing the catalog once).
+   */
+  private async includerOf(doc: vscode.TextDocument, text: string): Promise<vscode.Uri | undefined> {
+    if (doc.uri.scheme !== 'file' || hasSoa(text.slice(0, 16384))) return undefined;
+    const file = path.resolve(doc.uri.fsPath);
+    for (const uri of await this.list()) {
+      if (uri.toString() === doc.uri.toString()) continue;
+      try {
+        if ((await this.index(uri)).files.indexOf(file) > 0) return uri;
+      } catch {
+        // an unreadable zone file includes nothing
+      }
+    }
+    return undefined;
   }
 
   private async build(uri: vscode.Uri): Promise<ZoneIndex> {

@@ -182,6 +182,25 @@ describe('Pre-flight check in the editor (integration)', function () {
     }
   });
 
+  it('checks an $INCLUDEd file opened alone as part of the zone that includes it', async () => {
+    const api = await getApi();
+    const uri = zoneUri('includes/hosts.example.com.db');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    // Alone, its origin would be guessed from its name (hosts.example.com.) and backup.example.com. would be
+    // out of that zone; example.com.zone includes it under example.com.
+    await waitFor(async () => (await api.lint.diagnostics.check(doc)) !== undefined, { message: 'the included file is checked', timeoutMs: 30_000 });
+    assert.deepEqual(findings(uri), []);
+    // Unsaved edits count: a CNAME beside example.com.zone's own ftp A, and a name outside example.com.
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), 'ftp\tIN\tCNAME\twww\nevil.example.org.\tIN\tA\t192.0.2.9\n'));
+    await waitFor(() => findings(uri).length === 2, { message: 'the findings of the edit', timeoutMs: 30_000 });
+    assert.deepEqual(findings(uri), [[5, 'cname-conflict', 'error'], [6, 'out-of-zone', 'error']]);
+    assert.deepEqual(findings(zoneUri('example.com.zone')).filter((f) => f[1] === 'cname-conflict'), [], 'the includer is not marked from here');
+    const summary = await vscode.commands.executeCommand<CheckSummary>(Commands.checkZoneFile, uri);
+    assert.equal(summary?.includedBy, zoneUri('example.com.zone').fsPath);
+    assert.deepEqual(summary?.byRule, { 'cname-conflict': 1, 'out-of-zone': 1 });
+  });
+
   it('sums a file up before import: record sets, findings by rule, tasks needed', async () => {
     const summary = await vscode.commands.executeCommand<CheckSummary>(Commands.checkZoneFile, zoneUri('preflight.example.zone'));
     assert.ok(summary);

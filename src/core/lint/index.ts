@@ -47,10 +47,10 @@ export function lintRecords(index: LintableIndex, records: readonly ZoneRecord[]
 
 export async function lintZoneFile(
   file: string,
-  options: { origin: string; root: string; text?: string } & LintOptions,
+  options: { origin: string; root: string; text?: string; includedTexts?: Readonly<Record<string, string>> } & LintOptions,
 ): Promise<LintResult> {
-  const { origin, root, text, ...lint } = options;
-  const index = await indexZoneFile(file, text === undefined ? { origin, root } : { origin, root, text });
+  const { origin, root, text, includedTexts, ...lint } = options;
+  const index = await indexZoneFile(file, { origin, root, ...(text !== undefined ? { text } : {}), ...(includedTexts ? { includedTexts } : {}) });
   return lintZone(index, lint);
 }
 

@@ -14,6 +14,8 @@ export interface IndexZoneOptions {
   text?: string;
   /** Lower include bounds than DEFAULT_INCLUDE_LIMITS (tests). */
   limits?: Partial<IncludeLimits>;
+  /** Texts to read instead of files that $INCLUDE reaches (editors' unsaved texts), by absolute path. */
+  includedTexts?: Readonly<Record<string, string>>;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */
@@ -36,9 +38,21 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   } catch {
     realRoot = path.resolve(options.root);
   }
-  const parser = new ZoneParser(store, { realRoot, ...(options.limits ? { limits: options.limits } : {}) });
+  const texts = options.includedTexts ? await textsByRealPath(options.includedTexts) : undefined;
+  const parser = new ZoneParser(store, { realRoot, ...(options.limits ? { limits: options.limits } : {}), ...(texts ? { texts } : {}) });
   parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
   return store.compact(origin);
+}
+
+/** The parser finds included files by their real path (symbolic links resolved). */
+async function textsByRealPath(texts: Readonly<Record<string, string>>): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const [file, text] of Object.entries(texts)) {
+    const absolute = path.resolve(file);
+    const real = await fs.promises.realpath(absolute).catch(() => absolute);
+    out.set(real, Buffer.from(text, 'utf8'));
+  }
+  return out;
 }
 
 export async function indexZoneFile(file: string, options: IndexZoneOptions): Promise<ZoneIndex> {

@@ -53,6 +53,8 @@ export interface ParseOptions {
   /** Real path of the folder that bounds $INCLUDE. */
   realRoot: string;
   limits?: Partial<IncludeLimits>;
+  /** Bytes to use instead of reading an included file (an editor's unsaved text), by real path. */
+  texts?: ReadonlyMap<string, Buffer>;
 }
 
 export interface FileState {
@@ -90,6 +92,7 @@ export class ZoneParser {
 
   constructor(private readonly store: RecordStore, private readonly options: ParseOptions) {
     this.limits = { ...DEFAULT_INCLUDE_LIMITS, ...options.limits };
+    if (options.texts) for (const [real, data] of options.texts) this.texts.set(real, data);
   }
 
   /** The TTL for a record that writes `own` (-1: none), and remembers it as the previous record's. */
