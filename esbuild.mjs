@@ -1,8 +1,37 @@
 // Bundles the extension host code (Node, CommonJS), the zone-index worker and the webview script (browser).
+//
+// Activation pays for every byte of dist/extension.js that Node compiles and evaluates, so the modules that
+// registration does not need are left out of it: each group in LAZY below becomes its own file,
+// dist/lazy-<group>.js, loaded by the `require()` that first needs it (the source keeps a plain lazy
+// require, see src/core/lazy.ts). A lazy file never carries its own copy of a module that extension.js
+// has: it takes that module from extension.js (its `__modules`), so every module exists once per host and
+// module state (the secret registry, caches) is shared. `--watch` builds one file, without the split.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const ROOT = path.dirname(new URL(import.meta.url).pathname);
+
+/**
+ * Groups of modules loaded at first use, reached from extension.js only through `require()` (a static import
+ * there is refused: it would load the group during activation); a group may import another group's modules.
+ */
+const LAZY = {
+  // The schema library and every schema built with it: the first server answer, panel message or restore.
+  schemas: ['src/core/schemas.ts', 'src/core/liveSchemas.ts', 'src/shared/protocol.ts', 'src/shared/testProbe.ts'],
+  // The failed-items panel (messages, Load All, export): when a first panel opens or is restored.
+  panel: ['src/panels/failedItemsPanel.ts'],
+  // The write path: planning, sending and comparing a retry.
+  retry: ['src/retry/planner.ts', 'src/retry/send.ts'],
+  // Compare with Live Zone and Verify in Live Zone.
+  compare: ['src/compare/run.ts'],
+  // Check Zone File Before Import and the quick fixes.
+  lint: ['src/lint/checkCommand.ts', 'src/lint/codeActions.ts'],
+  // Dev hooks: only with HUAWEI_DNS_SANDBOX=1 or under the test harness.
+  sandbox: ['src/dev/sandbox.ts'],
+  testApi: ['src/dev/testApi.ts'],
+};
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -26,16 +55,85 @@ const undiciAsSibling = {
 };
 
 const node = { ...common, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' };
+const host = { ...node, external: ['vscode'] };
+// First statement of the bundle: lets the activation benchmark split compile time from evaluation.
+const banner = { js: 'globalThis.performance?.mark?.("huaweiDns.evaluating");' };
 
-const builds = [
-  {
-    ...node,
-    entryPoints: { extension: 'src/extension.ts', zoneWorker: 'src/core/zone/worker.ts' },
-    external: ['vscode'],
-    plugins: [undiciAsSibling],
-    // First statement of the bundle: lets the activation benchmark split compile time from evaluation.
-    banner: { js: 'globalThis.performance?.mark?.("huaweiDns.evaluating");' },
-  },
+const rel = (abs) => path.relative(ROOT, abs).split(path.sep).join('/');
+/** Where each lazy module goes: repository path -> { group, key }. */
+const lazyModules = new Map(Object.entries(LAZY).flatMap(([group, files]) => files.map((f, i) => [f, { group, key: `m${i}` }])));
+const lazyFile = (group) => `./lazy-${group}.js`;
+
+/** Resolves an import the way esbuild would, without going through this plugin again. */
+async function resolveFully(build, args) {
+  if (args.pluginData?.resolving) return undefined;
+  const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+  return r.errors.length || r.external || !r.path ? undefined : r.path;
+}
+
+/**
+ * In extension.js (inGroup undefined) or in one lazy group's file: a lazy module of another group becomes a
+ * require() of its file; in a lazy file, a module extension.js has (`mainModules`) is taken from it.
+ */
+function splitPlugin({ inGroup, mainModules, used }) {
+  return {
+    name: 'lazy-split',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/(lazy-[\w-]+|extension)\.js$/ }, (args) => (args.namespace === 'split-stub' ? { path: args.path, external: true } : undefined));
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace === 'split-stub' || args.kind === 'entry-point') return undefined;
+        const abs = await resolveFully(build, args);
+        if (!abs) return undefined;
+        const file = rel(abs);
+        const lazy = lazyModules.get(file);
+        if (lazy && lazy.group !== inGroup) {
+          // From extension.js only through require(): a static import would load it during activation.
+          if (!inGroup && args.kind !== 'require-call') throw new Error(`${file} is loaded lazily (esbuild.mjs LAZY) but ${rel(args.importer)} imports it statically`);
+          return { path: file, namespace: 'split-stub', pluginData: { contents: `module.exports = require(${JSON.stringify(lazyFile(lazy.group))}).${lazy.key};` } };
+        }
+        if (inGroup && mainModules?.has(file)) {
+          used?.add(file);
+          return { path: file, namespace: 'split-stub', pluginData: { contents: `module.exports = require("./extension.js").__modules[${JSON.stringify(file)}]();` } };
+        }
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'split-stub' }, (args) => ({ contents: args.pluginData.contents, loader: 'js', resolveDir: ROOT }));
+    },
+  };
+}
+
+/** extension.js's entry: the composition root, plus `__modules` for the lazy files (the modules they use). */
+function mainEntry(shared) {
+  const lines = [`export * from ${JSON.stringify(path.join(ROOT, 'src/extension.ts'))};`];
+  if (shared.length) {
+    lines.push('export const __modules = {');
+    for (const f of shared) lines.push(`  ${JSON.stringify(f)}: () => require(${JSON.stringify(path.join(ROOT, f))}),`);
+    lines.push('};');
+  }
+  return { contents: lines.join('\n'), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' };
+}
+
+/** The split build: extension.js, then each lazy file against it, then extension.js again with `__modules`. */
+async function buildHost() {
+  const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [undiciAsSibling, splitPlugin({})] });
+  const mainModules = new Set(Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/')));
+  const used = new Set();
+  for (const [group, files] of Object.entries(LAZY)) {
+    const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify(path.join(ROOT, f))};`).join('\n');
+    await esbuild.build({
+      ...host,
+      stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
+      outfile: `dist/lazy-${group}.js`,
+      outdir: undefined,
+      plugins: [undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
+    });
+  }
+  await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, plugins: [undiciAsSibling, splitPlugin({})] });
+}
+
+const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts' } };
+const others = [
+  worker,
   { ...node, entryPoints: { undici: 'undici' } },
   {
     ...common,
@@ -48,7 +146,9 @@ const builds = [
 ];
 
 if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
+  // One unsplit extension.js: the lazy modules stay inside it (still evaluated only at first use).
+  const unsplit = { ...host, entryPoints: { extension: 'src/extension.ts' }, banner, plugins: [undiciAsSibling] };
+  for (const b of [unsplit, ...others]) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([buildHost(), ...others.map((b) => esbuild.build(b))]);
 }

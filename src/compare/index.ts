@@ -9,12 +9,19 @@ import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
 import { ComparisonDocuments } from './documents';
 import { CompareDecorations } from './decorations';
-import { compareFile, verifyItems, type CompareResult, type LiveComparer } from './run';
+import { lazy } from '../core/lazy';
+import type * as Run from './run';
+import type { CompareResult, LiveComparer } from './run';
 import type { CompareDeps } from './types';
 
 export type { CompareResult } from './run';
 export type { CompareCounts } from './summary';
 export type { CompareDeps, ZoneFileSource } from './types';
+
+// The comparison itself (live reads, rendering, the diff) is loaded at the first command, not at activation;
+// esbuild puts it in a file of its own (esbuild.mjs LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runModule = lazy(() => require('./run') as typeof Run);
 
 export interface CompareFeature extends vscode.Disposable {
   /** For tests: the marks on the files' lines. */
@@ -68,7 +75,7 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
         void vscode.window.showWarningMessage(vscode.l10n.t('Open a zone file (or pick one in the Explorer) to compare it with the live zone.'));
         return Promise.resolve(undefined);
       }
-      return run(vscode.l10n.t('Comparing {0} with the live zone', plainText(path.basename(uri.fsPath))), () => compareFile(comparer, uri, { ignoreTtl: ignoreTtlOf(ignoreTtl), show }));
+      return run(vscode.l10n.t('Comparing {0} with the live zone', plainText(path.basename(uri.fsPath))), () => runModule().compareFile(comparer, uri, { ignoreTtl: ignoreTtlOf(ignoreTtl), show }));
     }),
     vscode.commands.registerCommand(Commands.verifyInLiveZone, async (arg: unknown) => {
       const parsed = taskArg(arg);
@@ -78,7 +85,7 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
         void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a batch task id.', plainText(taskId)));
         return undefined;
       }
-      return run(vscode.l10n.t('Verifying task {0} in the live zone', taskId), () => verifyItems(comparer, taskId, { ignoreTtl: ignoreTtlOf(parsed.ignoreTtl), show: parsed.show }));
+      return run(vscode.l10n.t('Verifying task {0} in the live zone', taskId), () => runModule().verifyItems(comparer, taskId, { ignoreTtl: ignoreTtlOf(parsed.ignoreTtl), show: parsed.show }));
     }),
   ];
 

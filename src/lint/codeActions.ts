@@ -11,7 +11,6 @@ import { absoluteTargetEdit, recordEndLine, recordFields, splitTxtEdits, type Li
 import { ttlRangeFix } from './ttl';
 
 export class ZoneLintCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly services: Services) {}
 

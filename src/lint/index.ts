@@ -5,14 +5,23 @@ import { Commands, ZONE_LANGUAGE_ID } from '../constants';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
 import type { ZoneCatalog } from '../zone';
-import { checkZoneFile, type CheckSummary } from './checkCommand';
-import { ZoneLintCodeActions } from './codeActions';
+import { lazy } from '../core/lazy';
+import type * as CheckCommand from './checkCommand';
+import type { CheckSummary } from './checkCommand';
+import type * as CodeActions from './codeActions';
 import { ZoneLintDiagnostics, type LintSource } from './diagnostics';
 import { RuleLinks } from './ruleLinks';
 
 export type { CheckSummary } from './checkCommand';
 export type { LintPublished, LintSource } from './diagnostics';
 export { TYPING_DEBOUNCE_MS } from './diagnostics';
+
+// The Check command and the quick fixes are loaded at their first use, not at activation; esbuild puts them in
+// a file of their own (esbuild.mjs LAZY).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const checkCommand = lazy(() => require('./checkCommand') as typeof CheckCommand);
+const codeActions = lazy(() => require('./codeActions') as typeof CodeActions);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ZoneLintFeature extends vscode.Disposable {
   readonly diagnostics: ZoneLintDiagnostics;
@@ -26,10 +35,10 @@ export function registerZoneLint(services: Services, catalog: ZoneCatalog & Lint
   ];
   const disposables: vscode.Disposable[] = [
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(selector, new ZoneLintCodeActions(services), { providedCodeActionKinds: ZoneLintCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, lazyCodeActions(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(Commands.checkZoneFile, async (arg: unknown): Promise<CheckSummary | undefined> => {
       try {
-        return await checkZoneFile(services, catalog, catalog, arg);
+        return await checkCommand().checkZoneFile(services, catalog, catalog, arg);
       } catch (err) {
         services.log.error('Check zone file failed', err);
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not check the zone file: {0}', plainText(services.log.redact(err instanceof Error ? err.message : String(err)))));
@@ -43,4 +52,10 @@ export function registerZoneLint(services: Services, catalog: ZoneCatalog & Lint
       for (const d of disposables.splice(0).reverse()) d.dispose();
     },
   };
+}
+
+/** The quick-fix provider, built at the first request for fixes. */
+function lazyCodeActions(services: Services): vscode.CodeActionProvider {
+  const provider = lazy(() => new (codeActions().ZoneLintCodeActions)(services));
+  return { provideCodeActions: (doc, range, context) => provider().provideCodeActions(doc, range, context) };
 }

@@ -9,11 +9,18 @@ import { askTaskId } from '../platform/taskIdPrompt';
 import type { Services } from '../services';
 import type { ViewState } from '../shared/protocol';
 import type { TrackedTasks } from '../tasks';
+import { lazy } from '../core/lazy';
 import { protocol } from './protocolLoader';
-import { FailedItemsPanel, type PanelZoneFiles } from './failedItemsPanel';
+import type * as PanelModule from './failedItemsPanel';
+import type { FailedItemsPanel, PanelZoneFiles } from './failedItemsPanel';
 import type { PanelObserver } from './observer';
 
 export type { ObservedPanel, PanelObserver } from './observer';
+
+// The panel itself (its messages, Load All, export) is loaded when a first panel opens, not at activation;
+// esbuild puts it in a file of its own (esbuild.mjs LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const panelModule = lazy(() => require('./failedItemsPanel') as typeof PanelModule);
 
 /** What the panels need of the zone-file feature: reveal an item, and its failures in the Problems panel. */
 export interface PanelsZoneFiles extends PanelZoneFiles {
@@ -103,7 +110,7 @@ class FailedItemsPanels extends Disposable implements FailedItemsFeature {
   }
 
   private adopt(panel: vscode.WebviewPanel, taskId: string, state: ViewState | undefined): void {
-    const controller = new FailedItemsPanel(this.services, this.tasks, this.zones, panel, taskId, this.observer, state);
+    const controller = new (panelModule().FailedItemsPanel)(this.services, this.tasks, this.zones, panel, taskId, this.observer, state);
     this.open.set(taskId, controller);
     panel.onDidDispose(() => {
       if (this.open.get(taskId) === controller) this.open.delete(taskId);

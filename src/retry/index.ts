@@ -4,6 +4,7 @@
 // workspaces; a dry run and a Cancel send nothing.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { lazy } from '../core/lazy';
 import { compareOutcome, toZoneSnippet, type RetryOutcome } from '../core/retryPlan/outcome';
 import type { RetryPlan } from '../core/retryPlan/plan';
 import type { RetryRecordSet } from '../core/recordSets/types';
@@ -15,15 +16,24 @@ import type { Services } from '../services';
 import { formatCount, isPendingStatus, shortTaskId } from '../shared/format';
 import type { TrackedTasks } from '../tasks';
 import { parseRetryArgument } from './args';
-import { buildPlan, RetryRefusal, type PlannedRetry } from './planner';
+import type * as Planner from './planner';
+import type { PlannedRetry } from './planner';
 import { pickAction, requestDocument, RequestDocuments, type PreviewAction } from './preview';
 import { RetryRelationStore, type RetryRelations } from './relations';
-import { confirmSend, sendAll, type SendHooks, type SentTask } from './send';
+import type * as Send from './send';
+import type { SendHooks, SentTask } from './send';
 import type { RetryZoneFiles } from './zoneIndexes';
 
 export type { RetryRelations } from './relations';
 export type { RetryZoneFiles } from './zoneIndexes';
 export type { PlannedRetry } from './planner';
+
+// Planning and sending are loaded at the first retry, not at activation; esbuild puts them in a
+// file of their own (esbuild.mjs LAZY).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const planner = lazy(() => require('./planner') as typeof Planner);
+const send = lazy(() => require('./send') as typeof Send);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Answers given instead of a person's in the preview, the dialogs and the save box. Only the test API passes
@@ -115,7 +125,7 @@ class Retry extends Disposable implements RetryFeature {
       planned = await this.plan(taskId, !automated);
     } catch (error) {
       if (automated) throw error;
-      if (error instanceof RetryRefusal) void vscode.window.showInformationMessage(error.message);
+      if (error instanceof planner().RetryRefusal) void vscode.window.showInformationMessage(error.message);
       else void showError(this.services, error, { action: vscode.l10n.t('Retry failed items'), taskId });
       return undefined;
     }
@@ -136,14 +146,14 @@ class Retry extends Disposable implements RetryFeature {
       void vscode.window.showErrorMessage(refused);
       return result;
     }
-    if (!(await confirmSend(planned, this.services, this.hooks))) {
+    if (!(await send().confirmSend(planned, this.services, this.hooks))) {
       this.services.log.info(`Retry of ${taskId}: not confirmed, nothing sent`);
       return result;
     }
     const client = await this.services.session.requireClient();
     if (!client) return result;
     try {
-      result.sent = await sendAll(this.services, client, planned, this.hooks, (task, recordsets) => this.adopt(task, planned.parent.id, recordsets));
+      result.sent = await send().sendAll(this.services, client, planned, this.hooks, (task, recordsets) => this.adopt(task, planned.parent.id, recordsets));
     } catch (error) {
       if (automated) throw error;
       void showError(this.services, error, { action: vscode.l10n.t('Retry failed items'), taskId });
@@ -152,7 +162,7 @@ class Retry extends Disposable implements RetryFeature {
   }
 
   private plan(taskId: string, withProgress: boolean): Promise<PlannedRetry> {
-    const build = (signal?: AbortSignal) => buildPlan(this.services, this.deps.tasks, this.deps.zoneFiles, taskId, signal);
+    const build = (signal?: AbortSignal) => planner().buildPlan(this.services, this.deps.tasks, this.deps.zoneFiles, taskId, signal);
     if (!withProgress) return build();
     return Promise.resolve(
       vscode.window.withProgress<PlannedRetry>(
@@ -234,11 +244,11 @@ class Retry extends Disposable implements RetryFeature {
     this.compared.add(taskId);
     try {
       const [parent, child] = await Promise.all([this.deps.tasks.allItems(parentId), this.deps.tasks.allItems(taskId)]);
-      const outcome = compareOutcome(parent.items, sent, child.items);
-      this.services.log.info(`Retry ${taskId} of ${parentId} is DONE: ${outcome.fixed.length} fixed, ${outcome.stillFailing.length} still failing, ${outcome.newlyFailing.length} newly failing`);
-      this.finished.fire({ parentId, taskId, outcome });
+      const compared = compareOutcome(parent.items, sent, child.items);
+      this.services.log.info(`Retry ${taskId} of ${parentId} is DONE: ${compared.fixed.length} fixed, ${compared.stillFailing.length} still failing, ${compared.newlyFailing.length} newly failing`);
+      this.finished.fire({ parentId, taskId, outcome: compared });
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Retry of {0} is DONE: {1} fixed, {2} still failing (same cause), {3} newly failing.', shortTaskId(parentId), formatCount(outcome.fixed.length), formatCount(outcome.stillFailing.length), formatCount(outcome.newlyFailing.length)),
+        vscode.l10n.t('Retry of {0} is DONE: {1} fixed, {2} still failing (same cause), {3} newly failing.', shortTaskId(parentId), formatCount(compared.fixed.length), formatCount(compared.stillFailing.length), formatCount(compared.newlyFailing.length)),
       );
     } catch (error) {
       this.services.log.warn(`Could not compare retry ${taskId} with ${parentId}: ${errorMessage(error)}`);

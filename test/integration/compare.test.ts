@@ -61,7 +61,11 @@ describe('Compare with Live Zone (integration)', function () {
       assert.equal(api.compare.decorations.linesOf(file.fsPath).inSync.length, 5);
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), '; edited\n'));
       assert.equal(api.compare.decorations.linesOf(file.fsPath).inSync.length, 0);
+      // Revert acts on the active editor: make sure it is this one, and that the fixture is clean again
+      // (a dirty copy left behind is counted by the next tests, and saved by any later Save All).
+      await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(editor.document.isDirty, false, 'example.com.zone reverted');
     });
   });
 

@@ -9,8 +9,8 @@ import type { ErrorItem } from '../../src/core/types';
 import type { PanelProbe, PanelsTestApi } from '../../src/dev/testApi';
 import { toCsv } from '../../src/shared/delimited';
 import { aTask, errorItems } from '../support/builders';
-import { getApi } from '../support/extensionApi';
-import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+import { gatewayForSuite } from '../support/extensionApi';
+import type { FakeGateway } from '../support/fakeGateway';
 
 const PROFILE = 'panels-suite';
 
@@ -44,17 +44,16 @@ async function waitUntil<T>(probe: () => T | undefined, timeoutMs = 20_000): Pro
 
 describe('Failed-items panel (integration)', function () {
   this.timeout(120_000);
+  const suite = gatewayForSuite({ profile: PROFILE });
   let gw: FakeGateway;
   let panels: PanelsTestApi;
   const created: string[] = [];
   const tmp = path.join(os.tmpdir(), `panels-suite-${process.pid}`);
 
   before(async () => {
-    gw = await startFakeGateway();
-    const api = await getApi();
-    panels = api.panels;
-    await vscode.commands.executeCommand(Commands.signIn, { name: PROFILE, endpoint: gw.url, ...SANDBOX_CREDENTIALS });
-    assert.ok(api.services.session.getClient(), 'signed in to the fake gateway');
+    gw = suite.gateway;
+    panels = suite.api.panels;
+    assert.ok(suite.api.services.session.getClient(), 'signed in to the fake gateway');
     // Headless browsers may report the window as unfocused; the model's polling must not depend on it here.
     await vscode.commands.executeCommand(Commands.watchInBackground, true);
     await fs.mkdir(tmp, { recursive: true });
@@ -67,9 +66,7 @@ describe('Failed-items panel (integration)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand(Commands.watchInBackground, false);
-    await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, PROFILE)).catch(() => undefined);
     for (const id of created) gw.removeTask(id);
-    await gw.close();
     await fs.rm(tmp, { recursive: true, force: true });
   });
 

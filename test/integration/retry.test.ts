@@ -11,8 +11,8 @@ import type { AuthSession } from '../../src/auth/session';
 import { Commands } from '../../src/constants';
 import type { RetryFinished, RetryResult } from '../../src/retry';
 import { aTask, errorItems } from '../support/builders';
-import { getApi, waitFor, type ExtensionApi } from '../support/extensionApi';
-import { SANDBOX_CREDENTIALS, SANDBOX_TASK_IDS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+import { gatewayForSuite, waitFor, type ExtensionApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, SANDBOX_TASK_IDS, sandboxTasks, sandboxZones, type FakeGateway } from '../support/fakeGateway';
 
 const PROFILE = 'retry-suite';
 const TASK = SANDBOX_TASK_IDS.retryDemo;
@@ -21,15 +21,17 @@ const retry = (arg: unknown): Promise<RetryResult | undefined> => Promise.resolv
 
 describe('Retry failed items (integration)', function () {
   this.timeout(120_000);
+  // Signed in per test (beforeEach): some tests sign in read-only.
+  const suite = gatewayForSuite({ gatewayOptions: { tasks: sandboxTasks(), zones: sandboxZones(), createdTaskPending: { polls: 1 } } });
   let gw: FakeGateway;
   let api: ExtensionApi;
 
   const signIn = (extra: Record<string, unknown> = {}) =>
     vscode.commands.executeCommand(Commands.signIn, { name: PROFILE, endpoint: gw.url, ...SANDBOX_CREDENTIALS, ...extra });
 
-  before(async () => {
-    gw = await startFakeGateway({ tasks: sandboxTasks(), zones: sandboxZones(), createdTaskPending: { polls: 1 } });
-    api = await getApi();
+  before(() => {
+    gw = suite.gateway;
+    api = suite.api;
   });
   beforeEach(async () => {
     gw.reset();
@@ -40,7 +42,6 @@ describe('Retry failed items (integration)', function () {
     await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, PROFILE)).catch(() => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
-  after(async () => gw.close());
 
   it('a dry run resolves with the plan over the workspace zone files and the live zone, and sends nothing', async () => {
     const plan = await retry({ taskId: TASK, dryRun: true });

@@ -6,8 +6,8 @@ import { Commands, SETTINGS_SECTION } from '../../src/constants';
 import { autoTrackAccountTasks } from '../../src/dev/sandbox';
 import { TasksTreeProvider, type FinishNotice, type TasksNode } from '../../src/views';
 import { aTask, errorItems } from '../support/builders';
-import { getApi, type ExtensionApi } from '../support/extensionApi';
-import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeTask } from '../support/fakeGateway';
+import { gatewayForSuite, getApi, type ExtensionApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, type FakeGateway, type FakeTask } from '../support/fakeGateway';
 
 const PROFILE = 'tasks-suite';
 const OTHER_PROFILE = 'tasks-suite-other';
@@ -25,6 +25,7 @@ async function until(what: string, predicate: () => boolean, timeoutMs = 30_000)
 
 describe('Tracked tasks tree (integration)', function () {
   this.timeout(120_000);
+  const suite = gatewayForSuite({ profile: PROFILE });
   let gw: FakeGateway;
   let feature: ExtensionApi['tasks'];
   const added: string[] = [];
@@ -63,11 +64,10 @@ describe('Tracked tasks tree (integration)', function () {
   }
 
   before(async () => {
-    gw = await startFakeGateway();
-    const api = await getApi();
+    gw = suite.gateway;
+    const api = suite.api;
     feature = api.tasks;
     for (const [key, value] of settingsChanged) await config().update(key, value, vscode.ConfigurationTarget.Global);
-    await signIn(PROFILE);
     assert.ok(api.services.session.getClient(), 'signed in to the fake gateway');
     // Headless browsers may report the window as unfocused; polling must not depend on it here.
     await vscode.commands.executeCommand(Commands.watchInBackground, true);
@@ -81,11 +81,10 @@ describe('Tracked tasks tree (integration)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand(Commands.watchInBackground, false);
-    for (const name of [SANDBOX_PROFILE, OTHER_PROFILE, PROFILE]) {
+    for (const name of [SANDBOX_PROFILE, OTHER_PROFILE]) {
       await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, name)).catch(() => undefined);
     }
     for (const [key] of settingsChanged) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    await gw.close();
   });
 
   it('shows tasks of every type and state with words, counts, icons and a tooltip', async () => {

@@ -64,22 +64,64 @@ export interface WithGatewayOptions {
   profile?: string;
 }
 
+/** Starts a gateway (and signs the profile in); `close()` signs out and closes it, whatever happened. */
+async function openGateway(options: WithGatewayOptions): Promise<GatewayContext & { close(): Promise<void> }> {
+  const gateway = await startFakeGateway(options.gatewayOptions);
+  const close = async (): Promise<void> => {
+    if (options.profile) {
+      await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, options.profile)).catch(() => undefined);
+    }
+    await gateway.close();
+  };
+  try {
+    const api = await getApi();
+    if (options.profile) {
+      await vscode.commands.executeCommand(Commands.signIn, { name: options.profile, endpoint: gateway.url, ...SANDBOX_CREDENTIALS });
+    }
+    return { gateway, api, ...(options.profile ? { profile: options.profile } : {}), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /**
  * Run `fn` with a fresh fake gateway (and optionally a signed-in profile), always closing the gateway and
  * signing the profile out afterwards, because every suite shares one extension host and one globalState.
  */
 export async function withGateway<T>(options: WithGatewayOptions, fn: (ctx: GatewayContext) => Promise<T>): Promise<T> {
-  const gateway = await startFakeGateway(options.gatewayOptions);
-  const api = await getApi();
+  const ctx = await openGateway(options);
   try {
-    if (options.profile) {
-      await vscode.commands.executeCommand(Commands.signIn, { name: options.profile, endpoint: gateway.url, ...SANDBOX_CREDENTIALS });
-    }
-    return await fn({ gateway, api, ...(options.profile ? { profile: options.profile } : {}) });
+    return await fn(ctx);
   } finally {
-    if (options.profile) {
-      await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, options.profile)).catch(() => undefined);
-    }
-    await gateway.close();
+    await ctx.close();
   }
+}
+
+/**
+ * withGateway for a whole suite: the gateway starts (and the profile signs in) in the suite's `before` and is
+ * closed (the profile signed out) in its `after`. Call it inside `describe`; read the context in tests only.
+ */
+export function gatewayForSuite(options: WithGatewayOptions): GatewayContext {
+  let ctx: (GatewayContext & { close(): Promise<void> }) | undefined;
+  before(async () => {
+    ctx = await openGateway(options);
+  });
+  after(async () => {
+    await ctx?.close();
+    ctx = undefined;
+  });
+  const current = (): GatewayContext => {
+    if (!ctx) throw new Error('gatewayForSuite: the gateway is only there between the suite\'s before and after');
+    return ctx;
+  };
+  return {
+    get gateway() {
+      return current().gateway;
+    },
+    get api() {
+      return current().api;
+    },
+    ...(options.profile ? { profile: options.profile } : {}),
+  };
 }

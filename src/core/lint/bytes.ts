@@ -3,6 +3,8 @@
 // blanks, line breaks and parentheses separate words; `;` starts a comment outside quotes; a quoted string
 // keeps everything (an escaped line break continues it, an unescaped one ends it); `\` escapes one byte.
 
+import { randomInt } from 'crypto';
+
 const SP = 0x20;
 const TAB = 0x09;
 const CR = 0x0d;
@@ -367,9 +369,31 @@ export function parseIpv6(buf: Uint8Array, s: number, e: number, out: Uint16Arra
   return true;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
-export const HASH_START = FNV_OFFSET;
+
+/**
+ * A fresh start for the value hashes of one lint run. With a fixed FNV offset, values crafted to collide
+ * could be computed once and put in any zone file; a per-run seed keeps full collisions from being precomputed.
+ */
+export function hashSeed(): number {
+  return randomInt(0, 0x100000000) | 0;
+}
+
+/**
+ * The first slot of a value of set (owner, type) in a table of `mask + 1` slots. The state is mixed (murmur3's
+ * finaliser) before it is masked: FNV's low bits depend only on the low bits of the bytes, so unmixed, the
+ * values of a set whose bytes differ only above bit 3 (`a`/`q`/`A`/`Q`) all started in one slot of every 16,
+ * whatever the seed, and linear probing ran them into one long cluster.
+ */
+export function valueSlot(h: number, owner: number, type: number, mask: number): number {
+  let x = h ^ Math.imul(owner, 0x9e3779b1) ^ type;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x & mask;
+}
 
 /** FNV-1a step over bytes (lower-cased when `fold`). */
 export function hashBytes(h: number, buf: Uint8Array, s: number, e: number, fold: boolean): number {

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { english, type Translate } from '../l10n';
 import {
-  hashBytes, hashNumber, hashString, HASH_START, isAtOrBelowBytes, isIpv4, isPlainName, isTargetAt, nameShapeOf,
+  hashBytes, hashNumber, hashSeed, hashString, isAtOrBelowBytes, isIpv4, isPlainName, isTargetAt, nameShapeOf, valueSlot,
   numberAt, parseIpv6, wordIs, WordCursor, MAX_WORDS, SHAPE_STRAY_STAR, SHAPE_WILDCARD, type ByteNameShape,
 } from './bytes';
 import { LINT_MESSAGES, shown, type LintMessageId } from './messages';
@@ -208,6 +208,8 @@ class Engine {
   private readonly kind: number[] = [];
   private readonly canonNames: string[] = [];
   private readonly originBytes = new Map<string, Buffer>();
+  /** Start of every value hash in this run (see hashSeed). */
+  private readonly seed = hashSeed();
   /** The owner name of the last finding, and each message id's last sentence (see message()). */
   private lastOwner = -1;
   private lastName = '';
@@ -552,7 +554,7 @@ class Engine {
     const buf = this.cursor.buf;
     const ws = this.ws;
     const we = this.we;
-    let h = HASH_START;
+    let h = this.seed;
     switch (kind) {
       case K_CNAME:
       case K_NS:
@@ -635,7 +637,7 @@ class Engine {
     let v = this.values;
     if ((this.vUsed + 1) * 8 > v.length) v = this.growValues();
     const mask = (v.length >> 2) - 1;
-    let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask;
+    let k = valueSlot(h, o, cid, mask);
     while (v[4 * k + 3] !== 0) k = (k + 1) & mask;
     v[4 * k] = o;
     v[4 * k + 1] = cid;
@@ -649,7 +651,7 @@ class Engine {
     const v = this.values;
     const mask = (v.length >> 2) - 1;
     let key: string | undefined;
-    for (let k = (h ^ Math.imul(o, 0x9e3779b1) ^ cid) & mask; v[4 * k + 3] !== 0; k = (k + 1) & mask) {
+    for (let k = valueSlot(h, o, cid, mask); v[4 * k + 3] !== 0; k = (k + 1) & mask) {
       if (v[4 * k + 2] !== h || v[4 * k] !== o || v[4 * k + 1] !== cid) continue;
       const other = (v[4 * k + 3] as number) - 1;
       key ??= this.valueKey(i, kind);
