@@ -7,7 +7,7 @@ import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { shortTaskId } from '../shared/format';
 import type { HostMessage, RevealResult, ViewState, WebviewMessage } from '../shared/protocol';
-import { protocol } from './protocolLoader';
+import { normaliser, protocol } from './protocolLoader';
 import type { TrackedTasks } from '../tasks';
 import { describeError } from './errors';
 import { copyAll, copyRows, exportItems } from './itemsExport';
@@ -103,6 +103,19 @@ export class FailedItemsPanel extends Disposable implements ObservedPanel {
   }
 
   private post(message: HostMessage): void {
+    // Made to fit the protocol first (long strings cut visibly, pages split, counts clamped): the webview drops
+    // a message that does not fit, which left the panel on "Loading…" and lost Load All chunks.
+    for (const fitted of normaliser().normaliseHostMessage(message)) this.postFitted(fitted);
+  }
+
+  private postFitted(message: HostMessage): void {
+    const checked = protocol().parseHostMessage(message);
+    if (!checked.ok) {
+      // Never expected after normalising; if it happens, an error the person sees instead of a silent drop.
+      this.services.log.error(`Failed-items panel: a ${message.type} message does not fit the protocol (${checked.reason})`);
+      if (message.type === 'error') return;
+      message = { type: 'error', message: vscode.l10n.t('Part of the answer could not be shown; see the log (Huawei DNS: Show Logs).'), blocking: !this.task };
+    }
     this.observer?.posted(this.taskId, message);
     // Before the handshake the script may not be listening; everything is re-sent on `ready`.
     if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);

@@ -292,4 +292,18 @@ describe('Failed-items panel (integration)', function () {
     const ack = await probe.waitForRendered((a) => a.mode === 'page');
     assert.equal(ack.rows, 5);
   });
+
+  it('an item over 64 KiB is shown cut, saying so, instead of leaving the panel on "Loading…"', async () => {
+    const id = 'ff80808197a1a3b50197a1b2c3d40099';
+    created.push(id);
+    const huge = `${'x'.repeat(70_000)}.example.com.`;
+    addTask(gw, id, [{ item: huge, errorMessage: 'Refused' }, ...items(2, 'ok')]);
+    const probe = await open(id);
+    const ack = await probe.waitForRendered((a) => a.mode === 'page' || a.mode === 'error');
+    assert.equal(ack.mode, 'page');
+    assert.equal(ack.rows, 3);
+    const page = probe.posted.filter((m) => m.type === 'page').at(-1);
+    assert.ok(page && page.type === 'page');
+    assert.match(page.items[0]!.item, /… \(truncated, 70,013 characters\)$/);
+  });
 });
