@@ -4,7 +4,8 @@
 // dropped while exports still held them). Strings are cut visibly, pages and chunks split, counts clamped.
 // Pure: no vscode, no DOM.
 import { formatCount } from './format';
-import { MAX_ITEMS_PER_MESSAGE, MAX_TEXT, type HostMessage } from './protocol';
+import type { HostMessage } from './protocol';
+import { MAX_ITEMS_PER_MESSAGE, MAX_TEXT } from './protocolLimits';
 
 /** Appended to a cut string: "… (truncated, 70,000 characters)". */
 export const TRUNCATED_NOTE = '… (truncated, {0} characters)';

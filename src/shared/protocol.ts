@@ -3,13 +3,10 @@
 // It holds only what the product needs: a message on another channel (`channel` set: the test probe of
 // src/shared/testProbe.ts) is not the product's, and the product drops it unread (isOtherChannel).
 import * as z from 'zod';
+import { MAX_ITEMS_PER_MESSAGE, MAX_TEXT } from './protocolLimits';
 
 /** Page sizes the panel offers; the server accepts 1..500. */
 export const PAGE_SIZES = [50, 100, 200, 500] as const;
-/** Longest string we accept from either side (item names and messages are far shorter in practice). */
-export const MAX_TEXT = 64 * 1024;
-/** Items per message: a page is at most 500, Load All batches stay well under this. */
-export const MAX_ITEMS_PER_MESSAGE = 20_000;
 
 const text = z.string().max(MAX_TEXT);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -49,6 +49,20 @@ describe('retry outcome helpers', () => {
     assert.deepEqual(got.map((c) => [c.task.id[0], c.sameSize]), [['1', true], ['2', true], ['6', false]]);
   });
 
+  it('tasksCreatedSince: a stated offset is trusted to the 15 minutes of skew, an unstated zone allows 14 hours; newest first among equals', () => {
+    const sentAt = new Date('2026-12-01T10:00:00Z');
+    const list = [
+      task({ id: 'a'.repeat(32), createdAt: '2026-12-01T17:40:00+08:00', successCount: 1, errorCount: 1 }), // 09:40Z: 20 min before
+      task({ id: 'b'.repeat(32), createdAt: '2026-12-01T09:45:00Z', successCount: 1, errorCount: 1 }), // exactly the skew: kept
+      task({ id: 'c'.repeat(32), createdAt: ' 2026-11-30 19:40:00 ', successCount: 1, errorCount: 1 }), // no zone, 14 h 20 min before: beyond UTC−12 … +14 and the skew
+      task({ id: 'd'.repeat(32), createdAt: '2026-11-30 20:00:00', successCount: 1, errorCount: 1 }), // no zone, 14 h before
+      task({ id: 'e'.repeat(32), createdAt: '2026-12-01T10:00:09Z', successCount: 1, errorCount: 1 }), // newest
+      task({ id: 'f'.repeat(32), createdAt: '2026-12-01T10:00:30Z', successCount: 5, errorCount: 0 }), // newer, other size
+    ];
+    const got = tasksCreatedSince(list, sentAt, 2);
+    assert.deepEqual(got.map((c) => [c.task.id[0], c.sameSize]), [['e', true], ['b', true], ['d', true], ['f', false]]);
+  });
+
   it('parseRetryArgument: nothing, a task id, a tree node, or { taskId, dryRun }; anything else is refused', () => {
     const id = 'ff8080829a0b1c2d019a0b1c2d3e000b';
     assert.deepEqual(parseRetryArgument(undefined), { dryRun: false });
