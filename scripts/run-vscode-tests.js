@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Integration tests inside a real VS Code extension host (code-server + Chromium, offline).
-//   node scripts/run-vscode-tests.js [--grep PATTERN] [--no-build] [--timeout MS] [--files GLOB] [--verbose]
+//   node scripts/run-vscode-tests.js [--grep PATTERN] [--no-build] [--timeout MS] [--files GLOB] [--verbose] [--untrusted]
+// --untrusted: workspace trust on, so the fixture folder opens untrusted (restricted mode), and the suites in
+// test/integration/untrusted/*.untrusted.ts run instead (the default run has trust off, as a trusted folder).
 // Reads files / mocha options / workspace / env from .vscode-test.mjs (label "integration"), the same file
 // `vscode-test` (npm run test:desktop) uses. Exit code: 1 when any test fails or the run times out.
 // The last line is "[vscode-tests] N passed, N failed"; the counts reach `npm test` as data (scripts/lib/stage.js).
@@ -14,6 +16,9 @@ const { shutdown, installHandlers } = require('./lib/procs');
 const { reportCounts } = require('./lib/stage');
 const { parseArgs: nodeParseArgs } = require('node:util');
 
+/** The suites that need an untrusted workspace (the .vscode-test.mjs globs never match them). */
+const UNTRUSTED_FILES = 'out/test/integration/untrusted/*.untrusted.js';
+
 /** The command line, through node:util parseArgs (unknown flags and missing values are refused). */
 function parseArgs(argv) {
   const { values } = nodeParseArgs({
@@ -24,11 +29,12 @@ function parseArgs(argv) {
       timeout: { type: 'string', default: '600000' },
       files: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      untrusted: { type: 'boolean', default: false },
     },
   });
   const timeoutMs = Number(values.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error('--timeout needs a positive number of ms');
-  return { grep: values.grep, build: !values['no-build'], timeoutMs, files: values.files, verbose: values.verbose };
+  return { grep: values.grep, build: !values['no-build'], timeoutMs, files: values.files ?? (values.untrusted ? UNTRUSTED_FILES : undefined), verbose: values.verbose, untrusted: values.untrusted };
 }
 
 async function main() {
@@ -52,6 +58,7 @@ async function main() {
     env: { DNS_BATCH_TASKS_TEST: '1', ...cfg.env },
     timeoutMs: opts.timeoutMs,
     verbose: opts.verbose,
+    workspaceTrust: opts.untrusted,
   });
   const passed = r.result ? r.result.passes : 0;
   // No result (a hang, a crash, a bootstrap error) counts as one failure.

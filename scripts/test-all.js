@@ -35,6 +35,7 @@ const STAGES = [
   desktop
     ? { id: 'integration', title: 'integration tests (vscode-test, desktop VS Code)', cmd: [npx, 'vscode-test', '--label', 'integration'], timeoutMs: 10 * MIN, tests: true }
     : { id: 'integration', title: 'integration tests (code-server extension host)', cmd: [node, 'scripts/run-vscode-tests.js', '--no-build', '--timeout', String(8 * MIN)], timeoutMs: 9 * MIN, tests: true },
+  ...(desktop ? [] : [{ id: 'untrusted', title: 'integration tests in an untrusted workspace (code-server, workspace trust on)', cmd: [node, 'scripts/run-vscode-tests.js', '--no-build', '--untrusted', '--timeout', String(4 * MIN)], timeoutMs: 5 * MIN, tests: true }]),
   { id: 'selftest', title: 'harness self-test (failing and hanging suites)', cmd: [node, 'scripts/harness-selftest.js'], timeoutMs: 4 * MIN, tests: true },
   { id: 'package', title: 'package VSIX + content test', cmd: [node, 'scripts/check-vsix.js', '--package'], timeoutMs: 4 * MIN, tests: true },
   { id: 'ui', title: 'UI end-to-end (VSIX in code-server, Chromium)', cmd: [node, 'scripts/ui-tests.js', '--no-build', '--timeout', String(11 * MIN)], timeoutMs: 12 * MIN, tests: true },

@@ -74,11 +74,11 @@ function isolatedEnv(stateDir, extraEnv, baseEnv = process.env) {
 }
 
 /** code-server's arguments (after its entry script): pure, so the sandbox's authentication is unit-tested. */
-function codeServerArgs({ port, common, auth, smokeTestDriver, args }) {
+function codeServerArgs({ port, common, auth, smokeTestDriver, args, workspaceTrust }) {
   return [
     ...(auth ? auth.args : ['--auth', 'none']),
     '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...common,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
@@ -98,6 +98,7 @@ function codeServerArgs({ port, common, auth, smokeTestDriver, args }) {
  * @param {{ args: string[] }} [o.auth] authentication arguments (default `--auth none`: test runs on a fresh port)
  * @param {Record<string,string|undefined>} [o.baseEnv] the environment to start from instead of process.env
  * @param {boolean} [o.verbose] echo the server log
+ * @param {boolean} [o.workspaceTrust] keep workspace trust on (no prompt): a fresh folder opens untrusted (restricted mode)
  */
 async function startCodeServer(o = {}) {
   assertToolsInstalled();
@@ -105,7 +106,10 @@ async function startCodeServer(o = {}) {
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, o.settings);
+  const trust = o.workspaceTrust
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false }
+    : {};
+  writeUserSettings(userDataDir, { ...trust, ...o.settings });
   const env = isolatedEnv(stateDir, o.env || {}, o.baseEnv);
   const logFile = path.join(stateDir, 'code-server.log');
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', path.join(stateDir, 'config.yaml')];
@@ -116,7 +120,7 @@ async function startCodeServer(o = {}) {
   }
 
   const port = o.port || (await freePort());
-  const args = [CODE_SERVER, ...codeServerArgs({ port, common, auth: o.auth, smokeTestDriver: o.smokeTestDriver, args: o.args })];
+  const args = [CODE_SERVER, ...codeServerArgs({ port, common, auth: o.auth, smokeTestDriver: o.smokeTestDriver, args: o.args, workspaceTrust: o.workspaceTrust })];
   const log = fs.createWriteStream(logFile);
   const proc = spawnGroup(NODE24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let buf = '';

@@ -23,6 +23,7 @@ const NOISE = /Resolv(ing|ed) connection token|Creating a socket|reconnection-gr
  * @param {number} o.timeoutMs overall timeout: a hang ends as a failure
  * @param {(line:string)=>void} [o.print] receives every output line (default: console.log)
  * @param {boolean} [o.verbose]
+ * @param {boolean} [o.workspaceTrust] workspace trust on: the folder opens untrusted
  * @returns {Promise<{exitCode:number, result?:{passes:number,failures:number,pending:number,failed:string[]}, timedOut:boolean, reason:string, durationMs:number}>}
  */
 async function runInHost(o) {
@@ -36,7 +37,7 @@ async function runInHost(o) {
     DNS_BATCH_TASKS_TEST_RESULT: resultFile,
     VSCODE_TEST_OPTIONS: JSON.stringify({ mochaOpts: o.tests.mochaOpts, files: o.tests.files, preload: o.tests.preload || [], colorDefault: false }),
   };
-  const server = await startCodeServer({ env, smokeTestDriver: true, verbose: o.verbose });
+  const server = await startCodeServer({ env, smokeTestDriver: true, verbose: o.verbose, workspaceTrust: o.workspaceTrust });
   const browser = await launchBrowser();
   const tUp = Date.now();
 

@@ -2,7 +2,7 @@
 // and Cancel in the notification area, compare, and show the result once (diff editor, marks, summary).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ownerKey, recordSetsOfZone, type DnsClient, type LiveRecordSet, type ZoneIndex, type ZoneRecord } from '../core';
+import { MAX_CHECKED_RECORDS, ownerKey, readsWholeZone, recordSetsOfZone, type DnsClient, type LiveRecordSet, type ZoneIndex, type ZoneRecord } from '../core';
 import type { Services } from '../services';
 import { formatCount } from '../shared/format';
 import { plainText } from '../shared/untrusted';
@@ -84,7 +84,8 @@ export async function compareFile(c: LiveComparer, uri: vscode.Uri, options: Run
     return { zones: [], counts: countsOf([]), summary: '', zonesNotFound: [apex] };
   }
   const comparison = compare({ apex, zoneId: found.zone.id, fileSets, live: found.live, locations: locationsBySet(index.records()), ignoreTtl: options.ignoreTtl }, t);
-  return present(c, [comparison], path.basename(uri.fsPath), options, {});
+  // A $GENERATE range past the check's bound: only its first records were compared, and the summary says so.
+  return present(c, [comparison], path.basename(uri.fsPath), options, readsWholeZone(index.size) ? {} : { partial: true });
 }
 
 export async function verifyItems(c: LiveComparer, taskId: string, options: RunOptions): Promise<CompareResult | undefined> {
@@ -163,9 +164,10 @@ async function zonesHolding(c: LiveComparer, wanted: ReadonlySet<string>): Promi
   return zones;
 }
 
-async function present(c: LiveComparer, comparisons: readonly Comparison[], label: string, options: RunOptions, extra: { notInZoneFiles?: string[]; zonesNotFound?: string[] }): Promise<CompareResult> {
+async function present(c: LiveComparer, comparisons: readonly Comparison[], label: string, options: RunOptions, extra: { notInZoneFiles?: string[]; zonesNotFound?: string[]; partial?: boolean }): Promise<CompareResult> {
   const counts = countsOf(comparisons.map((x) => x.diff));
   let summary = summaryText(counts, t);
+  if (extra.partial) summary += t('; only the first {0} records of the file were compared', formatCount(MAX_CHECKED_RECORDS));
   if (extra.notInZoneFiles && extra.notInZoneFiles.length > 0) summary += t('; {0} not in any zone file', formatCount(extra.notInZoneFiles.length));
   if (extra.zonesNotFound && extra.zonesNotFound.length > 0) summary += t('; zone not found: {0}', extra.zonesNotFound.map((z) => plainText(z)).join(', '));
   const marks = new Map<string, LineMark[]>();

@@ -3,7 +3,8 @@
 import { indexZoneFile } from '../zone/index';
 import { lintTable, type LintOptions } from './engine';
 import type { LintResult } from './rules';
-import { tableFromCompact, tableFromIndex, type CompactRecords, type LintableIndex } from './table';
+import type { ZoneRecord } from '../zone/index';
+import { tableFromCompact, tableFromCompactRecords, tableFromIndex, type CompactRecords, type LintableIndex } from './table';
 
 /**
  * Records checked at most: a `$GENERATE 0-4294967295` is four billion records, which no check should walk.
@@ -22,6 +23,26 @@ export function lintZone(index: LintableIndex, options: LintOptions = {}): LintR
   const table = (compact && tableFromCompact(compact)) ?? tableFromIndex(index, MAX_CHECKED_RECORDS);
   const truncated = table.count < index.size ? { total: index.size, checked: table.count } : undefined;
   return lintTable(table, { ...options, diagnostics: index.diagnostics, ...(truncated ? { truncated } : {}) });
+}
+
+/**
+ * lintZone over just `records` of the index (the rules see only them, as through a view of the zone with only
+ * those records), in the order given. An index that can name its records' positions (CompactIndex.recordIndex)
+ * is read in place; any other goes through records' details.
+ */
+export function lintRecords(index: LintableIndex, records: readonly ZoneRecord[], options: LintOptions = {}): LintResult {
+  const compact = compactOf(index);
+  const position = (index as { recordIndex?: (record: ZoneRecord) => number }).recordIndex;
+  const table = compact && typeof position === 'function' ? tableFromCompactRecords(compact, records.map((r) => position.call(index, r))) : undefined;
+  const view: LintableIndex = {
+    records: () => records,
+    details: (r) => index.details(r),
+    apex: index.apex,
+    diagnostics: index.diagnostics,
+    size: records.length,
+    files: index.files,
+  };
+  return lintTable(table ?? tableFromIndex(view, MAX_CHECKED_RECORDS), { ...options, diagnostics: index.diagnostics });
 }
 
 export async function lintZoneFile(

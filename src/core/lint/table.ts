@@ -170,8 +170,6 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
       }
     }
   }
-  const from = d.originFrom;
-  const originNames = d.originNames;
   return {
     count: d.count,
     owner: d.recName,
@@ -193,16 +191,98 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
     end: d.recEnd,
     whole: d.recData === undefined,
     ownerName,
-    origin: (i) => {
-      let lo = 0;
-      let hi = from.length - 1;
-      if (hi < 0 || (from[0] as number) > i) return d.origin;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((from[mid] as number) <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      return originNames[lo] ?? d.origin;
-    },
+    origin: originOf(d),
+  };
+}
+
+/** The $ORIGIN in effect at record index i of the compact form. */
+function originOf(d: CompactRecords): (i: number) => string {
+  const from = d.originFrom;
+  const originNames = d.originNames;
+  return (i) => {
+    let lo = 0;
+    let hi = from.length - 1;
+    if (hi < 0 || (from[0] as number) > i) return d.origin;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((from[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return originNames[lo] ?? d.origin;
+  };
+}
+
+/**
+ * A table of just some records of the compact form, by record index (in the order given), read in place like
+ * tableFromCompact: owners get dense ids of their own, values stay in the file bytes. The retry plan lints the
+ * few thousand records at its failed names this way, without a string per record. Undefined with $GENERATE
+ * ranges (their records have no index of their own).
+ */
+export function tableFromCompactRecords(d: CompactRecords, indexes: readonly number[]): RecordTable | undefined {
+  if (d.generates.length > 0) return undefined;
+  const n = indexes.length;
+  const owner = new Int32Array(n);
+  const type = new Int32Array(n);
+  const line = new Int32Array(n);
+  const file = new Int32Array(n);
+  const ttl = new Float64Array(n);
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const local = new Map<number, number>();
+  const ownerIds: number[] = [];
+  const data = d.recData ?? d.recStart;
+  for (let k = 0; k < n; k++) {
+    const i = indexes[k] as number;
+    const id = d.recName[i] as number;
+    let o = local.get(id);
+    if (o === undefined) {
+      o = ownerIds.length;
+      local.set(id, o);
+      ownerIds.push(id);
+    }
+    owner[k] = o;
+    type[k] = d.recType[i] as number;
+    line[k] = d.recLine[i] as number;
+    file[k] = d.recFile[i] as number;
+    ttl[k] = d.recTtl[i] as number;
+    start[k] = data[i] as number;
+    end[k] = d.recEnd[i] as number;
+  }
+  const { bytes, offsets } = d.names;
+  const nameOffsets = new Int32Array(ownerIds.length + 1);
+  for (let o = 0; o < ownerIds.length; o++) {
+    const id = ownerIds[o] as number;
+    nameOffsets[o + 1] = (nameOffsets[o] as number) + ((offsets[id + 1] as number) - (offsets[id] as number));
+  }
+  const nameBytes = new Uint8Array(nameOffsets[ownerIds.length] as number);
+  for (let o = 0; o < ownerIds.length; o++) {
+    const id = ownerIds[o] as number;
+    nameBytes.set(bytes.subarray(offsets[id], offsets[id + 1]), nameOffsets[o]);
+  }
+  const names = ownerIds.map((id) => latin1Slice.call(bytes, offsets[id] as number, offsets[id + 1] as number));
+  const apexOwner = names.indexOf(d.apex);
+  const origin = originOf(d);
+  return {
+    count: n,
+    owner,
+    ownerCount: ownerIds.length,
+    nameBytes,
+    nameOffsets,
+    apex: d.apex,
+    apexBytes: Buffer.from(d.apex, 'latin1'),
+    apexOwner,
+    type,
+    types: d.types,
+    line,
+    file,
+    files: d.files,
+    ttl,
+    texts: d.texts,
+    text: file,
+    start,
+    end,
+    whole: d.recData === undefined,
+    ownerName: (o) => names[o] as string,
+    origin: (k) => origin(indexes[k] as number),
   };
 }

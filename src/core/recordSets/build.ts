@@ -1,4 +1,5 @@
 // A zone file's records grouped into record sets in the API's form: what an import (or a retry) would send.
+import { MAX_CHECKED_RECORDS } from '../lint/index';
 import type { ZoneRecord } from '../zone/index';
 import type { RetryRecordSet } from './types';
 import { apiRecordValue, ownerKey, upperType } from './values';
@@ -24,16 +25,32 @@ export function isSystemSet(name: string, type: string, apex: string): boolean {
   return t === 'SOA' || (t === 'NS' && ownerKey(name) === ownerKey(apex));
 }
 
+export interface RecordSetsOptions {
+  /**
+   * Records read at most (default MAX_CHECKED_RECORDS, the pre-flight check's bound): the index expands
+   * `$GENERATE` ranges, and `$GENERATE 0-4294967295` is four billion records. Past it the rest is not read.
+   */
+  maxRecords?: number;
+}
+
+/** Whether recordSetsOfZone reads all of an index of `size` records (else only the first maxRecords). */
+export function readsWholeZone(size: number, options: RecordSetsOptions = {}): boolean {
+  return size <= (options.maxRecords ?? MAX_CHECKED_RECORDS);
+}
+
 /**
  * Every record set of a zone file in the API's form, in file order (a set sits where its first record is):
  * all records of one owner and type, exact duplicates once; `ttl` the first record's (as BIND does); SOA and
- * apex NS left out.
+ * apex NS left out. `$GENERATE` ranges count like the records they stand for (the index expands them, and
+ * its details give each one's name, TTL and rdata).
  */
-export function recordSetsOfZone(index: IndexWithDetails): RetryRecordSet[] {
+export function recordSetsOfZone(index: IndexWithDetails, options: RecordSetsOptions = {}): RetryRecordSet[] {
   const zone = ownerKey(index.apex);
   const sets = new Map<string, RetryRecordSet>();
   const seen = new Map<RetryRecordSet, Set<string>>();
+  let left = options.maxRecords ?? MAX_CHECKED_RECORDS;
   for (const record of index.records()) {
+    if (left-- <= 0) break;
     const type = canonicalType(record.type);
     const name = ownerKey(record.name);
     if (type === 'SOA' || (type === 'NS' && name === zone)) continue;

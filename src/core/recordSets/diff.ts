@@ -1,6 +1,7 @@
 // A zone file's record sets against the live zone's, keyed by (name, type) and compared the way the service
 // stores values, so spelling (quotes, case, trailing dots, IPv6 forms, leading zeros) never shows as a change.
 import { isSystemSet } from './build';
+import { sameIpv6 } from './ipv6';
 import type { LiveRecordSet, RetryRecordSet } from './types';
 import { normalizeValue, ownerKey, upperType } from './values';
 
@@ -48,7 +49,17 @@ function canonicalValues(type: string, records: readonly string[], apex: string)
 
 function sameValues(type: string, a: readonly string[], b: readonly string[], apex: string): boolean {
   // Nearly every set holds one value, often spelled alike on both sides (equal text, equal normal form).
-  if (a.length === 1 && b.length === 1) return a[0] === b[0] || normalizeValue(type, a[0]!, apex) === normalizeValue(type, b[0]!, apex);
+  if (a.length === 1 && b.length === 1) {
+    const x = a[0]!;
+    const y = b[0]!;
+    if (x === y) return true;
+    // Two addresses compare as numbers: neither canonical text is written.
+    if (type === 'AAAA') {
+      const same = sameIpv6(x, y);
+      if (same !== undefined) return same;
+    }
+    return normalizeValue(type, x, apex) === normalizeValue(type, y, apex);
+  }
   if (a.length === b.length && a.every((v, i) => v === b[i])) return true;
   const x = canonicalValues(type, a, apex);
   const y = canonicalValues(type, b, apex);
@@ -79,30 +90,47 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
   const apex = ownerKey(options.apex);
   const ignoreTtl = options.ignoreTtl === true;
   const result: ZoneDiff = { same: [], onlyInFile: [], onlyLive: [], differs: [], inactive: [] };
-  // type -> owner -> position in `present`: the owner strings are usually the server's own (no key strings),
-  // and "matched" is a byte per set rather than a Set of objects.
-  const byType = new Map<string, Map<string, number>>();
+  // One hash lookup per set and side: owner -> first position in `present`, the other sets at that owner
+  // (another type, or the same type on another resolution line) chained behind it in live order. The owner
+  // strings are usually the server's own (no key string is built), and "matched" is a byte per set.
+  const firstAt = new Map<string, number>();
   const present: LiveRecordSet[] = [];
+  const types: string[] = [];
+  const next: number[] = [];
+  const last: number[] = [];
+  // isSystemLiveSet, with the type and owner each worked out once per set.
+  const systemApex = ownerKey(apex);
   for (const set of live) {
-    if (isSystemLiveSet(set, apex)) continue;
+    if (set.default === true) continue;
+    const type = upperType(set.type);
+    if (type === 'SOA' || type === 'TYPE6') continue;
+    const name = ownerKey(set.name);
+    if ((type === 'NS' || type === 'TYPE2') && name === systemApex) continue;
     if (!isActiveStatus(set.status)) {
       result.inactive.push(set);
       continue;
     }
-    const type = upperType(set.type);
-    let byName = byType.get(type);
-    if (!byName) byType.set(type, (byName = new Map<string, number>()));
-    const name = ownerKey(set.name);
-    // Sets on other resolution lines share name and type; the file (which has no lines) matches the first,
-    // the others stay only live.
-    if (!byName.has(name)) byName.set(name, present.length);
+    const at = present.length;
     present.push(set);
+    types.push(type);
+    next.push(-1);
+    last.push(at);
+    const first = firstAt.get(name);
+    if (first === undefined) {
+      firstAt.set(name, at);
+    } else {
+      next[last[first]!] = at;
+      last[first] = at;
+    }
   }
   const used = new Uint8Array(present.length);
   for (const set of file) {
     const type = upperType(set.type);
-    const at = byType.get(type)?.get(ownerKey(set.name));
-    if (at === undefined || used[at] === 1) {
+    // Sets on other resolution lines share name and type: the file (which has no lines) matches the first,
+    // the others stay only live.
+    let at = firstAt.get(ownerKey(set.name)) ?? -1;
+    while (at >= 0 && types[at] !== type) at = next[at]!;
+    if (at < 0 || used[at] === 1) {
       result.onlyInFile.push(set);
       continue;
     }

@@ -1,6 +1,9 @@
 // Record values in two forms: the API's form built from a zone file's rdata (what a batch-create sends), and
 // the comparison form (how the service stores a value), so a file and the live zone never differ by spelling.
 import { nameFromBytes, normalizeName } from '../zone/names';
+import { canonicalIpv6 } from './ipv6';
+
+export { canonicalIpv6 };
 
 interface Token {
   /** The token as written, without the surrounding quotes of a quoted string (escapes kept). */
@@ -122,17 +125,6 @@ function canonicalString(raw: string): string {
     else out += ch;
   }
   return out;
-}
-
-/** RFC 5952 text for an IPv6 address (the WHATWG URL serialiser writes hosts exactly so), or undefined. */
-export function canonicalIpv6(text: string): string | undefined {
-  const t = text.trim();
-  if (!t.includes(':') || /[^0-9A-Fa-f:.]/.test(t)) return undefined;
-  try {
-    return new URL(`http://[${t}]/`).hostname.slice(1, -1);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
 // items over a million-record zone costs a fraction of indexing it: lint runs over a view of just those names,
 // which gives the same findings for their records, every rule that can fail a set being local to its name.
 import { explainFailure } from '../explain';
-import { lintZone } from '../lint/index';
+import { lintRecords } from '../lint/index';
 import type { LintFinding } from '../lint/rules';
 import { isSystemSet, recordSetsOfZone } from '../recordSets/build';
 import { differingFields, isActiveStatus } from '../recordSets/diff';
@@ -158,7 +158,7 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
     const sets = [...wanted.values()].filter((w) => w.zone === z);
     if (sets.length === 0) continue;
     const zone = cached(zones[z]!);
-    const errors = lintErrors(zone, atName[z]!, sets, input.minTtl);
+    const errors = lintErrors(zones[z]!, atName[z]!, sets, input.minTtl);
     const built = recordSetsOfZone(view(zone, inFileOrder(zone, sets.flatMap((s) => s.records))));
     const byKey = new Map(sets.map((s) => [s.key, s]));
     for (const set of built) {
@@ -254,7 +254,8 @@ function lintErrors(zone: ZoneIndex, atName: ReadonlyMap<string, ZoneRecord[]>, 
   const names = new Set(sets.map((s) => s.records[0]!.name));
   const records: ZoneRecord[] = [];
   for (const name of names) records.push(...(atName.get(name) ?? zone.lookup(name)));
-  const result = lintZone(view(zone, inFileOrder(zone, records)), minTtl === undefined ? {} : { minTtl });
+  // Read in place from the index's compact form when it has one (no string per record).
+  const result = lintRecords(zone, inFileOrder(zone, records), minTtl === undefined ? {} : { minTtl });
   const out = new Map<string, LintFinding>();
   for (const f of result.findings) {
     if (f.severity !== 'error') continue;

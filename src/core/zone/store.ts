@@ -330,9 +330,14 @@ export class CompactIndex implements ZoneIndex {
     });
   }
 
+  /** The position of a record this index returned in its compact form (lint reads a few records in place). */
+  recordIndex(record: ZoneRecord): number {
+    return record === this.lastRecord ? this.lastIndex : (this.looked.get(record) ?? this.indexOf(record));
+  }
+
   details(record: ZoneRecord): ZoneRecordDetails {
     const d = this.data;
-    const i = record === this.lastRecord ? this.lastIndex : (this.looked.get(record) ?? this.indexOf(record));
+    const i = this.recordIndex(record);
     const nameId = d.recName[i] as number;
     if (nameId < 0) {
       const g = d.generates[-1 - nameId] as GenerateRange;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { script } from './load';
 
-interface Opts { grep?: string; build: boolean; timeoutMs: number; files?: string; verbose: boolean }
+interface Opts { grep?: string; build: boolean; timeoutMs: number; files?: string; verbose: boolean; untrusted: boolean }
 const { parseArgs } = script<{ parseArgs: (argv: string[]) => Opts }>('scripts/run-vscode-tests.js');
 type Check = [string, boolean];
 interface RunOut { code: number; out: string }
@@ -19,9 +19,17 @@ describe('harness: run-vscode-tests arguments', () => {
 
   it('passes --grep through in both spellings, with --no-build and --timeout', () => {
     assert.deepEqual(parseArgs(['--grep', 'Tasks view|Panel', '--no-build', '--timeout', '5000']), {
-      grep: 'Tasks view|Panel', build: false, timeoutMs: 5000, files: undefined, verbose: false,
+      grep: 'Tasks view|Panel', build: false, timeoutMs: 5000, files: undefined, verbose: false, untrusted: false,
     });
     assert.equal(parseArgs(['--grep=Activation']).grep, 'Activation');
+  });
+
+  it('--untrusted runs the untrusted-workspace suites (unless --files names others)', () => {
+    const o = parseArgs(['--untrusted']);
+    assert.equal(o.untrusted, true);
+    assert.equal(o.files, 'out/test/integration/untrusted/*.untrusted.js');
+    assert.equal(parseArgs(['--untrusted', '--files', 'x.js']).files, 'x.js');
+    assert.equal(parseArgs([]).untrusted, false);
   });
 
   it('refuses unknown flags, a missing value and a bad timeout', () => {
