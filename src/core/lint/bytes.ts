@@ -3,7 +3,7 @@
 // blanks, line breaks and parentheses separate words; `;` starts a comment outside quotes; a quoted string
 // keeps everything (an escaped line break continues it, an unescaped one ends it); `\` escapes one byte.
 
-import { randomInt } from 'crypto';
+import { finish, newSeed } from '../zone/nameTable';
 
 const SP = 0x20;
 const TAB = 0x09;
@@ -375,24 +375,16 @@ const FNV_PRIME = 16777619;
  * A fresh start for the value hashes of one lint run. With a fixed FNV offset, values crafted to collide
  * could be computed once and put in any zone file; a per-run seed keeps full collisions from being precomputed.
  */
-export function hashSeed(): number {
-  return randomInt(0, 0x100000000) | 0;
-}
+export const hashSeed = newSeed;
 
 /**
- * The first slot of a value of set (owner, type) in a table of `mask + 1` slots. The state is mixed (murmur3's
- * finaliser) before it is masked: FNV's low bits depend only on the low bits of the bytes, so unmixed, the
- * values of a set whose bytes differ only above bit 3 (`a`/`q`/`A`/`Q`) all started in one slot of every 16,
- * whatever the seed, and linear probing ran them into one long cluster.
+ * The first slot of a value of set (owner, type) in a table of `mask + 1` slots (at most 2^30). The state is
+ * mixed by the owner-name table's finaliser before it is masked: FNV's low bits depend only on the low bits of
+ * the bytes, so unmixed, the values of a set whose bytes differ only above bit 3 (`a`/`q`/`A`/`Q`) all started
+ * in one slot of every 16, whatever the seed, and linear probing ran them into one long cluster.
  */
 export function valueSlot(h: number, owner: number, type: number, mask: number): number {
-  let x = h ^ Math.imul(owner, 0x9e3779b1) ^ type;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x & mask;
+  return finish(h ^ Math.imul(owner, 0x9e3779b1) ^ type) & mask;
 }
 
 /** FNV-1a step over bytes (lower-cased when `fold`). */
