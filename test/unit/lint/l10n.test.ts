@@ -2,20 +2,14 @@
 // src/core/lint/messages.ts and src/core/explain.ts has an entry in the l10n bundles (the host's vscode.l10n.t
 // and the worker's translatorFrom look the template up there), the Chinese one with the same placeholders.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { explainFailure, lintZoneFile, LINT_MESSAGES } from '../../../src/core';
 import { FAILURE_TEXTS } from '../../../src/core/explain';
 import { translatorFrom } from '../../../src/core/zone/worker';
+import { bundle, HAN, placeholders } from '../../support/l10nBundles';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const bundle = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', name), 'utf8')) as Record<string, string>;
 const english = bundle('bundle.l10n.json');
 const chinese = bundle('bundle.l10n.zh-cn.json');
 
-/** The placeholders of a template, sorted: `{1} … {0} … {1}` gives ['{0}', '{1}', '{1}']. */
-const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
-const HAN = /[\u4e00-\u9fff]/;
 
 const TEMPLATES: [where: string, template: string][] = [
   ...Object.entries(LINT_MESSAGES).map(([id, t]): [string, string] => [`LINT_MESSAGES.${id}`, t]),
