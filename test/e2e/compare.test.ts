@@ -4,21 +4,14 @@
 // Screenshots: test-results/screenshots/compare-diff.png, compare-marks.png.
 import * as assert from 'node:assert/strict';
 import { SANDBOX_COMPARE_SUMMARY } from '../support/fakeGateway';
-import { ui } from '../support/ui';
+import { ui, useSandboxProfile } from '../support/ui';
 
 const PROFILE = 'e2e-compare';
 
 describe('Compare with Live Zone (e2e)', function () {
   this.timeout(180_000);
 
-  before(async () => {
-    await ui().signInSandbox(PROFILE);
-  });
-
-  after(async () => {
-    const s = ui();
-    await s.signOutSandbox(PROFILE);
-  });
+  useSandboxProfile(PROFILE);
 
   it('shows the summary, a diff of the live zone against the file, and marks on the file\'s lines', async () => {
     const s = ui();

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { aTask } from '../support/builders';
-import { ui } from '../support/ui';
+import { ui, useSandboxProfile } from '../support/ui';
 
 const PROFILE = 'e2e-lint';
 
@@ -47,17 +47,7 @@ describe('Pre-flight check in the editor (e2e)', function () {
     errorItems: [{ item: 'rs3.test250611.nw.', errorMessage: 'Invalid TTL, the value should be an integer from 1 to 2147483647.' }],
   });
 
-  before(async () => {
-    const s = ui();
-    s.gateway.addTask(task);
-    await s.signInSandbox(PROFILE);
-  });
-
-  after(async () => {
-    const s = ui();
-    await s.signOutSandbox(PROFILE);
-    s.gateway.removeTask(task.id);
-  });
+  useSandboxProfile(PROFILE, [task]);
 
   it('colours a zone file and lists its findings in the Problems panel', async () => {
     const s = ui();

@@ -5,21 +5,14 @@
 // retry-preview.png and retry-confirm.png.
 import * as assert from 'node:assert/strict';
 import { SANDBOX_TASK_IDS } from '../support/fakeGateway';
-import { ui } from '../support/ui';
+import { ui, useSandboxProfile } from '../support/ui';
 
 const PROFILE = 'e2e-retry';
 
 describe('Retry failed items: preview and confirmation (e2e)', function () {
   this.timeout(180_000);
 
-  before(async () => {
-    await ui().signInSandbox(PROFILE);
-  });
-
-  after(async () => {
-    const s = ui();
-    await s.signOutSandbox(PROFILE);
-  });
+  useSandboxProfile(PROFILE);
 
   it('shows the plan, asks once naming profile and counts, and sends exactly one write', async () => {
     const s = ui();

@@ -4,7 +4,7 @@
 // Screenshot: test-results/screenshots/zone-reveal.png.
 import * as assert from 'node:assert/strict';
 import { aTask } from '../support/builders';
-import { ui } from '../support/ui';
+import { ui, useSandboxProfile } from '../support/ui';
 
 const PROFILE = 'e2e-zone';
 
@@ -19,17 +19,7 @@ describe('Reveal in zone file from the webview (e2e)', function () {
     ],
   });
 
-  before(async () => {
-    const s = ui();
-    s.gateway.addTask(task);
-    await s.signInSandbox(PROFILE);
-  });
-
-  after(async () => {
-    const s = ui();
-    await s.signOutSandbox(PROFILE);
-    s.gateway.removeTask(task.id);
-  });
+  useSandboxProfile(PROFILE, [task]);
 
   it('clicking a failed item opens the zone file at its record', async () => {
     const s = ui();

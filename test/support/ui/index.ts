@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { SANDBOX_CREDENTIALS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway } from '../fakeGateway';
+import { SANDBOX_CREDENTIALS, sandboxTasks, sandboxZones, startFakeGateway, type FakeGateway, type FakeTask } from '../fakeGateway';
 import { ROOT, harness, type CodeServer } from './harness';
 
 export const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
@@ -77,6 +77,23 @@ let current: UiSession | undefined;
 export function ui(): UiSession {
   if (!current) throw new Error('UI session not started: run through scripts/ui-tests.js (or mocha --require out/test/support/ui/hooks.js)');
   return current;
+}
+
+/**
+ * For a suite: before it, the suite's own tasks are put on the gateway and `profileName` is signed in through
+ * the real flow; after it, the profile is signed out (best effort) and the tasks removed.
+ */
+export function useSandboxProfile(profileName: string, tasks: readonly FakeTask[] = []): void {
+  before(async () => {
+    const s = ui();
+    for (const task of tasks) s.gateway.addTask(task);
+    await s.signInSandbox(profileName);
+  });
+  after(async () => {
+    const s = ui();
+    await s.signOutSandbox(profileName);
+    for (const task of tasks) s.gateway.removeTask(task.id);
+  });
 }
 
 async function waitForWorkbench(page: Page): Promise<void> {
