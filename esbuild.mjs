@@ -11,6 +11,8 @@ import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--analyze`: print what extension.js holds, module by module (esbuild's metafile), to see what activation loads.
+const analyze = process.argv.includes('--analyze');
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 
 /**
@@ -128,7 +130,8 @@ async function buildHost() {
       plugins: [undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
     });
   }
-  await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, plugins: [undiciAsSibling, splitPlugin({})] });
+  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [undiciAsSibling, splitPlugin({})] });
+  if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
 const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts' } };
