@@ -56,6 +56,19 @@ const undiciAsSibling = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` becomes `__toESM(require("vscode"))` in every importing module: a copy
+ * of the API object's ~350 properties as getters, once per module (33 of them), all during activation. Every
+ * import of 'vscode' goes through one module instead (`export * from "vscode"`), so the copy is made once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
+  },
+};
+
 const node = { ...common, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' };
 const host = { ...node, external: ['vscode'] };
 // First statement of the bundle: lets the activation benchmark split compile time from evaluation.
@@ -117,7 +130,7 @@ function mainEntry(shared) {
 
 /** The split build: extension.js, then each lazy file against it, then extension.js again with `__modules`. */
 async function buildHost() {
-  const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [undiciAsSibling, splitPlugin({})] });
+  const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
   const mainModules = new Set(Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/')));
   const used = new Set();
   for (const [group, files] of Object.entries(LAZY)) {
@@ -127,10 +140,10 @@ async function buildHost() {
       stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
       outfile: `dist/lazy-${group}.js`,
       outdir: undefined,
-      plugins: [undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
+      plugins: [vscodeOnce, undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
     });
   }
-  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [undiciAsSibling, splitPlugin({})] });
+  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
   if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
@@ -150,7 +163,7 @@ const others = [
 
 if (watch) {
   // One unsplit extension.js: the lazy modules stay inside it (still evaluated only at first use).
-  const unsplit = { ...host, entryPoints: { extension: 'src/extension.ts' }, banner, plugins: [undiciAsSibling] };
+  const unsplit = { ...host, entryPoints: { extension: 'src/extension.ts' }, banner, plugins: [vscodeOnce, undiciAsSibling] };
   for (const b of [unsplit, ...others]) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all([buildHost(), ...others.map((b) => esbuild.build(b))]);
