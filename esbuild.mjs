@@ -22,6 +22,10 @@ const ROOT = path.dirname(new URL(import.meta.url).pathname);
 const LAZY = {
   // The schema library and every schema built with it: the first server answer, panel message or restore.
   schemas: ['src/core/schemas.ts', 'src/core/liveSchemas.ts', 'src/shared/protocol.ts', 'src/shared/testProbe.ts'],
+  // The client: signing, HTTP, retries, every read and the write (the first sign-in or restored session).
+  client: ['src/core/client.ts'],
+  // The zone index's record store: the first index a zone feature asks for.
+  zoneStore: ['src/core/zone/store.ts'],
   // The failed-items panel (messages, Load All, export): when a first panel opens or is restored.
   panel: ['src/panels/failedItemsPanel.ts'],
   // The write path: planning, sending and comparing a retry.
