@@ -1,6 +1,7 @@
 // Compact record storage (typed arrays + interned names) and the read-only index built over it.
 // The same compact form crosses the worker boundary: typed arrays are transferred, names travel as one string.
 import { entryText, lineBreaks } from './details';
+import { zoneMessage, type ZoneMessageId } from './messages';
 import { generatedName, generatedRdata, matchGenerated, type GenerateRange } from './generate';
 import { normalizeName } from './names';
 import { NameTable, type NameTableData } from './nameTable';
@@ -16,7 +17,11 @@ export interface ZoneRecord {
 export interface ZoneDiagnostic {
   file: string;
   line: number;
+  /** In English. */
   message: string;
+  /** The message's template (ZONE_MESSAGES) and arguments, to put it into the user's language. */
+  id?: ZoneMessageId;
+  args?: Array<string | number>;
 }
 
 /** The rest of a record, parsed from its bytes only when asked. */
@@ -200,9 +205,9 @@ export class RecordStore {
     return this.add(-this.generates.length, g.typeId, g.line, g.fileId, start, g.ttl);
   }
 
-  diagnose(file: string, line: number, message: string): void {
+  diagnose(file: string, line: number, id: ZoneMessageId, ...args: Array<string | number>): void {
     // Bounded: a binary file would otherwise produce one per line.
-    if (this.diagnostics.length < 1000) this.diagnostics.push({ file, line, message });
+    if (this.diagnostics.length < 1000) this.diagnostics.push({ file, line, message: zoneMessage(id, args), id, args });
   }
 
   compact(origin: string): CompactZoneIndex {
