@@ -349,6 +349,26 @@ export class CompactIndex implements ZoneIndex {
       const v = (record as GeneratedRecord)[ITERATION] ?? matchGenerated(g, record.name)[0] ?? g.start;
       return { ttl: g.ttl, class: g.cls ?? 'IN', rdata: generatedRdata(g, v), origin: g.origin, endLine: g.endLine };
     }
+    return this.detailsAt(i);
+  }
+
+  /**
+   * The owner id of a name as lookup() takes it (any case, trailing dot optional), or -1: its records are the
+   * chain from `compact.names.head[id]` (newest first) through `compact.recNext`. With the positions below, a
+   * caller that reads thousands of names (the retry plan) makes no record object.
+   */
+  ownerId(name: string): number {
+    return this.names.find(normalizeName(name));
+  }
+
+  /** The owner name of an owner id (absolute, lower case, as records() and lookup() give it). */
+  ownerName(id: number): string {
+    return this.names.name(id);
+  }
+
+  /** details() of the record at position i of the compact form (not a $GENERATE range). */
+  detailsAt(i: number): ZoneRecordDetails {
+    const d = this.data;
     const text = d.texts[d.recFile[i] as number] as Uint8Array;
     const s = d.recStart[i] as number;
     const e = d.recEnd[i] as number;
