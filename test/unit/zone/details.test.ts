@@ -59,6 +59,20 @@ describe('zone indexer: details()', () => {
     assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[8, 'Unknown record type "1X"']]);
   });
 
+  it('reads an editor\'s unsaved text of an included file instead of the file on disk', async () => {
+    const inc = write('inc.db', 'old A 192.0.2.9\n');
+    const entry = write('zone.db', 'www A 192.0.2.1\n$INCLUDE inc.db\n');
+    const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp.path, includedTexts: { [inc]: 'new A 192.0.2.7\n' } });
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${path.basename(r.file)}:${r.line}`), ['www.example.org. zone.db:1', 'new.example.org. inc.db:1']);
+    assert.deepStrictEqual(idx.diagnostics, []);
+  });
+
+  it('a first record without an owner takes the origin, and says so', async () => {
+    const idx = await index('  A 192.0.2.1\nb A 192.0.2.2\n');
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.line}`), ['example.org. 1', 'b.example.org. 2']);
+    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[1, 'No previous owner: the origin is used']]);
+  });
+
   it('a CRLF file and a record with text after ")" keep their rdata on one line', async () => {
     const idx = await index('a TXT ( "x"\r\n  "y" ) "z" ; comment\r\nb A 192.0.2.1\r\n');
     const [a, b] = [...idx.records()];
