@@ -156,6 +156,10 @@ describe('mutation runs: which tests a run selects', () => {
     assert.equal(re.test(quick), true);
     assert.equal(forRedact.left.length, mutation.HEAVY_TESTS.length);
     assert.ok(new RegExp(mutation.grepFor(['src/core/liveZone.ts']).grep!).test(liveZone));
+    // A target folder stands for its files.
+    const inPlace = 'planRetry: in place against the general path gives the same plan';
+    assert.equal(new RegExp(mutation.grepFor(['src/core/explain.ts']).grep!).test(inPlace), false);
+    assert.ok(new RegExp(mutation.grepFor(['src/core/zone/scanner.ts']).grep!).test(inPlace));
     assert.deepEqual(mutation.grepFor(['src/core/redact.ts'], undefined, true), { grep: undefined, left: [] });
     const both = new RegExp(mutation.grepFor(['src/core/redact.ts'], '^(?!core/redact)').grep!);
     assert.equal(both.test(quick), false);
