@@ -9,6 +9,10 @@
 //     --fresh        forget the results of earlier runs instead of merging into them
 //     --grep RE      only tests whose full title matches RE, e.g. '^(?!zone indexer: fuzz)' to leave out the
 //                    fuzz suites, which take minutes per surviving mutant once the scanner is instrumented
+//   node scripts/mutation.js --merge REPORT…
+//                    run nothing: merge mutation.json reports of other checkouts (worktrees) into this one's,
+//                    under the same staleness rule (a file's result is taken only if its source text is this
+//                    checkout's), then print the scores. A later report wins for a file measured in several.
 // A run over some files merges into reports/mutation/mutation.json: the results of other files from earlier runs
 // stay, as long as their source is unchanged (a file edited since is dropped, to be measured again), so the
 // score over src/core/ is computed from that one report however many runs it took; files never measured (or
@@ -116,17 +120,21 @@ function parseArgs(argv) {
   let grep;
   let fresh = false;
   let reportOnly = false;
+  let merge = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--incremental') incremental = true;
     else if (a === '--fresh') fresh = true;
     else if (a === '--report') reportOnly = true;
+    else if (a === '--merge') merge = true;
     else if (a === '--concurrency') concurrency = argv[++i];
     else if (a === '--grep') grep = argv[++i];
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else files.push(rel(path.resolve(a)));
+    else files.push(merge ? path.resolve(a) : rel(path.resolve(a)));
   }
-  return { files, incremental, concurrency, grep, fresh, reportOnly };
+  if (merge && !files.length) throw new Error('--merge needs the mutation.json report(s) to merge');
+  // With --merge the positional arguments are reports, not core files.
+  return merge ? { files: [], merge: files, fresh, incremental, concurrency, grep, reportOnly } : { files, merge: [], incremental, concurrency, grep, fresh, reportOnly };
 }
 
 /** Killed + timeout over all valid mutants (Stryker's "total" score; compile errors and ignored don't count). */
@@ -213,6 +221,28 @@ function mergeReports(previous, current, readSource = (file) => fs.readFileSync(
   return { report, dropped };
 }
 
+/**
+ * A report of another checkout (a worktree) merged into `base`: each of its files is taken only when its
+ * source text is this checkout's (`stale` names the others), and then replaces `base`'s result for that file;
+ * `base`'s files edited since it was measured are dropped as in a run (`dropped`).
+ */
+function mergeForeign(base, foreign, readSource = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8')) {
+  const files = {};
+  const stale = [];
+  for (const [file, data] of Object.entries(foreign.files ?? {})) {
+    let source;
+    try {
+      source = readSource(file);
+    } catch {
+      source = undefined;
+    }
+    if (source === data.source) files[file] = data;
+    else stale.push(file);
+  }
+  const { report, dropped } = mergeReports(base, { ...foreign, files }, readSource);
+  return { report, stale, dropped };
+}
+
 /** Stryker's HTML report embeds its JSON (`app.report = {…};` before `function updateTheme`): the merged one replaces it. */
 function rewriteHtml(htmlFile, report) {
   if (!fs.existsSync(htmlFile)) return false;
@@ -246,7 +276,8 @@ function printScores(report, coreList = coreFiles()) {
 
 async function main() {
   installHandlers();
-  const { files, incremental, concurrency, grep, fresh, reportOnly } = parseArgs(process.argv.slice(2));
+  const { files, merge, incremental, concurrency, grep, fresh, reportOnly } = parseArgs(process.argv.slice(2));
+  if (merge.length) return mergeMain(merge, fresh);
   if (reportOnly) {
     if (!fs.existsSync(REPORT)) throw new Error(`no ${rel(REPORT)} yet: run npm run test:mutation first`);
     const saved = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
@@ -280,6 +311,31 @@ async function main() {
   return shutdown(0);
 }
 
+/** `--merge REPORT…`: other checkouts' reports folded into this one's, then the scores. */
+function mergeMain(reports, fresh) {
+  let merged = !fresh && fs.existsSync(REPORT) ? JSON.parse(fs.readFileSync(REPORT, 'utf8')) : undefined;
+  const html = REPORT.replace(/\.json$/, '.html');
+  let template = fs.existsSync(html) ? html : undefined;
+  for (const file of reports) {
+    const foreign = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (!foreign || typeof foreign.files !== 'object') throw new Error(`${file} is not a Stryker mutation report`);
+    const { report, stale, dropped } = mergeForeign(merged, foreign);
+    const taken = Object.keys(foreign.files).filter((f) => !stale.includes(f));
+    console.log(`${file}: ${taken.length} file(s) taken${stale.length ? `; left out, source differs from this checkout: ${stale.join(', ')}` : ''}`);
+    if (dropped.length) console.log(`Dropped earlier results of files changed since: ${dropped.join(', ')}`);
+    merged = report;
+    const sibling = file.replace(/\.json$/, '.html');
+    if (!template && sibling !== file && fs.existsSync(sibling)) template = sibling;
+  }
+  fs.mkdirSync(path.dirname(REPORT), { recursive: true });
+  fs.writeFileSync(REPORT, JSON.stringify(merged));
+  // The HTML page is Stryker's viewer with the report embedded: a merged report's page serves as the template.
+  if (template && template !== html) fs.copyFileSync(template, html);
+  if (!template || !rewriteHtml(html, merged)) console.log(`(no HTML report written: none of the reports has a mutation.html beside it)`);
+  printScores(merged);
+  return shutdown(0);
+}
+
 if (require.main === module) {
   main().catch((err) => {
     console.error(err instanceof Error ? err.message : err);
@@ -287,4 +343,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { testsLoading, coreFiles, scores, mergeReports, printScores };
+module.exports = { testsLoading, coreFiles, scores, mergeReports, mergeForeign, printScores };

@@ -2,10 +2,10 @@
 // into the access-key field would otherwise travel in the Authorization header and come back from the gateway
 // as "ak … not found". Pure; the caller passes its translator. The message never quotes what was typed.
 
+import type { Translate } from '../core/l10n';
+
 /** Access key ids are 20 upper-case letters and digits (`HPUA…`, `QTWA…`). */
 const ACCESS_KEY_SHAPE = /^[A-Z0-9]{20}$/;
-
-type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 
 /** Why `value` cannot be an access key id, or undefined when it can. */
 export function accessKeyProblem(value: string, t: Translate): string | undefined {

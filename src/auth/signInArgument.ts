@@ -1,5 +1,9 @@
 // The argument object of `huaweiDns.signIn` (tests, automation), checked before anything is sent. Pure.
+// The access key's shape is checked here as in the form: a secret passed as `accessKey` would otherwise be
+// sent in the Authorization header and echoed back by the gateway ("ak … not found").
 import type { SignInInput } from './types';
+import { accessKeyProblem } from './accessKeyShape';
+import { english } from '../core/l10n';
 import { isSite } from '../core/sites';
 
 /** Validates the `huaweiDns.signIn` argument object; returns the input or a reason. */
@@ -20,6 +24,8 @@ export function parseSignInArgument(arg: unknown): SignInInput | string {
     projectId: text('projectId', true),
   };
   for (const value of Object.values(fields)) if (value instanceof Error) return value.message;
+  const keyProblem = accessKeyProblem(fields.accessKey as string, english);
+  if (keyProblem) return `accessKey: ${keyProblem}`;
   if (a.site !== undefined && !isSite(a.site)) return "site must be 'intl' or 'cn'";
   if (a.readOnly !== undefined && typeof a.readOnly !== 'boolean') return 'readOnly must be true or false';
   const out: Record<string, unknown> = { ...(a.site !== undefined ? { site: a.site } : {}), ...(a.readOnly === true ? { readOnly: true } : {}) };

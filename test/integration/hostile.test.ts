@@ -236,9 +236,27 @@ describe('Hostile strings (integration)', function () {
     await config().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('a secret key pasted into the access-key field reaches neither the error nor the log', async () => {
-    await withGateway({}, async ({ gateway, api }) => {
+  it('a secret key passed as the access key is refused before anything is sent, and is quoted nowhere', async () => {
+    await withGateway({}, async ({ gateway }) => {
       const pasted = `pasted-secret-${Date.now().toString(36)}-0123456789abcdef`;
+      const before = gateway.requests.length;
+      const refused = await Promise.resolve(
+        vscode.commands.executeCommand(Commands.signIn, { name: 'hostile-pasted-secret', endpoint: gateway.url, accessKey: pasted, secretKey: SANDBOX_CREDENTIALS.secretKey }),
+      ).then(
+        () => assert.fail('the sign-in was refused'),
+        (e: unknown) => e,
+      );
+      assert.equal(gateway.requests.length, before, 'nothing was sent');
+      const text = refused instanceof Error ? refused.message : String(refused);
+      assert.match(text, /access key ID is 20 upper-case letters and digits.*looks like a secret key/);
+      assert.ok(!text.includes(pasted), text);
+    });
+  });
+
+  it('an unknown access key echoed by the gateway reaches neither the error nor the log', async () => {
+    await withGateway({}, async ({ gateway, api }) => {
+      // Right shape, unknown to the gateway, which answers "ak … not found" with it.
+      const pasted = `HPUAPASTED${Date.now().toString(36).toUpperCase()}`.padEnd(20, '0').slice(0, 20);
       const log = api.services.log;
       const lines: string[] = [];
       const originals = { warn: log.warn.bind(log), error: log.error.bind(log), info: log.info.bind(log) };

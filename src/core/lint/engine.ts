@@ -10,6 +10,7 @@ import {
   numberAt, parseIpv6, wordIs, WordCursor, MAX_WORDS, SHAPE_STRAY_STAR, SHAPE_WILDCARD, type ByteNameShape,
 } from './bytes';
 import { LINT_MESSAGES, shown, type LintMessageId } from './messages';
+import { ZONE_MESSAGES, type ZoneMessageId } from '../zone/index';
 import { absoluteName } from './names';
 import { LINT_RULES, RECORD_SETS_PER_TASK, type LintFinding, type LintResult, type LintRule } from './rules';
 import type { RecordTable } from './table';
@@ -22,8 +23,8 @@ export interface LintOptions {
 }
 
 export interface EngineContext extends LintOptions {
-  /** Indexer diagnostics: `syntax` findings. */
-  diagnostics: readonly { file: string; line: number; message: string }[];
+  /** Indexer diagnostics: `syntax` findings (in the user's language when they name their template, ZONE_MESSAGES). */
+  diagnostics: readonly { file: string; line: number; message: string; id?: ZoneMessageId; args?: ReadonlyArray<string | number> }[];
   /** Set when only part of the zone was read: `{ total, checked }` records. */
   truncated?: { total: number; checked: number };
 }
@@ -242,7 +243,12 @@ class Engine {
 
   run(): LintResult {
     const tb = this.table;
-    for (const d of this.context.diagnostics) this.late.push({ rule: 'syntax', severity: LINT_RULES.syntax, file: d.file, line: d.line, message: d.message });
+    const translate = this.context.translate;
+    const translated = translate !== undefined && translate !== english;
+    for (const d of this.context.diagnostics) {
+      const message = translated && d.id !== undefined && d.id in ZONE_MESSAGES ? translate(ZONE_MESSAGES[d.id], ...(d.args ?? [])) : d.message;
+      this.late.push({ rule: 'syntax', severity: LINT_RULES.syntax, file: d.file, line: d.line, message });
+    }
     const owners = tb.ownerCount;
     // The first two record sets of each owner live in typed arrays indexed by owner id (nearly every owner
     // holds one or two: a million-record zone needs no hashing for them); the others are SetSlots slots.

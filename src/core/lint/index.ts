@@ -45,6 +45,15 @@ export function lintRecords(index: LintableIndex, records: readonly ZoneRecord[]
   return lintTable(table ?? tableFromIndex(view, MAX_CHECKED_RECORDS), { ...options, diagnostics: index.diagnostics });
 }
 
+/**
+ * lintRecords over the records at `positions` of an index's compact form (in the order given), for a caller that
+ * keeps positions rather than record objects (the retry plan). Undefined when the form has $GENERATE ranges.
+ */
+export function lintPositions(compact: CompactRecords, positions: ArrayLike<number>, diagnostics: LintableIndex['diagnostics'], options: LintOptions = {}): LintResult | undefined {
+  const table = tableFromCompactRecords(compact, positions);
+  return table && lintTable(table, { ...options, diagnostics });
+}
+
 export async function lintZoneFile(
   file: string,
   options: { origin: string; root: string; text?: string; includedTexts?: Readonly<Record<string, string>> } & LintOptions,
@@ -55,7 +64,7 @@ export async function lintZoneFile(
 }
 
 export type { LintOptions } from './engine';
-export type { LintableIndex } from './table';
+export type { CompactRecords, LintableIndex } from './table';
 export { LINT_MESSAGES } from './messages';
 export { LINT_RULES, LINT_RULE_IDS, RECORD_SETS_PER_TASK } from './rules';
 export type { LintRule, LintSeverity, LintFinding, LintResult } from './rules';

@@ -218,7 +218,7 @@ function originOf(d: CompactRecords): (i: number) => string {
  * few thousand records at its failed names this way, without a string per record. Undefined with $GENERATE
  * ranges (their records have no index of their own).
  */
-export function tableFromCompactRecords(d: CompactRecords, indexes: readonly number[]): RecordTable | undefined {
+export function tableFromCompactRecords(d: CompactRecords, indexes: ArrayLike<number>): RecordTable | undefined {
   if (d.generates.length > 0) return undefined;
   const n = indexes.length;
   const owner = new Int32Array(n);

@@ -12,7 +12,7 @@ export interface IndexWithDetails {
 }
 
 /** `TYPE6` is SOA and `TYPE2` is NS (RFC 3597 spellings), for the two sets the system owns. */
-function canonicalType(type: string): string {
+export function canonicalType(type: string): string {
   const t = upperType(type);
   if (t === 'TYPE6') return 'SOA';
   if (t === 'TYPE2') return 'NS';

@@ -3,54 +3,20 @@
 // or already live). Pure and synchronous. It reads only the records at the failed names, so a plan for 10,000
 // items over a million-record zone costs a fraction of indexing it: lint runs over a view of just those names,
 // which gives the same findings for their records, every rule that can fail a set being local to its name.
-import { explainFailure } from '../explain';
+// Indexes from indexZoneFile are planned in place (inPlace.ts: positions, no record objects); this file's path
+// over the ZoneIndex interface serves any other index (and $GENERATE ranges) and is the reference the in-place
+// path is tested against.
 import { lintRecords } from '../lint/index';
 import type { LintFinding } from '../lint/rules';
 import { isSystemSet, recordSetsOfZone } from '../recordSets/build';
-import { differingFields, isActiveStatus } from '../recordSets/diff';
-import type { LiveRecordSet, RetryRecordSet } from '../recordSets/types';
-import { ownerKey } from '../recordSets/values';
-import type { ZoneIndex, ZoneRecord } from '../zone/index';
+import { differingFields } from '../recordSets/diff';
+import type { RetryRecordSet } from '../recordSets/types';
+import { CompactIndex, type ZoneIndex, type ZoneRecord } from '../zone/index';
+import { planInPlace } from './inPlace';
+import { liveByKey, messageReader, NOT_RETRYABLE, setKey, type RetryPlan, type RetryPlanInput, type SkippedItem } from './rules';
 
-export type SkipReason = 'already-exists' | 'not-retryable' | 'not-found' | 'ambiguous' | 'lint-error' | 'live-identical';
-
-export interface SkippedItem {
-  item: string;
-  reason: SkipReason;
-  detail: string;
-  /** Where the item's record (or the finding that keeps it back) is, when it is in a zone file. */
-  line?: number;
-  file?: string;
-}
-
-export interface RetryPlan {
-  /** What would be sent, in zone-file order (zones in the order given). */
-  recordsets: RetryRecordSet[];
-  skipped: SkippedItem[];
-}
-
-export interface RetryPlanInput {
-  /** Failed items of a DONE task. */
-  items: readonly { item: string; errorMessage: string }[];
-  /** Indexed zone files. */
-  zones: readonly ZoneIndex[];
-  /** What the zones hold now, when known. */
-  live?: readonly LiveRecordSet[];
-  /** Passed to lintZone. */
-  minTtl?: number;
-}
-
-const NOT_RETRYABLE = new Set(['zone-not-found', 'permission', 'unknown']);
-
-/**
- * The failed set's type when the message names it as `type: T` or `type=T` (`Duplicate recordset exists.(name:
- * …, type: A, …)`). A quoted list (`type should be 'A, AAAA'`) or a conflict text (`type 'CNAME'`, the existing
- * set) names none.
- */
-export function failedTypeOf(errorMessage: string): string | undefined {
-  const m = /\btype\s*[:=]\s*([A-Za-z][A-Za-z0-9-]*)/i.exec(errorMessage);
-  return m ? (m[1] as string).toUpperCase() : undefined;
-}
+export { failedTypeOf } from './rules';
+export type { RetryPlan, RetryPlanInput, SkippedItem, SkipReason } from './rules';
 
 /** One record set of one zone that at least one item resolves to. */
 interface Wanted {
@@ -67,21 +33,22 @@ interface Pending {
   entry: SkippedItem;
 }
 
-const setKey = (name: string, type: string): string => `${ownerKey(name)} ${type.toUpperCase()}`;
-
 function where(record: ZoneRecord | undefined): { line?: number; file?: string } {
   return record ? { line: record.line, file: record.file } : {};
 }
 
+/** The indexer's own index without $GENERATE ranges (their records have no position of their own). */
+const inPlace = (zone: ZoneIndex): zone is CompactIndex => zone instanceof CompactIndex && zone.compact.generates.length === 0;
+
 export function planRetry(input: RetryPlanInput): RetryPlan {
+  const { zones } = input;
+  return zones.every(inPlace) ? planInPlace(input, zones) : planThroughInterface(input);
+}
+
+/** The plan over any ZoneIndex: records as objects, through lookup() and details(). */
+export function planThroughInterface(input: RetryPlanInput): RetryPlan {
   const { items, zones } = input;
-  // Failed items repeat a handful of texts: classify each text once.
-  const explanations = new Map<string, ReturnType<typeof explainFailure>>();
-  const explain = (text: string) => {
-    let e = explanations.get(text);
-    if (!e) explanations.set(text, (e = explainFailure(text)));
-    return e;
-  };
+  const read = messageReader();
   /** Every record at each name looked up, per zone: lint reads the same objects again. */
   const atName = zones.map(() => new Map<string, ZoneRecord[]>());
   const skipped: Pending[] = [];
@@ -92,7 +59,7 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
 
   for (let i = 0; i < items.length; i++) {
     const { item, errorMessage } = items[i]!;
-    const explained = explain(errorMessage);
+    const { explained, type } = read(errorMessage);
     // Rule 2's lookup, also to link rule 1's skips to their line: any case, trailing dot optional.
     const found: { zone: number; records: ZoneRecord[] }[] = [];
     let systemOnly: ZoneRecord | undefined;
@@ -132,7 +99,6 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
     }
     // Rule 3: every set at the name, or only the type the message names.
     const { zone, records } = found[0]!;
-    const type = failedTypeOf(errorMessage);
     const chosen = type === undefined ? records : records.filter((r) => r.type.toUpperCase() === type);
     if (chosen.length === 0) {
       skip(i, { item, reason: 'not-found', detail: `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, ...where(first) });
@@ -180,17 +146,6 @@ export function planRetry(input: RetryPlanInput): RetryPlan {
   }
   skipped.sort((a, b) => a.order - b.order);
   return { recordsets, skipped: skipped.map((s) => s.entry) };
-}
-
-/** Live sets that count (ACTIVE or about to be), the system's own left out, by name and type. */
-function liveByKey(live: readonly LiveRecordSet[]): Map<string, LiveRecordSet> {
-  const out = new Map<string, LiveRecordSet>();
-  for (const set of live) {
-    if (!isActiveStatus(set.status) || set.default === true) continue;
-    const key = setKey(set.name, set.type);
-    if (!out.has(key)) out.set(key, set);
-  }
-  return out;
 }
 
 /** Records in the order the zone file holds them (an include's records where the $INCLUDE is). */

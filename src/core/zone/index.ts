@@ -28,7 +28,7 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   } catch (err) {
     const store = new RecordStore();
     store.addFile(absolute);
-    store.diagnose(absolute, 1, `Cannot read the zone file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    store.diagnose(absolute, 1, 'zoneUnreadable', (err as NodeJS.ErrnoException).code ?? String(err));
     return store.compact(origin);
   }
   const store = new RecordStore(buf.length);
@@ -62,5 +62,7 @@ export async function indexZoneFile(file: string, options: IndexZoneOptions): Pr
 export { CompactIndex };
 export type { ZoneIndex, ZoneRecord, ZoneRecordDetails, ZoneDiagnostic, CompactZoneIndex } from './store';
 export { normalizeName } from './names';
+export { ZONE_MESSAGES } from './messages';
+export type { ZoneMessageId } from './messages';
 export { outlineOf, OUTLINE_LIMITS } from './outline';
 export type { Outline, OutlineOwner } from './outline';

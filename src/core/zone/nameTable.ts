@@ -7,9 +7,12 @@
 // Everything crosses the worker boundary as transferable typed arrays.
 import { randomInt } from 'crypto';
 import { latin1, nameFromBytes, CLASS } from './names';
+import * as bytes from './bytes';
 
-const DOT = 0x2e;
-const AT = 0x40;
+// Module constants: V8 folds those into the hot loops, where an imported binding is read through the
+// module object on every use.
+const { DOT, AT } = bytes;
+
 const FNV_PRIME = 16777619;
 /** New names queued before they are placed in the slots. */
 const PENDING = 1024;

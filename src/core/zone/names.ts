@@ -1,9 +1,11 @@
 // Owner names: bytes as written in a zone file -> absolute, lower-case name in BIND presentation form.
 // Fast path for the common case (plain ASCII labels): one latin1 slice, no per-byte string building.
+import * as bytes from './bytes';
 
-const BACKSLASH = 0x5c;
-const DOT = 0x2e;
-const AT = 0x40;
+// Module constants: V8 folds those into the hot loops, where an imported binding is read through the
+// module object on every use.
+const { DOT, AT, BACKSLASH } = bytes;
+
 /** Longest owner token we decode; DNS names are at most 255 octets, so longer tokens are garbage. */
 export const MAX_NAME_TOKEN = 1024;
 

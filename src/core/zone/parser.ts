@@ -3,24 +3,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { latin1, MAX_NAME_TOKEN, nameFromBytes } from './names';
-import { CR, LF, ZoneScanner, type ScanProblem } from './scanner';
+import { ZoneScanner, type ScanProblem } from './scanner';
 import { parseRange, parseTemplate } from './generate';
 import { isClassWord } from './details';
+import type { ZoneMessageId } from './messages';
 import type { RecordStore } from './store';
 import { isTtl, ttlValue } from './ttl';
+import * as bytes from './bytes';
+
+// Module constants: V8 folds those into the hot loops, where an imported binding is read through the
+// module object on every use.
+const { CR, DOLLAR, LF, LPAREN, RPAREN, SEMI, SP, TAB } = bytes;
 
 const MAX_INCLUDE_DEPTH = 16;
-const SP = 0x20;
-const TAB = 0x09;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const SEMI = 0x3b;
-const DOLLAR = 0x24;
 
-const PROBLEMS: Record<ScanProblem, string> = {
-  'unclosed-quote': 'Unclosed quote: the string ends at the end of its line',
-  'unclosed-paren': 'Unclosed parenthesis: the record ends at the end of this line',
-  'unexpected-paren': 'Unexpected ")"',
+const PROBLEMS: Record<ScanProblem, ZoneMessageId> = {
+  'unclosed-quote': 'unclosedQuote',
+  'unclosed-paren': 'unclosedParen',
+  'unexpected-paren': 'unexpectedParen',
 };
 
 /** typeCache value for a class word (IN, CH…). */
@@ -166,7 +166,7 @@ export class ZoneParser {
         return;
       }
       if (state.owner < 0) {
-        store.diagnose(file, entryLine, 'No previous owner: the origin is used');
+        store.diagnose(file, entryLine, 'noPreviousOwner');
         state.owner = store.internName(state.origin);
       }
       this.recordAfterOwner(sc, file, fileId, state.owner, entryLine, entryStart);
@@ -188,7 +188,7 @@ export class ZoneParser {
       return;
     }
     if (sc.tokEnd - sc.tokStart > MAX_NAME_TOKEN) {
-      store.diagnose(file, entryLine, 'Owner name too long');
+      store.diagnose(file, entryLine, 'ownerTooLong');
       sc.skipRest();
       sc.endEntry();
       return;
@@ -224,13 +224,13 @@ export class ZoneParser {
     this.ownTtl = -1;
     for (;;) {
       if (!sc.skipSpace() || !sc.readWord()) {
-        if (!sc.failed) this.store.diagnose(file, entryLine, 'Missing record type');
+        if (!sc.failed) this.store.diagnose(file, entryLine, 'missingType');
         return -1;
       }
       const s = sc.tokStart;
       const e = sc.tokEnd;
       if (sc.tokQuoted || e - s > 40) {
-        this.store.diagnose(file, entryLine, 'Expected a TTL, class or record type');
+        this.store.diagnose(file, entryLine, 'expectedType');
         return -1;
       }
       if (!haveTtl && isTtl(buf, s, e)) {
@@ -252,7 +252,7 @@ export class ZoneParser {
         continue;
       }
       if (!isTypeWord(word)) {
-        this.store.diagnose(file, entryLine, `Unknown record type "${word.slice(0, 40)}"`);
+        this.store.diagnose(file, entryLine, 'unknownType', word.slice(0, 40));
         return -1;
       }
       const id = this.store.internType(word);
@@ -302,7 +302,7 @@ export class ZoneParser {
     switch (name) {
       case '$ORIGIN': {
         const origin = nameAt(0);
-        if (origin === undefined) this.store.diagnose(file, entryLine, '$ORIGIN needs a name');
+        if (origin === undefined) this.store.diagnose(file, entryLine, 'originNeedsName');
         else {
           setOrigin(state, origin);
           this.store.setOrigin(origin);
@@ -311,14 +311,14 @@ export class ZoneParser {
       }
       case '$TTL': {
         const t = raw[0];
-        if (t === undefined || t.quoted || !isTtl(buf, t.s, t.e)) this.store.diagnose(file, entryLine, '$TTL needs a time value');
+        if (t === undefined || t.quoted || !isTtl(buf, t.s, t.e)) this.store.diagnose(file, entryLine, 'ttlNeedsValue');
         else this.defaultTtl = ttlValue(buf, t.s, t.e);
         return;
       }
       case '$INCLUDE': {
         const target = raw[0];
         if (!target) {
-          this.store.diagnose(file, entryLine, '$INCLUDE needs a file name');
+          this.store.diagnose(file, entryLine, 'includeNeedsFile');
           return;
         }
         const rel = unescapeBytes(buf, target.s, target.e).toString('utf8');
@@ -329,7 +329,7 @@ export class ZoneParser {
         this.generate(file, fileId, entryLine, endLine, entryStart, buf, raw, state);
         return;
       default:
-        this.store.diagnose(file, entryLine, `Unknown directive ${name.slice(0, 40)}`);
+        this.store.diagnose(file, entryLine, 'unknownDirective', name.slice(0, 40));
     }
   }
 
@@ -340,20 +340,20 @@ export class ZoneParser {
     try {
       real = fs.realpathSync(target);
     } catch {
-      store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
+      store.diagnose(file, line, 'includeUnreadable', rel);
       return;
     }
     const root = this.options.realRoot;
     if (real !== root && !real.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) {
-      store.diagnose(file, line, `$INCLUDE: ${rel} is outside the workspace`);
+      store.diagnose(file, line, 'includeOutside', rel);
       return;
     }
     if (this.stack.includes(real)) {
-      store.diagnose(file, line, `$INCLUDE: ${rel} includes itself (cycle)`);
+      store.diagnose(file, line, 'includeCycle', rel);
       return;
     }
     if (this.stack.length >= MAX_INCLUDE_DEPTH) {
-      store.diagnose(file, line, `$INCLUDE: nested deeper than ${MAX_INCLUDE_DEPTH}`);
+      store.diagnose(file, line, 'includeTooDeep', MAX_INCLUDE_DEPTH);
       return;
     }
     // The included file starts with the current owner; origin and owner come back afterwards.
@@ -365,14 +365,14 @@ export class ZoneParser {
     if (this.overBudget) return; // said once, where it happened
     if (this.includes >= this.limits.includes) {
       this.overBudget = true;
-      store.diagnose(file, line, `$INCLUDE: more than ${this.limits.includes} includes; ${rel} and the rest are skipped`);
+      store.diagnose(file, line, 'includeTooMany', this.limits.includes, rel);
       return;
     }
     const data = this.read(file, line, rel, real);
     if (!data) return;
     if (this.bytes + data.length > this.limits.bytes) {
       this.overBudget = true;
-      store.diagnose(file, line, `$INCLUDE: the included files add up to more than ${mib(this.limits.bytes)}; ${rel} and the rest are skipped`);
+      store.diagnose(file, line, 'includeTooMuch', mib(this.limits.bytes), rel);
       return;
     }
     this.includes++;
@@ -392,24 +392,24 @@ export class ZoneParser {
     try {
       fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     } catch {
-      this.store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
+      this.store.diagnose(file, line, 'includeUnreadable', rel);
       return undefined;
     }
     try {
       const st = fs.fstatSync(fd);
       if (!st.isFile()) {
-        this.store.diagnose(file, line, `$INCLUDE: ${rel} is not a regular file`);
+        this.store.diagnose(file, line, 'includeNotFile', rel);
         return undefined;
       }
       if (st.size > this.limits.fileBytes) {
-        this.store.diagnose(file, line, `$INCLUDE: ${rel} is larger than ${mib(this.limits.fileBytes)}`);
+        this.store.diagnose(file, line, 'includeTooLarge', rel, mib(this.limits.fileBytes));
         return undefined;
       }
       const data = fs.readFileSync(fd);
       this.texts.set(real, data);
       return data;
     } catch {
-      this.store.diagnose(file, line, `$INCLUDE: cannot read ${rel}`);
+      this.store.diagnose(file, line, 'includeUnreadable', rel);
       return undefined;
     } finally {
       fs.closeSync(fd);
@@ -438,7 +438,7 @@ export class ZoneParser {
     const rest = raw.slice(k).map((t, n) => (n === 0 || !t.quoted ? latin1(buf, t.s, t.e) : '"' + latin1(buf, t.s, t.e) + '"'));
     const rhs = rest.length === 0 ? undefined : parseTemplate(rest.join(' '));
     if (!range || !parts || type === undefined || !isTypeWord(type) || !rhs) {
-      this.store.diagnose(file, line, '$GENERATE: expected range, owner, [ttl] [class], type and rdata');
+      this.store.diagnose(file, line, 'generateSyntax');
       return;
     }
     this.store.addGenerate({ ...range, parts, origin: state.origin, typeId: this.store.internType(type), line, fileId,

@@ -1,6 +1,7 @@
 // Compact record storage (typed arrays + interned names) and the read-only index built over it.
 // The same compact form crosses the worker boundary: typed arrays are transferred, names travel as one string.
 import { entryText, lineBreaks } from './details';
+import { zoneMessage, type ZoneMessageId } from './messages';
 import { generatedName, generatedRdata, matchGenerated, type GenerateRange } from './generate';
 import { normalizeName } from './names';
 import { NameTable, type NameTableData } from './nameTable';
@@ -16,7 +17,11 @@ export interface ZoneRecord {
 export interface ZoneDiagnostic {
   file: string;
   line: number;
+  /** In English. */
   message: string;
+  /** The message's template (ZONE_MESSAGES) and arguments, to put it into the user's language. */
+  id?: ZoneMessageId;
+  args?: Array<string | number>;
 }
 
 /** The rest of a record, parsed from its bytes only when asked. */
@@ -200,9 +205,9 @@ export class RecordStore {
     return this.add(-this.generates.length, g.typeId, g.line, g.fileId, start, g.ttl);
   }
 
-  diagnose(file: string, line: number, message: string): void {
+  diagnose(file: string, line: number, id: ZoneMessageId, ...args: Array<string | number>): void {
     // Bounded: a binary file would otherwise produce one per line.
-    if (this.diagnostics.length < 1000) this.diagnostics.push({ file, line, message });
+    if (this.diagnostics.length < 1000) this.diagnostics.push({ file, line, message: zoneMessage(id, args), id, args });
   }
 
   compact(origin: string): CompactZoneIndex {
@@ -344,6 +349,26 @@ export class CompactIndex implements ZoneIndex {
       const v = (record as GeneratedRecord)[ITERATION] ?? matchGenerated(g, record.name)[0] ?? g.start;
       return { ttl: g.ttl, class: g.cls ?? 'IN', rdata: generatedRdata(g, v), origin: g.origin, endLine: g.endLine };
     }
+    return this.detailsAt(i);
+  }
+
+  /**
+   * The owner id of a name as lookup() takes it (any case, trailing dot optional), or -1: its records are the
+   * chain from `compact.names.head[id]` (newest first) through `compact.recNext`. With the positions below, a
+   * caller that reads thousands of names (the retry plan) makes no record object.
+   */
+  ownerId(name: string): number {
+    return this.names.find(normalizeName(name));
+  }
+
+  /** The owner name of an owner id (absolute, lower case, as records() and lookup() give it). */
+  ownerName(id: number): string {
+    return this.names.name(id);
+  }
+
+  /** details() of the record at position i of the compact form (not a $GENERATE range). */
+  detailsAt(i: number): ZoneRecordDetails {
+    const d = this.data;
     const text = d.texts[d.recFile[i] as number] as Uint8Array;
     const s = d.recStart[i] as number;
     const e = d.recEnd[i] as number;

@@ -9,6 +9,7 @@ interface Report { schemaVersion: string; files: Record<string, FileResult>; tes
 interface Row { file: string; score: number; detected: number; valid: number; survived: number }
 const mutation = script<{
   mergeReports(previous: Report | undefined, current: Report, readSource?: (file: string) => string): { report: Report; dropped: string[] };
+  mergeForeign(base: Report | undefined, foreign: Report, readSource?: (file: string) => string): { report: Report; stale: string[]; dropped: string[] };
   scores(report: Report): { rows: Row[]; total: number };
 }>('scripts/mutation.js');
 
@@ -72,5 +73,59 @@ describe('mutation report: merging partial runs', () => {
     assert.equal(mutation.mergeReports(undefined, now, read).report, now);
     const other = { ...report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed') } }), schemaVersion: '1' };
     assert.deepEqual(Object.keys(mutation.mergeReports(other, now, read).report.files), ['src/core/b.ts']);
+  });
+});
+
+describe('mutation report: --merge of other checkouts\' reports', () => {
+  // This checkout's sources: a.ts and b.ts as measured elsewhere, c.ts edited here since the other run.
+  const sources: Record<string, string> = { 'src/core/a.ts': 'a v1', 'src/core/b.ts': 'b v1', 'src/core/c.ts': 'c v2' };
+  const read = (file: string): string => {
+    const s = sources[file];
+    if (s === undefined) throw new Error('ENOENT');
+    return s;
+  };
+
+  it('takes the files whose source is this checkout\'s and names the others, which do not count', () => {
+    const other = report({
+      'src/core/b.ts': { source: 'b v1', mutants: mutants('Killed', 'Survived') },
+      'src/core/c.ts': { source: 'c v1', mutants: mutants('Killed', 'Killed', 'Killed') },
+      'src/core/gone.ts': { source: 'g', mutants: mutants('Killed') },
+    });
+    const mine = report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed', 'Survived', 'Survived') } });
+    const { report: merged, stale, dropped } = mutation.mergeForeign(mine, other, read);
+    assert.deepEqual(Object.keys(merged.files).sort(), ['src/core/a.ts', 'src/core/b.ts']);
+    assert.deepEqual(stale.sort(), ['src/core/c.ts', 'src/core/gone.ts']);
+    assert.deepEqual(dropped, []);
+    // 2 of 5: the stale c.ts (3 of 3) would have raised it to 5 of 8.
+    assert.equal(mutation.scores(merged).total, (100 * 2) / 5);
+  });
+
+  it('the merged report wins for a file both measured; a stale one never replaces a current result', () => {
+    const mine = report({
+      'src/core/a.ts': { source: 'a v1', mutants: mutants('Survived') },
+      'src/core/c.ts': { source: 'c v2', mutants: mutants('Survived') },
+    });
+    const other = report({
+      'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed') },
+      'src/core/c.ts': { source: 'c v1', mutants: mutants('Killed') },
+    });
+    const { report: merged } = mutation.mergeForeign(mine, other, read);
+    assert.equal(merged.files['src/core/a.ts']!.mutants[0]!.status, 'Killed');
+    assert.equal(merged.files['src/core/c.ts']!.mutants[0]!.status, 'Survived');
+  });
+
+  it('folds two reports into a checkout that has none (the lead on main), dropping nothing of either', () => {
+    const zone = report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed', 'Killed') } });
+    const client = report({ 'src/core/b.ts': { source: 'b v1', mutants: mutants('Killed', 'Survived') } });
+    const first = mutation.mergeForeign(undefined, zone, read).report;
+    const { report: merged } = mutation.mergeForeign(first, client, read);
+    assert.deepEqual(mutation.scores(merged).rows.map((r) => [r.file, r.detected, r.valid]), [['src/core/a.ts', 2, 2], ['src/core/b.ts', 1, 2]]);
+  });
+
+  it('drops a result of this checkout\'s own report whose file was edited since it was measured', () => {
+    const mine = report({ 'src/core/c.ts': { source: 'c v1', mutants: mutants('Killed') } });
+    const { report: merged, dropped } = mutation.mergeForeign(mine, report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed') } }), read);
+    assert.deepEqual(Object.keys(merged.files), ['src/core/a.ts']);
+    assert.deepEqual(dropped, ['src/core/c.ts']);
   });
 });

@@ -1,0 +1,273 @@
+// planRetry over the indexer's compact form: the same rules and the same result as the general path (plan.ts),
+// with records kept as positions (integers into the index's typed arrays) until the end. A plan for 10,000
+// items over a million-record zone then makes objects only for what it returns: the general path's record
+// objects, lookup arrays and per-record keys, all alive until the plan is done, were what its time went to
+// (young-generation collections copying them again and again). Details (rdata, origin) are read only for the
+// sets that are sent.
+import { lintPositions, type LintFinding } from '../lint/index';
+import { apiRecordValue, ownerKey } from '../recordSets/values';
+import { canonicalType } from '../recordSets/build';
+import { differingFields } from '../recordSets/diff';
+import type { RetryRecordSet } from '../recordSets/types';
+import { lineBreaks } from '../zone/details';
+import type { CompactIndex, CompactZoneIndex } from '../zone/index';
+import { liveByKey, messageReader, NOT_RETRYABLE, setKey, type RetryPlan, type RetryPlanInput, type SkippedItem } from './rules';
+
+/** A zone's compact form, and per type id what the rules ask of a type. */
+interface Zone {
+  index: CompactIndex;
+  d: CompactZoneIndex;
+  head: Int32Array;
+  /** Owner id of the apex (its NS set is the system's), -1 when nothing is there. */
+  apexId: number;
+  /** Per type id: the type upper case (rule 3 compares it), the builder's type (`TYPE2` is `NS`), its group. */
+  upper: string[];
+  canon: string[];
+  group: Int32Array;
+  groups: number;
+  /** Per type id: 1 SOA (always the system's), 2 NS (the system's at the apex), 0 other. */
+  system: Uint8Array;
+}
+
+function zoneOf(index: CompactIndex): Zone {
+  const d = index.compact;
+  const upper = d.types.map((t) => t.toUpperCase());
+  const canon = d.types.map(canonicalType);
+  const groupIds = new Map<string, number>();
+  const group = new Int32Array(d.types.length);
+  const system = new Uint8Array(d.types.length);
+  canon.forEach((t, k) => {
+    let g = groupIds.get(t);
+    if (g === undefined) groupIds.set(t, (g = groupIds.size));
+    group[k] = g;
+    system[k] = t === 'SOA' ? 1 : t === 'NS' ? 2 : 0;
+  });
+  return { index, d, head: d.names.head, apexId: index.ownerId(ownerKey(index.apex)), upper, canon, group, groups: groupIds.size, system };
+}
+
+const isSystem = (z: Zone, position: number, id: number): boolean => {
+  const s = z.system[z.d.recType[position] as number];
+  return s === 1 || (s === 2 && id === z.apexId);
+};
+
+/** The records of owner `id`, in file order, into `out` (reused); returns how many. */
+function chain(z: Zone, id: number, out: number[]): number {
+  let n = 0;
+  for (let i = z.head[id] as number; i > 0; i = z.d.recNext[i - 1] as number) out[n++] = i - 1;
+  // Chains run newest first.
+  for (let a = 0, b = n - 1; a < b; a++, b--) {
+    const t = out[a] as number;
+    out[a] = out[b] as number;
+    out[b] = t;
+  }
+  return n;
+}
+
+/** One record set of one zone that at least one item resolves to. */
+interface Wanted {
+  zone: number;
+  owner: number;
+  /** Positions, in file order (the records of the first item to reach the set). */
+  records: number[];
+  /** Indexes of the items that resolve to it, in order. */
+  items: number[];
+}
+
+const where = (z: Zone, position: number): { line: number; file: string } => ({
+  line: z.d.recLine[position] as number,
+  file: z.d.files[z.d.recFile[position] as number] as string,
+});
+
+export function planInPlace(input: RetryPlanInput, indexes: readonly CompactIndex[]): RetryPlan {
+  const { items } = input;
+  const zones = indexes.map(zoneOf);
+  const read = messageReader();
+  const skipped: { order: number; entry: SkippedItem }[] = [];
+  const skip = (order: number, entry: SkippedItem): void => {
+    skipped.push({ order, entry });
+  };
+  /** Per zone: (owner id, type group) → set. */
+  const wanted = zones.map(() => new Map<number, Wanted>());
+  const sets: Wanted[] = [];
+  const at: number[] = [];
+  const foundZone: number[] = [];
+  const foundOwner: number[] = [];
+
+  for (let i = 0; i < items.length; i++) {
+    const { item, errorMessage } = items[i]!;
+    const { explained, type } = read(errorMessage);
+    // Rule 2's lookup, also to link rule 1's skips to their line: any case, trailing dot optional.
+    let found = 0;
+    let first = -1;
+    let systemZone = -1;
+    let systemOnly = -1;
+    if (item.trim() !== '') {
+      for (let z = 0; z < zones.length; z++) {
+        const zone = zones[z]!;
+        const id = zone.index.ownerId(item);
+        if (id < 0) continue;
+        const n = chain(zone, id, at);
+        let own = -1;
+        for (let k = 0; k < n && own < 0; k++) if (!isSystem(zone, at[k] as number, id)) own = at[k] as number;
+        if (own >= 0) {
+          if (found === 0) first = own;
+          foundZone[found] = z;
+          foundOwner[found] = id;
+          found++;
+        } else if (systemOnly < 0 && n > 0) {
+          systemZone = z;
+          systemOnly = at[0] as number;
+        }
+      }
+    }
+    const firstAt = found > 0 ? where(zones[foundZone[0] as number]!, first) : {};
+
+    // Rule 1: what the message says about sending it again.
+    if (explained.kind === 'already-exists') {
+      skip(i, { item, reason: 'already-exists', detail: explained.summary, ...firstAt });
+      continue;
+    }
+    if (NOT_RETRYABLE.has(explained.kind)) {
+      skip(i, { item, reason: 'not-retryable', detail: explained.kind === 'unknown' ? errorMessage : explained.summary, ...firstAt });
+      continue;
+    }
+    // Rule 2: exactly one zone file holds it.
+    if (found === 0) {
+      const detail = systemOnly >= 0
+        ? `${item} holds only the zone's SOA or apex NS records, which the system owns and a retry never sends.`
+        : `${item} is in none of the zone files.`;
+      skip(i, { item, reason: 'not-found', detail, ...(systemOnly >= 0 ? where(zones[systemZone]!, systemOnly) : {}) });
+      continue;
+    }
+    if (found > 1) {
+      const files = foundZone.slice(0, found).map((z) => indexes[z]!.files[0] ?? indexes[z]!.apex);
+      skip(i, { item, reason: 'ambiguous', detail: `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, ...firstAt });
+      continue;
+    }
+    // Rule 3: every set at the name, or only the type the message names.
+    const z = foundZone[0] as number;
+    const zone = zones[z]!;
+    const id = foundOwner[0] as number;
+    const n = chain(zone, id, at);
+    let chosen = 0;
+    for (let k = 0; k < n; k++) {
+      const r = at[k] as number;
+      if (isSystem(zone, r, id)) continue;
+      const t = zone.d.recType[r] as number;
+      if (type !== undefined && zone.upper[t] !== type) continue;
+      chosen++;
+      const key = id * zone.groups + (zone.group[t] as number);
+      let w = wanted[z]!.get(key);
+      if (!w) {
+        // The first item to reach a set brings all its records (the chosen ones of that type), once.
+        w = { zone: z, owner: id, records: [], items: [] };
+        wanted[z]!.set(key, w);
+        sets.push(w);
+        for (let j = k; j < n; j++) {
+          const c = at[j] as number;
+          const u = zone.d.recType[c] as number;
+          if (zone.group[u] === zone.group[t] && !isSystem(zone, c, id) && (type === undefined || zone.upper[u] === type)) w.records.push(c);
+        }
+      }
+      if (w.items[w.items.length - 1] !== i) w.items.push(i);
+    }
+    if (chosen === 0) {
+      skip(i, { item, reason: 'not-found', detail: `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, ...firstAt });
+    }
+  }
+
+  // Rule 4, zone by zone: lint over the failed names, then the live copy.
+  const live = liveByKey(input.live ?? []);
+  const recordsets: RetryRecordSet[] = [];
+  for (let z = 0; z < zones.length; z++) {
+    const zone = zones[z]!;
+    const mine = sets.filter((w) => w.zone === z);
+    if (mine.length === 0) continue;
+    // A set sits where its first record is.
+    mine.sort((a, b) => (a.records[0] as number) - (b.records[0] as number));
+    const errors = lintErrors(zone, mine, input.minTtl);
+    const apex = ownerKey(zone.index.apex);
+    for (const w of mine) {
+      const t = zone.d.recType[w.records[0] as number] as number;
+      const name = ownerKey(zone.index.ownerName(w.owner));
+      const setType = zone.canon[t] as string;
+      const finding = firstError(zone, w.records, errors);
+      if (finding) {
+        for (const i of w.items) skip(i, { item: items[i]!.item, reason: 'lint-error', detail: `${name} ${setType}: ${finding.message}`, line: finding.line, file: finding.file });
+        continue;
+      }
+      const set = build(zone, apex, name, setType, w.records);
+      const copy = live.get(setKey(name, setType));
+      if (copy && differingFields(set, copy, { apex: zone.index.apex }).length === 0) {
+        const detail = `${name} ${setType} is live with the same TTL and records (${copy.status}).`;
+        for (const i of w.items) skip(i, { item: items[i]!.item, reason: 'live-identical', detail, ...where(zone, w.records[0] as number) });
+        continue;
+      }
+      recordsets.push(set);
+    }
+  }
+  skipped.sort((a, b) => a.order - b.order);
+  return { recordsets, skipped: skipped.map((s) => s.entry) };
+}
+
+/** The set in the API's form: values in file order, exact duplicates once, the first record's TTL. */
+function build(zone: Zone, apex: string, name: string, type: string, records: readonly number[]): RetryRecordSet {
+  const values: string[] = [];
+  for (const r of records) {
+    const details = zone.index.detailsAt(r);
+    const value = apiRecordValue(type, details.rdata, details.origin);
+    if (!values.includes(value)) values.push(value);
+  }
+  return { zone_name: apex, name, type, ttl: zone.d.recTtl[records[0] as number] as number, records: values };
+}
+
+/**
+ * Error findings on the records at the wanted names, by file and line. Lint sees every record at those names
+ * (a CNAME conflicts with any other type there), SOA and NS included, in file order, and the indexer's
+ * diagnostics.
+ */
+/** Error findings by `file\nline` (the first on each line); `syntax` when one of them is a syntax error. */
+type Errors = Map<string, LintFinding> & { syntax?: boolean };
+
+function lintErrors(zone: Zone, sets: readonly Wanted[], minTtl: number | undefined): Errors {
+  const seen = new Set<number>();
+  const positions: number[] = [];
+  const at: number[] = [];
+  for (const w of sets) {
+    if (seen.has(w.owner)) continue;
+    seen.add(w.owner);
+    const n = chain(zone, w.owner, at);
+    for (let k = 0; k < n; k++) positions.push(at[k] as number);
+  }
+  const sorted = Int32Array.from(positions).sort();
+  const result = lintPositions(zone.d, sorted, zone.index.diagnostics, minTtl === undefined ? {} : { minTtl });
+  const out: Errors = new Map<string, LintFinding>();
+  for (const f of result?.findings ?? []) {
+    if (f.severity !== 'error') continue;
+    if (f.rule === 'syntax') out.syntax = true;
+    const k = `${f.file}\n${f.line}`;
+    if (!out.has(k)) out.set(k, f);
+  }
+  return out;
+}
+
+/** The first error on one of the set's records: on its start line, or (syntax) on a line it spans. */
+function firstError(zone: Zone, records: readonly number[], errors: Errors): LintFinding | undefined {
+  if (errors.size === 0) return undefined;
+  const d = zone.d;
+  for (const r of records) {
+    const own = errors.get(`${d.files[d.recFile[r] as number]}\n${d.recLine[r]}`);
+    if (own) return own;
+  }
+  if (!errors.syntax) return undefined;
+  for (const r of records) {
+    const file = d.files[d.recFile[r] as number];
+    const start = d.recLine[r] as number;
+    const end = start + lineBreaks(d.texts[d.recFile[r] as number] as Uint8Array, d.recStart[r] as number, d.recEnd[r] as number);
+    for (let line = start + 1; line <= end; line++) {
+      const f = errors.get(`${file}\n${line}`);
+      if (f?.rule === 'syntax') return f;
+    }
+  }
+  return undefined;
+}
