@@ -103,9 +103,14 @@ export function apiRecordValue(type: string, rdata: string, origin: string): str
   return tokens.map((k) => (k.quoted ? quote(k.raw) : k.raw)).join(' ');
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** A character-string's escapes decoded (`\"`, `\\`, `\065`), then written back one canonical way. */
 function canonicalString(raw: string): string {
-  if (!raw.includes('\\')) return raw.includes('"') ? raw.replace(/"/g, '\\"') : raw;
+  // Without escapes or control characters nothing but a quote needs writing back (a tab written as such and as
+  // `\009` is one string, so the loop below must see it).
+  if (!raw.includes('\\') && !CONTROL.test(raw)) return raw.includes('"') ? raw.replace(/"/g, '\\"') : raw;
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     let ch = raw[i]!;

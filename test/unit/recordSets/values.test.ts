@@ -106,6 +106,74 @@ describe('record values: the comparison form', () => {
     );
   });
 
+  it('TXT: a control character is the same string written literally or as a \\ddd escape', () => {
+    assert.equal(n('TXT', '"a\tb"'), '"a\\009b"');
+    assert.equal(n('TXT', '"a\tb"'), n('TXT', '"a\\009b"'));
+    assert.equal(n('TXT', '"a\u007fb"'), n('TXT', '"a\\127b"'));
+    assert.equal(n('TXT', '"a\\127b"'), '"a\\127b"');
+    assert.equal(n('TXT', '"a\\000b"'), '"a\\000b"');
+  });
+
+  it('TXT: escapes decoded and written back one way (quotes and backslashes escaped, other escapes dropped)', () => {
+    assert.equal(n('TXT', 'a"b'), '"a\\"b"'); // a quote inside a bare word
+    assert.equal(n('TXT', '"a\\\\b"'), '"a\\\\b"');
+    assert.equal(n('TXT', '"a\\b"'), '"ab"');
+    assert.equal(n('TXT', '"\\0651"'), '"A1"'); // three digits only
+    assert.equal(n('TXT', '"\\321"'), '"A"'); // 321 & 0xff: one octet
+    assert.equal(n('TXT', 'a\\ b'), '"a b"');
+    assert.equal(n('TXT', '"a b"  "c"'), '"a b" "c"');
+    assert.equal(n('TXT', '""'), '""');
+    assert.equal(n('TXT', '"a" "b"'), '"a" "b"');
+    assert.equal(n('TXT', '"a""b"'), '"a" "b"');
+  });
+
+  it('CAA: a value in several strings is one value; too few fields are left as written', () => {
+    assert.equal(n('CAA', '0 issue "a" "b"'), '0 issue "a b"');
+    assert.equal(n('CAA', '0 ISSUE a b'), '0 issue "a b"');
+    assert.equal(n('CAA', '0 issue "ca\\"x"'), '0 issue "ca\\"x"');
+    assert.equal(n('CAA', '0  issue'), '0 issue');
+    assert.equal(n('CAA', '0 issue "ca.example.net"'), '0 issue "ca.example.net"');
+    assert.equal(n('CAA', '1000 issue "x"'), '1000 issue "x"');
+    assert.equal(apiRecordValue('CAA', '0 issue "a" "b"', O), '0 issue "a b"');
+  });
+
+  it('A, MX, SRV and other types: blanks are not data', () => {
+    assert.equal(n('A', ' 192.0.2.1 '), '192.0.2.1');
+    assert.equal(n('A', '192.0.2.1\t'), '192.0.2.1');
+    assert.equal(n('A', '\n192.0.2.1'), '192.0.2.1');
+    assert.equal(n('A', ''), '');
+    assert.equal(n('MX', '10  mail'), '10 mail.example.com.');
+    assert.equal(n('MX', '10 mail.example.com'), '10 mail.example.com.example.com.');
+    assert.equal(n('MX', '100000 mail.example.com.'), '100000 mail.example.com.');
+    assert.equal(n('SRV', '1 2 3  sip'), '1 2 3 sip.example.com.');
+    assert.equal(n('SRV', '1 2 3 SIP.example.com.'), '1 2 3 sip.example.com.');
+    assert.equal(n('SRV', '1 2 3 .'), '1 2 3 .');
+    assert.equal(n('HINFO', '  "x  y"   z  '), '"x  y" z');
+    assert.equal(n('CNAME', 'a b'), 'a b');
+    assert.equal(n('NS', 'NS1.Example.NET.'), 'ns1.example.net.');
+    assert.equal(n('PTR', 'host'), 'host.example.com.');
+  });
+
+  it('the API form: an empty TXT stays empty, a name type with two words is left as written, other types keep their quoting', () => {
+    assert.equal(apiRecordValue('TXT', '   ', O), '');
+    assert.equal(apiRecordValue('SPF', 'v=spf1', O), '"v=spf1"');
+    assert.equal(apiRecordValue('CNAME', ' a b ', O), 'a b');
+    assert.equal(apiRecordValue('CNAME', '.', O), '.');
+    assert.equal(apiRecordValue('DNAME', 'Other', O), 'other.example.com.');
+    assert.equal(apiRecordValue('PTR', 'host.', O), 'host.');
+    assert.equal(apiRecordValue('MX', '10', O), '10');
+    assert.equal(apiRecordValue('SRV', '1 2 3', O), '1 2 3');
+    assert.equal(apiRecordValue('CAA', '0 issue', O), '0 issue');
+    assert.equal(apiRecordValue('HINFO', '"x y"   z', O), '"x y" z');
+    assert.equal(apiRecordValue('a', ' 192.0.2.1 ', O), '192.0.2.1');
+    assert.equal(apiRecordValue('MX', '10 a1-b_c.example.com.', O), '10 a1-b_c.example.com.');
+    assert.equal(apiRecordValue('MX', '10 *.example.com.', O), '10 *.example.com.');
+    assert.equal(apiRecordValue('CNAME', 'a..b.', O), 'a..b.');
+    assert.equal(apiRecordValue('CNAME', 'x', 'Sub.Example.ORG'), 'x.sub.example.org.');
+    assert.equal(apiRecordValue('CNAME', 'y', 'Sub.Example.ORG'), 'y.sub.example.org.');
+    assert.equal(apiRecordValue('CNAME', 'z', 'other.org.'), 'z.other.org.');
+  });
+
   it('is idempotent on its own output', () => {
     const cases: [string, string][] = [['TXT', 'a "b c"'], ['MX', '010 Mail'], ['CAA', '0 Issue x'], ['AAAA', '2001:DB8::0:1'], ['SRV', '1 2 3 t'], ['CNAME', '@']];
     for (const [t, v] of cases) assert.equal(n(t, n(t, v)), n(t, v), `${t} ${v}`);
@@ -118,5 +186,14 @@ describe('record set keys', () => {
     assert.equal(ownerKey('www.example.com.'), 'www.example.com.');
     assert.equal(recordSetKey('Mail.Example.com', 'mx'), recordSetKey('mail.example.com.', 'MX'));
     assert.notEqual(recordSetKey('mail.example.com.', 'A'), recordSetKey('mail.example.com.', 'MX'));
+    assert.equal(recordSetKey('h.example.com', 'a'), 'h.example.com. A');
+    assert.equal(recordSetKey('h.example.com', 'z'), 'h.example.com. Z');
+    assert.equal(recordSetKey('h.example.com', 'A`{'), 'h.example.com. A`{');
+    assert.equal(ownerKey('_sip._tcp.*.a-b.example.com'), '_sip._tcp.*.a-b.example.com.');
+    assert.equal(ownerKey('Z.example.com.'), 'z.example.com.');
+    assert.equal(ownerKey(' www.example.com '), 'www.example.com.');
+    assert.equal(ownerKey(''), '.');
+    assert.equal(ownerKey('.'), '.');
+    assert.equal(ownerKey('a\\.b'), 'a\\.b.');
   });
 });

@@ -63,6 +63,17 @@ describe('retry outcome helpers', () => {
     assert.deepEqual(got.map((c) => [c.task.id[0], c.sameSize]), [['e', true], ['b', true], ['d', true], ['f', false]]);
   });
 
+  it('tasksCreatedSince: an offset without a colon, a negative one, or a zone followed by blanks is still a stated zone', () => {
+    const sentAt = new Date('2026-12-01T10:00:00Z');
+    const list = [
+      task({ id: 'a'.repeat(32), createdAt: '2026-12-01T17:40:00+0800' }), // 09:40Z: 20 min before
+      task({ id: 'b'.repeat(32), createdAt: '2026-12-01T04:40:00-05:00' }), // 09:40Z
+      task({ id: 'c'.repeat(32), createdAt: '2026-12-01T09:40:00Z  ' }), // 09:40Z, trailing blanks
+      task({ id: 'd'.repeat(32), createdAt: '2026-12-01T18:00:00+0800' }), // 10:00Z: kept
+    ];
+    assert.deepEqual(tasksCreatedSince(list, sentAt, 2).map((c) => c.task.id[0]), ['d']);
+  });
+
   it('parseRetryArgument: nothing, a task id, a tree node, or { taskId, dryRun }; anything else is refused', () => {
     const id = 'ff8080829a0b1c2d019a0b1c2d3e000b';
     assert.deepEqual(parseRetryArgument(undefined), { dryRun: false });

@@ -1,25 +1,14 @@
 // details() beyond the fixtures: $GENERATE iterations, records found by lookup, apex rules, foreign records.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { indexZoneFile } from '../../../src/core';
-
-let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-details-'));
-});
-afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function write(rel: string, text: string): string {
-  const file = path.join(tmp, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
-const index = (text: string, origin = 'example.org.') => indexZoneFile(write('zone.db', text), { origin, root: tmp });
+import { useTempDir } from '../../support/tempDir';
 
 describe('zone indexer: details()', () => {
+  const tmp = useTempDir('zone-details-');
+  const write = (rel: string, text: string): string => tmp.write(rel, text);
+  const index = (text: string, origin = 'example.org.') => indexZoneFile(write('zone.db', text), { origin, root: tmp.path });
+
   it('expands a $GENERATE record for the asked iteration only, whether iterated or looked up', async () => {
     const idx = await index('$TTL 1h\n$GENERATE 1-4000000000 host$ 2d CH TXT "v=$ ${1,3,x}"\n');
     const hit = idx.lookup('host3999999999.example.org');
@@ -42,8 +31,8 @@ describe('zone indexer: details()', () => {
 
   it('throws a RangeError for a record that is not in the index', async () => {
     const idx = await index('a A 192.0.2.1\n');
-    assert.throws(() => idx.details({ name: 'a.example.org.', type: 'A', line: 2, file: path.join(tmp, 'zone.db') }), RangeError);
-    assert.throws(() => idx.details({ name: 'zz.example.org.', type: 'A', line: 1, file: path.join(tmp, 'zone.db') }), RangeError);
+    assert.throws(() => idx.details({ name: 'a.example.org.', type: 'A', line: 2, file: path.join(tmp.path, 'zone.db') }), RangeError);
+    assert.throws(() => idx.details({ name: 'zz.example.org.', type: 'A', line: 1, file: path.join(tmp.path, 'zone.db') }), RangeError);
   });
 
   it('apex: the first SOA of the entry file, never one in an included file; else the origin', async () => {
