@@ -7,6 +7,9 @@
 //                            Target <= 0.5x. cpuRatio: the same with CPU time (user + system) of both processes,
 //                            steadier than wall time when other work shares the machine
 //   lint.zone.inProcess      the same measured inside that process: index, then lint alone
+//   lint.zone.cpu            ms of CPU time (user + system) of that process, beside kzonecheck's, and of its
+//                            index and lint parts; with the load average before and after the runs (the
+//                            machine may be shared: a ratio measured under load is indicative only)
 //   lint.zone.peakRss        MB peak resident memory of that process (target < 400), beside kzonecheck's
 //   lint.edit10k             ms to re-check a 10,000-record file after a one-line edit (index the edited text +
 //                            lint), median of 30 edits, beside indexing that text alone: the pure part of
@@ -18,6 +21,7 @@
 const fs = require('fs');
 const path = require('path');
 const cp = require('child_process');
+const os = require('os');
 const zoneBench = require('./zone');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -77,14 +81,18 @@ const HWM = () => { try { return Number(/VmHWM:\\s*(\\d+)/.exec(require('fs').re
 const core = require(${JSON.stringify(path.join(OUT, 'src/core/index.js'))});
 (async () => {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const index = await core.indexZoneFile(${JSON.stringify(zone)}, { origin: 'nw.', root: ${JSON.stringify(dir)} });
   const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage(c0);
   const result = core.lintZone(index);
   const t2 = process.hrtime.bigint();
+  const c2 = process.cpuUsage(c0);
   const byRule = {};
   for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] || 0) + 1;
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ indexMs: Number(t1 - t0) / 1e6, lintMs: Number(t2 - t1) / 1e6, rssKb: HWM(), cpuMs: (cpu.user + cpu.system) / 1000, findings: result.findings.length, recordSets: result.recordSets, byRule }));
+  console.log(JSON.stringify({ indexMs: Number(t1 - t0) / 1e6, lintMs: Number(t2 - t1) / 1e6,
+    indexCpuMs: (c1.user + c1.system) / 1000, lintCpuMs: (c2.user + c2.system - c1.user - c1.system) / 1000, rssKb: HWM(), cpuMs: (cpu.user + cpu.system) / 1000, findings: result.findings.length, recordSets: result.recordSets, byRule }));
 })();`;
   const t0 = process.hrtime.bigint();
   const r = cp.spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 300_000 });
@@ -144,10 +152,12 @@ exports.run = async function run(report) {
   if (!kz.path) console.log(`[bench] lint: no kzonecheck comparison: ${kz.why}`);
   const lint = [];
   const knot = [];
+  const loadBefore = os.loadavg()[0];
   for (let i = 0; i < RUNS; i++) {
     if (kz.path) knot.push(runKzonecheck(kz.path, zone));
     lint.push(runLintProcess(zone, zoneBench.DIR));
   }
+  const loadAfter = os.loadavg()[0];
   const last = lint[lint.length - 1];
   if (kz.path) {
     const k = median(knot.map((r) => r.wall));
@@ -169,6 +179,11 @@ exports.run = async function run(report) {
   report('lint.zone.inProcess', median(lint.map((r) => r.indexMs + r.lintMs)).toFixed(0), 'ms', {
     index: `${median(lint.map((r) => r.indexMs)).toFixed(0)} ms`, lint: `${median(lint.map((r) => r.lintMs)).toFixed(0)} ms`,
     lintVsIndex: `${median(lint.map((r) => r.lintMs / r.indexMs)).toFixed(2)}x`,
+  });
+  report('lint.zone.cpu', median(lint.map((r) => r.cpuMs)).toFixed(0), 'ms', {
+    kzonecheck: knot.length && knot[0].cpuMs !== undefined ? `${median(knot.map((r) => r.cpuMs)).toFixed(0)} ms` : 'n/a',
+    index: `${median(lint.map((r) => r.indexCpuMs)).toFixed(0)} ms`, lint: `${median(lint.map((r) => r.lintCpuMs)).toFixed(0)} ms`,
+    loadAverage: `${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`,
   });
   const rss = Math.round(median(lint.map((r) => r.rssKb)) / 1024);
   const knotRss = knot.length && knot[0].rssKb ? `${Math.round(median(knot.map((r) => r.rssKb)) / 1024)} MB` : 'n/a';

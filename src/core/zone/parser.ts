@@ -23,7 +23,16 @@ const PROBLEMS: Record<ScanProblem, ZoneMessageId> = {
   'unexpected-paren': 'unexpectedParen',
 };
 
-/** typeCache value for a class word (IN, CH…). */
+/** Slots of the type cache (a zone uses a few dozen type and class words). */
+const TYPE_CACHE = 1024;
+/** The type cache's slot of a typeKey (up to 30 bits: fold them all into the 10 of the slot). */
+const typeSlot = (key: number): number => (key ^ (key >>> 10) ^ (key >>> 20)) & (TYPE_CACHE - 1);
+/** typeKey's 6-bit code of a byte of a type or class word: A-Z and a-z 1-26, 0-9 27-36, '-' 37; 0 for any other. */
+const TYPE_CODE = new Uint8Array(256);
+for (let k = 0; k < 26; k++) TYPE_CODE[0x41 + k] = TYPE_CODE[0x61 + k] = 1 + k;
+for (let k = 0; k < 10; k++) TYPE_CODE[0x30 + k] = 27 + k;
+TYPE_CODE[0x2d] = 37;
+/** Type cache value for a class word (IN, CH…). */
 const CLASS_WORD = -2;
 /** TTL of a record that has none, with no $TTL and no record before it. */
 const DEFAULT_TTL = 300;
@@ -73,7 +82,12 @@ export function setOrigin(state: FileState, origin: string): void {
 export class ZoneParser {
   /** Real paths of the files being parsed, innermost last (include cycle guard). */
   private readonly stack: string[] = [];
-  private readonly typeCache = new Map<number, number>();
+  /**
+   * Type id (or CLASS_WORD) by typeKey, direct-mapped: a word's slot holds its key and id, a colliding word
+   * replaces it. A Map lookup for each TTL, class and type word was one of the index's hottest lines.
+   */
+  private readonly typeKeys = new Int32Array(TYPE_CACHE).fill(-1);
+  private readonly typeIds = new Int32Array(TYPE_CACHE);
   /** The last $TTL (it stays in effect after the include that set it returns, as in BIND), -1 before any. */
   private defaultTtl = -1;
   /** The previous record's TTL (RFC 1035's default when there is no $TTL), -1 before any. */
@@ -239,15 +253,16 @@ export class ZoneParser {
         continue;
       }
       const key = this.typeKey(buf, s, e);
-      const cached = key >= 0 ? this.typeCache.get(key) : undefined;
-      if (cached !== undefined && cached >= 0) return cached;
+      const slot = key >= 0 ? typeSlot(key) : -1;
+      const cached = slot >= 0 && this.typeKeys[slot] === key ? (this.typeIds[slot] as number) : -1;
+      if (cached >= 0) return cached;
       if (cached === CLASS_WORD && !haveClass) {
         haveClass = true;
         continue;
       }
       const word = latin1(buf, s, e).toUpperCase();
       if (!haveClass && isClass(word)) {
-        if (key >= 0) this.typeCache.set(key, CLASS_WORD);
+        if (slot >= 0) this.cacheType(slot, key, CLASS_WORD);
         haveClass = true;
         continue;
       }
@@ -256,22 +271,28 @@ export class ZoneParser {
         return -1;
       }
       const id = this.store.internType(word);
-      if (key >= 0 && !isClass(word)) this.typeCache.set(key, id);
+      if (slot >= 0 && !isClass(word)) this.cacheType(slot, key, id);
       return id;
     }
   }
 
+  private cacheType(slot: number, key: number, id: number): void {
+    this.typeKeys[slot] = key;
+    this.typeIds[slot] = id;
+  }
+
   /**
-   * A small integer for words of up to 4 ASCII bytes (case folded), so common types and classes are found
-   * without making a string; it stays a V8 small integer (< 2^28), which a Map hashes fastest. -1 otherwise.
+   * A small integer for words of up to 5 letters, digits or '-' (case folded: 6 bits each, none zero, so
+   * words of different lengths differ), so the type and class words of nearly every record (CNAME included)
+   * are found without making a string; it stays below 2^30, a V8 small integer. -1 otherwise.
    */
   private typeKey(buf: Buffer, s: number, e: number): number {
-    if (e - s > 4) return -1;
+    if (e - s > 5) return -1;
     let key = 0;
     for (let i = s; i < e; i++) {
-      const c = buf[i] as number;
-      if (c >= 0x80) return -1;
-      key = (key << 7) | (c >= 0x61 && c <= 0x7a ? c - 32 : c);
+      const code = TYPE_CODE[buf[i] as number] as number;
+      if (code === 0) return -1;
+      key = (key << 6) | code;
     }
     return key;
   }
