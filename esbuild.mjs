@@ -11,6 +11,8 @@ import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--analyze`: print what extension.js holds, module by module (esbuild's metafile), to see what activation loads.
+const analyze = process.argv.includes('--analyze');
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 
 /**
@@ -20,6 +22,10 @@ const ROOT = path.dirname(new URL(import.meta.url).pathname);
 const LAZY = {
   // The schema library and every schema built with it: the first server answer, panel message or restore.
   schemas: ['src/core/schemas.ts', 'src/core/liveSchemas.ts', 'src/shared/protocol.ts', 'src/shared/testProbe.ts'],
+  // The client: signing, HTTP, retries, every read and the write (the first sign-in or restored session).
+  client: ['src/core/client.ts'],
+  // The zone index's record store: the first index a zone feature asks for.
+  zoneStore: ['src/core/zone/store.ts'],
   // The failed-items panel (messages, Load All, export): when a first panel opens or is restored.
   panel: ['src/panels/failedItemsPanel.ts'],
   // The write path: planning, sending and comparing a retry.
@@ -51,6 +57,19 @@ const undiciAsSibling = {
   name: 'undici-as-sibling',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
+/**
+ * `import * as vscode from 'vscode'` becomes `__toESM(require("vscode"))` in every importing module: a copy
+ * of the API object's ~350 properties as getters, once per module (33 of them), all during activation. Every
+ * import of 'vscode' goes through one module instead (`export * from "vscode"`), so the copy is made once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
   },
 };
 
@@ -115,7 +134,7 @@ function mainEntry(shared) {
 
 /** The split build: extension.js, then each lazy file against it, then extension.js again with `__modules`. */
 async function buildHost() {
-  const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [undiciAsSibling, splitPlugin({})] });
+  const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
   const mainModules = new Set(Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/')));
   const used = new Set();
   for (const [group, files] of Object.entries(LAZY)) {
@@ -125,10 +144,11 @@ async function buildHost() {
       stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
       outfile: `dist/lazy-${group}.js`,
       outdir: undefined,
-      plugins: [undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
+      plugins: [vscodeOnce, undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
     });
   }
-  await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, plugins: [undiciAsSibling, splitPlugin({})] });
+  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
+  if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
 const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts' } };
@@ -147,7 +167,7 @@ const others = [
 
 if (watch) {
   // One unsplit extension.js: the lazy modules stay inside it (still evaluated only at first use).
-  const unsplit = { ...host, entryPoints: { extension: 'src/extension.ts' }, banner, plugins: [undiciAsSibling] };
+  const unsplit = { ...host, entryPoints: { extension: 'src/extension.ts' }, banner, plugins: [vscodeOnce, undiciAsSibling] };
   for (const b of [unsplit, ...others]) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all([buildHost(), ...others.map((b) => esbuild.build(b))]);

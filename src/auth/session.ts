@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ContextKeys, SecretKeys } from '../constants';
-import { createDnsClient } from '../core';
+import type * as Client from '../core/client';
+import { lazy } from '../core/lazy';
 import { RequestQueue } from '../core/requestQueue';
 import { checkEndpoint, dnsEndpoint, labelForEndpoint, regionOfEndpoint, type Site } from '../core/sites';
 import type { DnsClient, DnsClientOptions } from '../core/types';
@@ -19,6 +20,11 @@ import { classifySignInFailure, type SignInFailure } from './signInFailure';
 import { describeFailure, SignInError } from './signInMessages';
 import { SessionStatusBar } from './statusBar';
 import type { ClientFactory, Session, SignInInput, SignInOptions, SignInTarget } from './types';
+
+// The client (signing, HTTP, retries, the read and write calls) is loaded at the first sign-in or restored
+// session, not while the extension activates (esbuild turns the require into a lazy init, dist/lazy-client.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const client = lazy(() => require('../core/client') as typeof Client);
 
 export type { ProfileInfo };
 
@@ -62,7 +68,7 @@ export class AuthSession extends Disposable implements Session, SignInTarget {
     private readonly options: AuthSessionOptions = {},
   ) {
     super();
-    this.clientFactory = options.clientFactory ?? createDnsClient;
+    this.clientFactory = options.clientFactory ?? ((o) => client().createDnsClient(o));
     this.profiles = new ProfileStore(context.globalState);
     this.secrets = new SecretStore(context.secrets, createSecretStoreUi(), log);
     this.settingsSnapshot = settings.get();

@@ -3,7 +3,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { isCancelledError, isValidTaskId } from '../core';
+import { isCancelledError } from '../core/errors';
+import { isValidTaskId } from '../core/taskId';
 import { showError } from '../platform/notify';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, ZONE_LANGUAGE_ID } from '../constants';
-import type { LintFinding, LintResult } from '../core';
+import type { LintFinding, LintResult } from '../core/lint/index';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';

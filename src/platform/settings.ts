@@ -11,13 +11,30 @@ function split(id: string): [section: string, key: string] {
   return [id.slice(0, dot), id.slice(dot + 1)];
 }
 
-function readRaw(id: string): unknown {
-  const [section, key] = split(id);
-  const config = vscode.workspace.getConfiguration(section);
-  return effectiveRaw(id, vscode.workspace.isTrusted, {
-    effective: config.get<unknown>(key),
-    user: config.inspect(key)?.globalValue,
-  });
+/**
+ * Every watched setting's raw value. One getConfiguration per section, and inspect() only where its answer
+ * is used (a restricted setting in an untrusted workspace): both walk the whole configuration in the
+ * extension host, and the reader runs during activation (per setting they cost most of activate()).
+ */
+function readAllRaw(): Record<string, unknown> {
+  const trusted = vscode.workspace.isTrusted;
+  const sections = new Map<string, vscode.WorkspaceConfiguration>();
+  const raw: Record<string, unknown> = {};
+  for (const id of WATCHED_SETTINGS) {
+    const [section, key] = split(id);
+    let config = sections.get(section);
+    if (!config) sections.set(section, (config = vscode.workspace.getConfiguration(section)));
+    const read = config;
+    raw[id] = effectiveRaw(id, trusted, {
+      get effective() {
+        return read.get<unknown>(key);
+      },
+      get user() {
+        return read.inspect(key)?.globalValue;
+      },
+    });
+  }
+  return raw;
 }
 
 export class SettingsReader implements vscode.Disposable {
@@ -49,8 +66,7 @@ export class SettingsReader implements vscode.Disposable {
   }
 
   private read(): ExtensionSettings {
-    const raw: Record<string, unknown> = {};
-    for (const id of WATCHED_SETTINGS) raw[id] = readRaw(id);
+    const raw = readAllRaw();
     const { settings, problems } = parseSettings(raw);
     for (const problem of problems) {
       const key = `${problem.setting}=${JSON.stringify(raw[problem.setting])}`;

@@ -124,7 +124,8 @@ export const RESTRICTED_SETTINGS: readonly string[] = ['huaweiDns.endpoint', 'hu
 
 /**
  * The raw value to validate: in an untrusted workspace a restricted setting comes only from the user's own
- * settings, so a cloned repository cannot redirect signed requests or swap the trusted CAs.
+ * settings, so a cloned repository cannot redirect signed requests or swap the trusted CAs. Reads only the
+ * one of `value`'s two fields it uses (the reader passes getters: each is a walk of the configuration).
  */
 export function effectiveRaw(id: string, trusted: boolean, value: { effective: unknown; user: unknown }): unknown {
   return !trusted && RESTRICTED_SETTINGS.includes(id) ? value.user : value.effective;

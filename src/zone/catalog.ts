@@ -3,7 +3,9 @@
 // created or deleted updates its one entry; only a settings or workspace-folder change finds them all again.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ZoneIndexPool, type LintResult, type ZoneIndex, type ZoneRecord } from '../core';
+import type { LintResult } from '../core/lint/index';
+import { ZoneIndexPool } from '../core/zone/pool';
+import type { ZoneIndex, ZoneRecord } from '../core/zone/store';
 import { Disposable } from '../platform/lifecycle';
 import type { Services } from '../services';
 import { excludedGlobs, joinGlobs, matchesAny } from './globs';

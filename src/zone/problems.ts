@@ -5,7 +5,9 @@
 // rule that predicted it says "fixed in the file since".
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
-import { explainFailure, normalizeName, type ErrorItem, type FailureExplanation } from '../core';
+import { explainFailure, type FailureExplanation } from '../core/explain';
+import type { ErrorItem } from '../core/types';
+import { normalizeName } from '../core/zone/names';
 import { taskIdFromArgument } from '../core/taskId';
 import { askTaskId } from '../platform/taskIdPrompt';
 import { Disposable } from '../platform/lifecycle';

@@ -1,7 +1,7 @@
 // Outline for zone files: one symbol per owner name, its records as children (type, line). What is visited is
 // bounded (core outlineOf): a huge $GENERATE range cannot freeze the extension host.
 import * as vscode from 'vscode';
-import { outlineOf } from '../core';
+import { outlineOf } from '../core/zone/outline';
 import type { ZoneCatalog } from './catalog';
 
 export class ZoneSymbolProvider implements vscode.DocumentSymbolProvider {

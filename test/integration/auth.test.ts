@@ -7,8 +7,8 @@ import { sandboxStartHook } from '../../src/dev/sandbox';
 import { Commands, SecretKeys, StateKeys } from '../../src/constants';
 import { SettingsReader } from '../../src/platform/settings';
 import type { SettingProblem } from '../../src/platform/settingsSchema';
-import { getApi } from '../support/extensionApi';
-import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+import { gatewayForSuite, getApi } from '../support/extensionApi';
+import { SANDBOX_CREDENTIALS, type FakeGateway } from '../support/fakeGateway';
 
 const FIRST = 'auth-suite-a';
 const SECOND = 'auth-suite-b';
@@ -31,23 +31,21 @@ function nextChange(session: AuthSession): Promise<ProfileInfo | undefined> {
 
 describe('Credentials (integration)', function () {
   this.timeout(60_000);
+  // Every sign-in here is what a test checks, so the suite signs its profiles in itself; the builder signs
+  // out those that exist and closes the gateway after the suite.
+  const suite = gatewayForSuite({
+    gatewayOptions: { credentials: [{ ...SANDBOX_CREDENTIALS }, OTHER_CREDENTIALS] },
+    signsIn: [FIRST, SECOND, 'auth-suite-wrong', 'auth-suite-broken', 'auth-suite-env'],
+  });
   let gw: FakeGateway;
   let session: AuthSession;
   let context: vscode.ExtensionContext;
 
   before(async () => {
-    gw = await startFakeGateway({ credentials: [{ ...SANDBOX_CREDENTIALS }, OTHER_CREDENTIALS] });
-    const api = await getApi();
-    session = api.services.session as AuthSession;
-    context = api.services.context;
+    gw = suite.gateway;
+    session = suite.api.services.session as AuthSession;
+    context = suite.api.services.context;
     await session.ready;
-  });
-
-  after(async () => {
-    for (const name of [FIRST, SECOND, 'auth-suite-wrong', 'auth-suite-broken', 'auth-suite-env']) {
-      if (session.profiles.findByName(name)) await vscode.commands.executeCommand(Commands.signOut, name);
-    }
-    await gw.close();
   });
 
   it('signs in with an argument object; the secret round-trips through SecretStorage only', async () => {

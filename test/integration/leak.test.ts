@@ -9,8 +9,8 @@ import type { AuthSession } from '../../src/auth/session';
 import { Commands, SETTINGS_SECTION } from '../../src/constants';
 import { showError } from '../../src/platform/notify';
 import { aTask, errorItems } from '../support/builders';
-import { getApi } from '../support/extensionApi';
-import { startFakeGateway, type FakeGateway } from '../support/fakeGateway';
+import { gatewayForSuite, getApi } from '../support/extensionApi';
+import type { FakeGateway } from '../support/fakeGateway';
 
 const tag = randomBytes(4).toString('hex');
 const LEAKY = {
@@ -53,24 +53,26 @@ function hits(sources: [string, string][], needle: string): string[] {
 
 describe('Leak check (integration, runs last)', function () {
   this.timeout(120_000);
-  let gw: FakeGateway;
-  let session: AuthSession;
   const task = aTask({ type: 'import_recordset', errorItems: errorItems(40, { zone: 'example.com.' }) });
-
-  before(async () => {
-    gw = await startFakeGateway({ credentials: [LEAKY], tasks: [task] });
-    const api = await getApi();
-    session = api.services.session as AuthSession;
-    await session.ready;
-  });
-
+  // Registered before the builder's after (mocha runs them in order): the task is untracked while the
+  // profile is still signed in.
   after(async () => {
     await vscode.commands.executeCommand(Commands.untrackTask, task.id).then(undefined, () => undefined);
-    if (session.profiles.findByName(PROFILE)) await vscode.commands.executeCommand(Commands.signOut, PROFILE);
     const api = await getApi();
     await api.services.context.globalState.update('huaweiDns.leakTest.marker', undefined);
     await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('projectId', undefined, vscode.ConfigurationTarget.Global);
-    await gw.close();
+  });
+
+  // The sign-in with the recognisable keys is part of the session under test, so the test signs in itself;
+  // the builder signs the profile out and closes the gateway after the suite.
+  const suite = gatewayForSuite({ gatewayOptions: { credentials: [LEAKY], tasks: [task] }, signsIn: [PROFILE] });
+  let gw: FakeGateway;
+  let session: AuthSession;
+
+  before(async () => {
+    gw = suite.gateway;
+    session = suite.api.services.session as AuthSession;
+    await session.ready;
   });
 
   it('finds neither the secret key nor the security token anywhere the extension wrote', async () => {

@@ -1,5 +1,6 @@
 // What integration tests use to reach the extension running in the real extension host.
 import * as vscode from 'vscode';
+import type { AuthSession } from '../../src/auth/session';
 import { Commands, EXTENSION_ID } from '../../src/constants';
 import type { TestApi } from '../../src/extension';
 import { SANDBOX_CREDENTIALS, startFakeGateway, type FakeGateway, type FakeGatewayOptions } from './fakeGateway';
@@ -62,6 +63,20 @@ export interface WithGatewayOptions {
   gatewayOptions?: FakeGatewayOptions;
   /** Sign in a profile of this name against the gateway with the sandbox credentials, sign out after. */
   profile?: string;
+  /**
+   * Profiles the tests sign in themselves, because the sign-in (custom keys, a refusal, an import) is what
+   * they test: whichever of them exist are signed out at close too, whatever happened.
+   */
+  signsIn?: readonly string[];
+}
+
+/** Signs out every named profile that exists (close() of a gateway block; an absent name is not an error). */
+async function signOutAll(names: readonly string[]): Promise<void> {
+  const session = (await getApi()).services.session as AuthSession;
+  await session.ready;
+  for (const name of names) {
+    if (session.profiles.findByName(name)) await vscode.commands.executeCommand(Commands.signOut, name);
+  }
 }
 
 /** Starts a gateway (and signs the profile in); `close()` signs out and closes it, whatever happened. */
@@ -71,6 +86,7 @@ async function openGateway(options: WithGatewayOptions): Promise<GatewayContext 
     if (options.profile) {
       await Promise.resolve(vscode.commands.executeCommand(Commands.signOut, options.profile)).catch(() => undefined);
     }
+    if (options.signsIn?.length) await signOutAll(options.signsIn).catch(() => undefined);
     await gateway.close();
   };
   try {

@@ -3,10 +3,17 @@
 // A request that takes longer than the timeout terminates the worker (a hostile or huge file must not keep
 // reveal, outline and Show Failures waiting forever); the next request starts a fresh one.
 import { Worker } from 'worker_threads';
-import { CompactIndex, type IndexZoneOptions } from './index';
+import { lazy } from '../lazy';
+import type { IndexZoneOptions } from './index';
+import type * as Store from './store';
 import type { ZoneIndex } from './store';
 import type { LintResult } from '../lint';
 import type { ZoneLintRequestOptions, ZoneWorkerRequest, ZoneWorkerResponse } from './worker';
+
+// The record store (and the name table it decodes) is needed at the first index, not when the extension
+// registers its zone features: activation does not evaluate it (esbuild turns the require into a lazy init).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const store = lazy(() => require('./store') as typeof Store);
 
 /** Longest a zone file may take to index (the 1,000,000-record zone takes well under a second). */
 export const DEFAULT_INDEX_TIMEOUT_MS = 60_000;
@@ -32,7 +39,7 @@ export class ZoneIndexPool {
   async index(path: string, options: IndexZoneOptions): Promise<ZoneIndex> {
     const msg = await this.post({ path, options });
     if (!('index' in msg)) throw new Error('Zone index worker sent no index');
-    return new CompactIndex(msg.index);
+    return new (store().CompactIndex)(msg.index);
   }
 
   /** The pre-flight rules over a file (and its includes), run in the worker. */
