@@ -26,10 +26,14 @@ const LAZY = {
   client: ['src/core/client.ts'],
   // The zone index's record store: the first index a zone feature asks for.
   zoneStore: ['src/core/zone/store.ts'],
+  // The sign-in dialog: the first sign-in a person starts.
+  signIn: ['src/auth/signInFlow.ts'],
+  // The failure texts: the first failed item shown in the tree, the zone files or a retry's outcome.
+  explain: ['src/core/explain.ts'],
   // The failed-items panel (messages, Load All, export): when a first panel opens or is restored.
   panel: ['src/panels/failedItemsPanel.ts'],
   // The write path: planning, sending and comparing a retry.
-  retry: ['src/retry/planner.ts', 'src/retry/send.ts'],
+  retry: ['src/retry/planner.ts', 'src/retry/send.ts', 'src/core/retryPlan/outcome.ts'],
   // Compare with Live Zone and Verify in Live Zone.
   compare: ['src/compare/run.ts'],
   // Check Zone File Before Import and the quick fixes.
