@@ -144,7 +144,8 @@ function lazyBuild(group, files, { mainModules, used, write = true }) {
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
     outfile: `dist/lazy-${group}.js`,
     outdir: undefined,
-    ...(write ? {} : { write: false, metafile: true, logLevel: 'silent' }),
+    metafile: true,
+    ...(write ? {} : { write: false, logLevel: 'silent' }),
     plugins: [vscodeOnce, undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
   });
 }
@@ -179,8 +180,15 @@ async function buildHost() {
   const mainModules = new Set(Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/')));
   const used = new Set();
   const chunks = await sharedChunks(mainModules);
-  for (const [group, files] of Object.entries({ ...LAZY, ...chunks })) await lazyBuild(group, files, { mainModules, used });
-  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
+  const where = new Map(); // module -> the files that bundle it: exactly one, or module state is doubled
+  const record = (file, metafile) => {
+    for (const f of Object.keys(metafile.inputs).filter((x) => x.startsWith('src/'))) where.set(f, [...(where.get(f) ?? []), file]);
+  };
+  for (const [group, files] of Object.entries({ ...LAZY, ...chunks })) record(lazyFile(group), (await lazyBuild(group, files, { mainModules, used })).metafile);
+  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: true, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
+  record('./extension.js', main.metafile);
+  const twice = [...where].filter(([, files]) => files.length > 1);
+  if (twice.length) throw new Error(`modules bundled more than once: ${twice.map(([f, files]) => `${f} (${files.join(', ')})`).join('; ')}`);
   if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
