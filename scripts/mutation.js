@@ -9,6 +9,7 @@
 //     --fresh        forget the results of earlier runs instead of merging into them
 //     --grep RE      only tests whose full title matches RE, e.g. '^(?!zone indexer: fuzz)' to leave out the
 //                    fuzz suites, which take minutes per surviving mutant once the scanner is instrumented
+//     --all-tests    keep the scale tests of HEAVY_TESTS even for files they do not target (see there)
 //   node scripts/mutation.js --merge REPORT…
 //                    run nothing: merge mutation.json reports of other checkouts (worktrees) into this one's,
 //                    under the same staleness rule (a file's result is taken only if its source text is this
@@ -32,6 +33,37 @@ const TARGET_ALL = 85;
 const TARGET_FILE = 80;
 const TARGET_STRICT = { 'src/core/redact.ts': 90, 'src/core/signing.ts': 90, 'src/core/taskId.ts': 90 };
 
+/**
+ * Scale and property tests that take seconds each, and the core files they are there to test. A run that
+ * mutates none of a test's targets leaves it out (`--all-tests` keeps them): Stryker runs every selected test
+ * against each static mutant (a module-level regex or table), so a 10 s paging test would cost 10 s per
+ * static mutant of, say, redact.ts, whose behaviour the quick tests pin already. Leaving tests out can only
+ * lower a score, never raise it.
+ */
+const HEAVY_TESTS = [
+  { title: 'client: live zone reads a zone of 100,000 sets', targets: ['src/core/liveZone.ts', 'src/core/liveSchemas.ts', 'src/core/lazySchemas.ts', 'src/core/lazy.ts'] },
+  { title: 'fetchAllErrorItems returns every item in order whatever order pages arrive in', targets: ['src/core/fetchAll.ts', 'src/core/requestQueue.ts'] },
+  { title: 'client: createRecordSetsTask requests for 25,001 sets', targets: ['src/core/retryPlan/batchCreate.ts'] },
+  { title: 'response paths under random answers (property)', targets: ['src/core/schemas.ts', 'src/core/liveSchemas.ts', 'src/core/lazySchemas.ts', 'src/core/responseErrors.ts', 'src/core/http.ts', 'src/core/errors.ts'] },
+  { title: 'canonicalIpv6 agrees', targets: ['src/core/recordSets/ipv6.ts'] },
+  // The sample workspace indexed against every sandbox task, and random zones planned two ways.
+  { title: 'fake gateway: the sandbox scenario every failed item of every task names a record', targets: ['src/core/zone/'] },
+  { title: 'planRetry: in place against the general path', targets: ['src/core/retryPlan/', 'src/core/zone/', 'src/core/recordSets/', 'src/core/lint/'] },
+];
+
+/** A target ending in `/` stands for every file below it. */
+const targets = (test, file) => test.targets.some((t) => (t.endsWith('/') ? file.startsWith(t) : file === t));
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The mocha grep of a run: the person's `--grep`, without the heavy tests that target none of `mutate`. */
+function grepFor(mutate, grep, allTests = false) {
+  const left = allTests ? [] : HEAVY_TESTS.filter((t) => !mutate.some((f) => targets(t, f)));
+  if (!left.length) return { grep, left: [] };
+  const without = `^(?!(?:${left.map((t) => escapeRe(t.title)).join('|')}))`;
+  return { grep: grep ? `${without}(?=[\\s\\S]*?(?:${grep}))` : without, left: left.map((t) => t.title) };
+}
+
 function walk(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -51,7 +83,14 @@ function resolveTs(from, spec) {
   return undefined;
 }
 
-const names = (clause) => [...clause.matchAll(/(?:^|[{,\s])(?!type\s)(\w+)(?:\s+as\s+\w+)?\s*(?=[,}]|$)/g)].map((m) => m[1]);
+/** The run-time names of an import/export clause `{ a, b as c, type T }`: `a`, `b` (`type` entries are erased by tsc). */
+const names = (clause) =>
+  clause
+    .replace(/^\s*\{|\}\s*$/g, '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry && !/^type\s/.test(entry))
+    .map((entry) => entry.split(/\s+as\s+/)[0].trim());
 
 /** The runtime edges of a file: relative imports, re-exports and requires (type-only ones are erased by tsc). */
 function edgesOf(file) {
@@ -77,11 +116,40 @@ function loadedBy(file, named) {
   if (!isBarrel || named === undefined) return edges.map((e) => ({ file: e.target, named: e.named }));
   const out = [];
   for (const name of named) {
-    const direct = edges.find((e) => e.kind === 'export' && names(e.clause.replace(/^\{|\}$/g, '')).includes(name));
-    if (direct) out.push({ file: direct.target, named: undefined });
-    else for (const e of edges.filter((x) => x.kind === 'export' && x.clause.trim() === '*')) out.push({ file: e.target, named: undefined });
+    const direct = edges.find((e) => e.kind === 'export' && exportedNames(e.clause).includes(name));
+    if (direct) {
+      out.push({ file: direct.target, named: undefined });
+      continue;
+    }
+    // `export * from`: only the modules that provide the name (tsc still loads the others, but a test that
+    // never names their exports cannot call them); when none can be told to, all of them.
+    const stars = edges.filter((x) => x.kind === 'export' && x.clause.trim() === '*');
+    const providers = stars.filter((e) => provides(e.target, name));
+    for (const e of providers.length ? providers : stars) out.push({ file: e.target, named: providers.length ? [name] : undefined });
   }
   return out;
+}
+
+/** The names an export clause `{ a, b as c, type T }` makes public: `a`, `c`. */
+const exportedNames = (clause) =>
+  /^\s*\{/.test(clause)
+    ? clause
+        .replace(/^\s*\{|\}\s*$/g, '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry && !/^type\s/.test(entry))
+        .map((entry) => entry.split(/\s+as\s+/).pop().trim())
+    : [];
+
+/** True when `file` exports the run-time value `name`: declared there, or re-exported from another module. */
+function provides(file, name, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  const esc = name.replace(/[$]/g, '\\$');
+  if (new RegExp(`\\bexport\\s+(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(?:function\\*?|const|let|var|class|enum|namespace)\\s+${esc}\\b`).test(text)) return true;
+  for (const m of text.matchAll(/\bexport\s+(\{[^}]*\})/g)) if (exportedNames(m[1]).includes(name)) return true;
+  return edgesOf(file).some((e) => e.kind === 'export' && e.clause.trim() === '*' && provides(e.target, name, seen));
 }
 
 /** Compiled paths of the unit tests whose run-time import graph reaches one of `targets`. */
@@ -121,12 +189,14 @@ function parseArgs(argv) {
   let fresh = false;
   let reportOnly = false;
   let merge = false;
+  let allTests = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--incremental') incremental = true;
     else if (a === '--fresh') fresh = true;
     else if (a === '--report') reportOnly = true;
     else if (a === '--merge') merge = true;
+    else if (a === '--all-tests') allTests = true;
     else if (a === '--concurrency') concurrency = argv[++i];
     else if (a === '--grep') grep = argv[++i];
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
@@ -134,7 +204,7 @@ function parseArgs(argv) {
   }
   if (merge && !files.length) throw new Error('--merge needs the mutation.json report(s) to merge');
   // With --merge the positional arguments are reports, not core files.
-  return merge ? { files: [], merge: files, fresh, incremental, concurrency, grep, reportOnly } : { files, merge: [], incremental, concurrency, grep, fresh, reportOnly };
+  return { files: merge ? [] : files, merge: merge ? files : [], incremental, concurrency, grep, allTests, fresh, reportOnly };
 }
 
 /** Killed + timeout over all valid mutants (Stryker's "total" score; compile errors and ignored don't count). */
@@ -276,7 +346,7 @@ function printScores(report, coreList = coreFiles()) {
 
 async function main() {
   installHandlers();
-  const { files, merge, incremental, concurrency, grep, fresh, reportOnly } = parseArgs(process.argv.slice(2));
+  const { files, merge, incremental, concurrency, grep: personGrep, allTests, fresh, reportOnly } = parseArgs(process.argv.slice(2));
   if (merge.length) return mergeMain(merge, fresh);
   if (reportOnly) {
     if (!fs.existsSync(REPORT)) throw new Error(`no ${rel(REPORT)} yet: run npm run test:mutation first`);
@@ -291,7 +361,9 @@ async function main() {
   const mutate = files.length ? files : all;
   for (const f of mutate) if (!all.includes(f)) throw new Error(`${f} is not a mutated core file (see stryker.config.mjs)`);
   const spec = testsLoading(mutate);
-  console.log(`Mutating ${mutate.length} file(s) against ${spec.length} unit test file(s) that load them${grep ? ` (tests matching ${grep})` : ''}.`);
+  const { grep, left } = grepFor(mutate, personGrep, allTests);
+  console.log(`Mutating ${mutate.length} file(s) against ${spec.length} unit test file(s) that load them${personGrep ? ` (tests matching ${personGrep})` : ''}.`);
+  if (left.length) console.log(`Left out, scale tests of other files (--all-tests keeps them): ${left.join('; ')}`);
   const args = ['stryker', 'run', '--mutate', mutate.join(',')];
   if (incremental) {
     const key = files.length ? mutate.map((f) => path.basename(f, '.ts')).join('+').slice(0, 120) : 'all';
@@ -343,4 +415,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { testsLoading, coreFiles, scores, mergeReports, mergeForeign, printScores };
+module.exports = { testsLoading, loadedBy, grepFor, HEAVY_TESTS, coreFiles, scores, mergeReports, mergeForeign, printScores };

@@ -85,11 +85,17 @@ export function redact(text: string, extraSecrets: readonly (string | undefined)
 
 /**
  * At most `max` characters of `text`, redacted before it is cut (a secret cut in half is no longer
- * recognised). Only a window past `max` is scanned, so a 32 MiB body costs little.
+ * recognised). Only a window past `max` is scanned, so a 32 MiB body costs little. The window's own cut may
+ * halve a secret too; that piece stays out of sight while the redacted window still reaches REDACT_WINDOW
+ * past `max`. When redaction shrank it more (a body echoing a secret again and again), the window doubles.
  */
 export function redactAndCut(text: string, max: number, ellipsis = '…'): string {
-  const window = text.length > max + REDACT_WINDOW ? text.slice(0, max + REDACT_WINDOW) : text;
-  const clean = redact(window);
+  let end = max + REDACT_WINDOW;
+  let clean = redact(text.slice(0, end));
+  while (end < text.length && clean.length < max + REDACT_WINDOW) {
+    end *= 2;
+    clean = redact(text.slice(0, end));
+  }
   return clean.length > max ? clean.slice(0, max) + ellipsis : clean;
 }
 

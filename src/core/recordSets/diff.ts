@@ -2,6 +2,7 @@
 // stores values, so spelling (quotes, case, trailing dots, IPv6 forms, leading zeros) never shows as a change.
 import { isSystemSet } from './build';
 import { sameIpv6 } from './ipv6';
+import { LiveIndex } from './liveIndex';
 import type { LiveRecordSet, RetryRecordSet } from './types';
 import { normalizeValue, ownerKey, upperType } from './values';
 
@@ -90,56 +91,37 @@ export function diffZone(file: readonly RetryRecordSet[], live: readonly LiveRec
   const apex = ownerKey(options.apex);
   const ignoreTtl = options.ignoreTtl === true;
   const result: ZoneDiff = { same: [], onlyInFile: [], onlyLive: [], differs: [], inactive: [] };
-  // One hash lookup per set and side: owner -> first position in `present`, the other sets at that owner
-  // (another type, or the same type on another resolution line) chained behind it in live order. The owner
-  // strings are usually the server's own (no key string is built), and "matched" is a byte per set.
-  const firstAt = new Map<string, number>();
-  const present: LiveRecordSet[] = [];
-  const types: string[] = [];
-  const next: number[] = [];
-  const last: number[] = [];
-  // isSystemLiveSet, with the type and owner each worked out once per set.
-  const systemApex = ownerKey(apex);
-  for (const set of live) {
+  const index = new LiveIndex(live.length);
+  for (let at = 0; at < live.length; at++) {
+    const set = live[at]!;
+    // isSystemLiveSet, with the type and owner each worked out once per set.
     if (set.default === true) continue;
     const type = upperType(set.type);
     if (type === 'SOA' || type === 'TYPE6') continue;
-    const name = ownerKey(set.name);
-    if ((type === 'NS' || type === 'TYPE2') && name === systemApex) continue;
-    if (!isActiveStatus(set.status)) {
+    const h = index.hashOf(set.name, type);
+    const name = index.lastOwner;
+    if ((type === 'NS' || type === 'TYPE2') && name === apex) continue;
+    if (set.status !== 'ACTIVE' && !isActiveStatus(set.status)) {
       result.inactive.push(set);
       continue;
     }
-    const at = present.length;
-    present.push(set);
-    types.push(type);
-    next.push(-1);
-    last.push(at);
-    const first = firstAt.get(name);
-    if (first === undefined) {
-      firstAt.set(name, at);
-    } else {
-      next[last[first]!] = at;
-      last[first] = at;
-    }
+    index.add(at, name, type, h);
   }
-  const used = new Uint8Array(present.length);
+  const state = index.state;
   for (const set of file) {
     const type = upperType(set.type);
-    // Sets on other resolution lines share name and type: the file (which has no lines) matches the first,
-    // the others stay only live.
-    let at = firstAt.get(ownerKey(set.name)) ?? -1;
-    while (at >= 0 && types[at] !== type) at = next[at]!;
-    if (at < 0 || used[at] === 1) {
+    const h = index.hashOf(set.name, type);
+    const at = index.find(index.lastOwner, type, h);
+    if (at < 0 || state[at] === 2) {
       result.onlyInFile.push(set);
       continue;
     }
-    used[at] = 1;
-    const match = present[at]!;
+    state[at] = 2;
+    const match = live[at]!;
     const fields = fieldsOf(type, set, match, apex, ignoreTtl);
     if (fields.length === 0) result.same.push({ name: set.name, type: set.type });
     else result.differs.push({ file: set, live: match, fields });
   }
-  for (let i = 0; i < present.length; i++) if (used[i] === 0) result.onlyLive.push(present[i]!);
+  for (let i = 0; i < live.length; i++) if (state[i] === 1) result.onlyLive.push(live[i]!);
   return result;
 }

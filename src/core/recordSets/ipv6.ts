@@ -14,24 +14,27 @@ function hexValue(c: number): number {
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** The eight 16-bit pieces of `t` (WHATWG "IPv6 parser"), or undefined on failure. `NaN` is the end of input. */
-function parsePieces(t: string): number[] | undefined {
-  const address = [0, 0, 0, 0, 0, 0, 0, 0];
+/**
+ * Parses `t` into `address` (eight 16-bit pieces, zeroed first) as the WHATWG "IPv6 parser" does; false on
+ * failure. Past the end charCodeAt gives NaN, which is the parser's end of input. Writing into the caller's
+ * array lets a comparison parse two addresses with no allocation.
+ */
+function parseInto(t: string, address: Int32Array | number[]): boolean {
+  address.fill(0);
   const n = t.length;
   let piece = 0;
   let compress = -1;
   let p = 0;
-  const at = (k: number): number => (k < n ? t.charCodeAt(k) : NaN);
-  if (at(p) === COLON) {
-    if (at(p + 1) !== COLON) return undefined;
+  if (t.charCodeAt(p) === COLON) {
+    if (t.charCodeAt(p + 1) !== COLON) return false;
     p += 2;
     piece++;
     compress = piece;
   }
   while (p < n) {
-    if (piece === 8) return undefined;
-    if (at(p) === COLON) {
-      if (compress !== -1) return undefined;
+    if (piece === 8) return false;
+    if (t.charCodeAt(p) === COLON) {
+      if (compress !== -1) return false;
       p++;
       piece++;
       compress = piece;
@@ -39,42 +42,44 @@ function parsePieces(t: string): number[] | undefined {
     }
     let value = 0;
     let length = 0;
-    while (length < 4 && p < n && hexValue(at(p)) >= 0) {
-      value = value * 16 + hexValue(at(p));
+    while (length < 4 && p < n) {
+      const h = hexValue(t.charCodeAt(p));
+      if (h < 0) break;
+      value = value * 16 + h;
       p++;
       length++;
     }
-    if (at(p) === DOT) {
-      if (length === 0) return undefined;
+    if (t.charCodeAt(p) === DOT) {
+      if (length === 0) return false;
       p -= length;
-      if (piece > 6) return undefined;
+      if (piece > 6) return false;
       let numbersSeen = 0;
       while (p < n) {
         let v4 = -1;
         if (numbersSeen > 0) {
-          if (at(p) === DOT && numbersSeen < 4) p++;
-          else return undefined;
+          if (t.charCodeAt(p) === DOT && numbersSeen < 4) p++;
+          else return false;
         }
-        if (!isDigit(at(p))) return undefined;
-        while (isDigit(at(p))) {
-          const digit = at(p) - 0x30;
+        if (!isDigit(t.charCodeAt(p))) return false;
+        while (isDigit(t.charCodeAt(p))) {
+          const digit = t.charCodeAt(p) - 0x30;
           if (v4 === -1) v4 = digit;
-          else if (v4 === 0) return undefined;
+          else if (v4 === 0) return false;
           else v4 = v4 * 10 + digit;
-          if (v4 > 255) return undefined;
+          if (v4 > 255) return false;
           p++;
         }
         address[piece] = (address[piece] as number) * 0x100 + v4;
         numbersSeen++;
         if (numbersSeen === 2 || numbersSeen === 4) piece++;
       }
-      if (numbersSeen !== 4) return undefined;
+      if (numbersSeen !== 4) return false;
       break;
-    } else if (at(p) === COLON) {
+    } else if (t.charCodeAt(p) === COLON) {
       p++;
-      if (p >= n) return undefined;
+      if (p >= n) return false;
     } else if (p < n) {
-      return undefined;
+      return false;
     }
     address[piece] = value;
     piece++;
@@ -91,9 +96,9 @@ function parsePieces(t: string): number[] | undefined {
       swaps--;
     }
   } else if (piece !== 8) {
-    return undefined;
+    return false;
   }
-  return address;
+  return true;
 }
 
 /** WHATWG "IPv6 serializer": lower-case hex, the first longest run (of two or more) of zero pieces as `::`. */
@@ -129,11 +134,22 @@ function serialise(address: readonly number[]): string {
   return out;
 }
 
+/** Whether canonicalIpv6 reads `t` (already trimmed) at all: it has a colon and only hex digits, colons, dots. */
+function mayBeIpv6(t: string): boolean {
+  let colon = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === COLON) colon = true;
+    else if (c !== DOT && hexValue(c) < 0) return false;
+  }
+  return colon;
+}
+
 /** The eight pieces of an IPv6 address as canonicalIpv6 reads it, or undefined when it is not one. */
 export function ipv6Pieces(text: string): number[] | undefined {
   const t = text.trim();
-  if (!t.includes(':') || /[^0-9A-Fa-f:.]/.test(t)) return undefined;
-  return parsePieces(t);
+  const address = [0, 0, 0, 0, 0, 0, 0, 0];
+  return mayBeIpv6(t) && parseInto(t, address) ? address : undefined;
 }
 
 /** RFC 5952 text for an IPv6 address (what the WHATWG URL serialiser writes for the host), or undefined. */
@@ -142,14 +158,19 @@ export function canonicalIpv6(text: string): string | undefined {
   return address ? serialise(address) : undefined;
 }
 
+// Scratch pieces for sameIpv6 (synchronous, never re-entered): a comparison allocates nothing.
+const left = new Int32Array(8);
+const right = new Int32Array(8);
+
 /**
  * Whether two addresses are one (their canonical texts equal, since the serialiser is one-to-one), without
  * writing either text; undefined when either is not an address.
  */
 export function sameIpv6(a: string, b: string): boolean | undefined {
-  const x = ipv6Pieces(a);
-  const y = x && ipv6Pieces(b);
-  if (!x || !y) return undefined;
-  for (let k = 0; k < 8; k++) if (x[k] !== y[k]) return false;
+  const x = a.trim();
+  if (!mayBeIpv6(x) || !parseInto(x, left)) return undefined;
+  const y = b.trim();
+  if (!mayBeIpv6(y) || !parseInto(y, right)) return undefined;
+  for (let k = 0; k < 8; k++) if (left[k] !== right[k]) return false;
   return true;
 }

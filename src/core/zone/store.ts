@@ -3,7 +3,7 @@
 import { entryText, lineBreaks } from './details';
 import { zoneMessage, type ZoneMessageId } from './messages';
 import { generatedName, generatedRdata, matchGenerated, type GenerateRange } from './generate';
-import { normalizeName } from './names';
+import { normalizeName, plainNameInto } from './names';
 import { NameTable, type NameTableData } from './nameTable';
 
 export interface ZoneRecord {
@@ -255,6 +255,9 @@ export class RecordStore {
   }
 }
 
+/** ownerId()'s scratch for a plain name's bytes (DNS names are at most 255 octets; longer ones take the slow path). */
+const plainName = new Uint8Array(512);
+
 /** Which iteration of its $GENERATE range a record returned by the index came from (not enumerable). */
 const ITERATION = Symbol('zoneGenerateIteration');
 type GeneratedRecord = ZoneRecord & { [ITERATION]?: number };
@@ -358,7 +361,8 @@ export class CompactIndex implements ZoneIndex {
    * caller that reads thousands of names (the retry plan) makes no record object.
    */
   ownerId(name: string): number {
-    return this.names.find(normalizeName(name));
+    const n = plainNameInto(name, plainName);
+    return n > 0 ? this.names.findBytes(plainName, 0, n) : this.names.find(normalizeName(name));
   }
 
   /** The owner name of an owner id (absolute, lower case, as records() and lookup() give it). */

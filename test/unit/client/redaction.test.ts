@@ -129,6 +129,8 @@ describe('redaction: what the reader sees', () => {
       'x-auth-token': 'MIIEXAMPLEiamtoken',
       'X-Subject-Token': 'MIIEXAMPLEsubject',
       'X-Authorization-Mode': 'aksk',
+      // When a token runs out (OpenStack-style gateways send it): a name that starts like a credential header.
+      'X-Auth-Token-Expires': '86399',
       'X-Request-Id': 'req-123',
     });
     assert.deepEqual(out, {
@@ -136,6 +138,7 @@ describe('redaction: what the reader sees', () => {
       'x-auth-token': '[REDACTED]',
       'X-Subject-Token': '[REDACTED]',
       'X-Authorization-Mode': 'aksk',
+      'X-Auth-Token-Expires': '86399',
       'X-Request-Id': 'req-123',
     });
     assert.ok(!JSON.stringify(out).includes(basic.slice(6)), 'no part of the Basic credential');

@@ -82,6 +82,36 @@ describe('renderZoneText', () => {
     ].join('\n'));
   });
 
+  it('keeps a name\'s children right under it (before a sibling that merely starts with the same letters), labels in order, types in order', () => {
+    const text = renderZoneText(
+      [
+        { name: 'ba.example.com.', type: 'A', ttl: 60, records: ['192.0.2.2'] },
+        { name: 'ab.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1'] },
+        { name: 'b.a.example.com.', type: 'TXT', ttl: 60, records: ['"x"'] },
+        { name: 'a.example.com.', type: 'TXT', ttl: 60, records: ['"t"'] },
+        { name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.9'] },
+      ],
+      APEX,
+    );
+    assert.equal(text, [
+      '$ORIGIN example.com.',
+      'a\t60\tIN\tA\t192.0.2.9',
+      'a\t60\tIN\tTXT\t"t"',
+      'b.a\t60\tIN\tTXT\t"x"',
+      'ab\t60\tIN\tA\t192.0.2.1',
+      'ba\t60\tIN\tA\t192.0.2.2',
+      '',
+    ].join('\n'));
+  });
+
+  it('writes a set without values as one line with an empty value, and a set not served as a comment', () => {
+    const text = renderZoneText([
+      { name: 'a.example.com.', type: 'TXT', ttl: 60, records: [] },
+      { name: 'b.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1'], commentedOut: 'DISABLE\nstatus' },
+    ], APEX);
+    assert.equal(text, '$ORIGIN example.com.\na\t60\tIN\tTXT\t\n; DISABLE status: b\t60\tIN\tA\t192.0.2.1\n');
+  });
+
   it('writes a placeholder TTL when TTLs are not compared', () => {
     assert.match(renderZoneText([{ name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1'] }], APEX, [], { omitTtl: true }), /^a\t-\tIN\tA/m);
   });

@@ -62,6 +62,16 @@ describe('core/redact: echoes of a secret', () => {
     assert.ok(!leaksPart(quoteBody(`{"x":"${'.'.repeat(150)}${TOKEN}"}`), TOKEN));
   });
 
+  it('a body echoing the token over and over, past the scanned window, shows no piece of it', () => {
+    // Each echo shrinks to [REDACTED]: the text that is shown then reaches the end of the scanned window, where
+    // an echo is cut in half and no longer recognised.
+    const body = `${TOKEN} `.repeat(30);
+    assert.ok(body.length > 200 + 16 * 1024);
+    const cut = redactAndCut(body, 200);
+    assert.ok(!leaksPart(cut, TOKEN), cut);
+    assert.equal(cut, `${REDACTED} `.repeat(30).slice(0, 200) + '…');
+  });
+
   it('an error_msg echoing the token, cut at 200 characters, leaks none of it', () => {
     for (const lead of [0, 120, 180, 199]) {
       const body = JSON.stringify({ error_code: 'APIGW.0307', error_msg: `${'x'.repeat(lead)} token ${TOKEN} rejected` });

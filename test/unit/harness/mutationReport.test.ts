@@ -11,6 +11,9 @@ const mutation = script<{
   mergeReports(previous: Report | undefined, current: Report, readSource?: (file: string) => string): { report: Report; dropped: string[] };
   mergeForeign(base: Report | undefined, foreign: Report, readSource?: (file: string) => string): { report: Report; stale: string[]; dropped: string[] };
   scores(report: Report): { rows: Row[]; total: number };
+  testsLoading(targets: string[]): string[];
+  grepFor(mutate: string[], grep?: string, allTests?: boolean): { grep?: string; left: string[] };
+  HEAVY_TESTS: { title: string; targets: string[] }[];
 }>('scripts/mutation.js');
 
 const mutants = (...statuses: string[]): Mutant[] => statuses.map((status, i) => ({ id: String(i), status }));
@@ -127,5 +130,40 @@ describe('mutation report: --merge of other checkouts\' reports', () => {
     const { report: merged, dropped } = mutation.mergeForeign(mine, report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed') } }), read);
     assert.deepEqual(Object.keys(merged.files), ['src/core/a.ts']);
     assert.deepEqual(dropped, ['src/core/c.ts']);
+  });
+});
+
+describe('mutation runs: which tests a run selects', () => {
+  it('follows a barrel by the names a test imports, through `export *`, not through the types it names', () => {
+    // ipv6.test imports canonicalIpv6 from src/core, which reaches it through `export * from './recordSets/index'`;
+    // the same barrel's `export * from './errors'` (and so redact.ts) is not on its way.
+    const redact = mutation.testsLoading(['src/core/redact.ts']);
+    assert.ok(redact.includes('out/test/unit/core/redact.test.js'));
+    assert.ok(redact.includes('out/test/unit/client/redaction.test.js'), 'the client tests reach redact through errors.ts');
+    assert.ok(!redact.includes('out/test/unit/recordSets/ipv6.test.js'));
+    // comparison.test names `type LiveRecordSet` beside renderZoneText: a type is erased, it loads nothing.
+    assert.ok(!redact.includes('out/test/unit/compare/comparison.test.js'));
+    assert.ok(mutation.testsLoading(['src/core/recordSets/ipv6.ts']).includes('out/test/unit/recordSets/ipv6.test.js'));
+  });
+
+  it('leaves out the scale tests of other files, keeps those of the files mutated, and keeps the person\'s --grep', () => {
+    const liveZone = 'client: live zone reads a zone of 100,000 sets is read whole in 201 pages, in order';
+    const quick = 'core/redact: redact removes the secret';
+    const forRedact = mutation.grepFor(['src/core/redact.ts']);
+    const re = new RegExp(forRedact.grep!);
+    assert.equal(re.test(liveZone), false);
+    assert.equal(re.test('response paths under random answers (property) every schema returns a checked value'), false);
+    assert.equal(re.test(quick), true);
+    assert.equal(forRedact.left.length, mutation.HEAVY_TESTS.length);
+    assert.ok(new RegExp(mutation.grepFor(['src/core/liveZone.ts']).grep!).test(liveZone));
+    // A target folder stands for its files.
+    const inPlace = 'planRetry: in place against the general path gives the same plan';
+    assert.equal(new RegExp(mutation.grepFor(['src/core/explain.ts']).grep!).test(inPlace), false);
+    assert.ok(new RegExp(mutation.grepFor(['src/core/zone/scanner.ts']).grep!).test(inPlace));
+    assert.deepEqual(mutation.grepFor(['src/core/redact.ts'], undefined, true), { grep: undefined, left: [] });
+    const both = new RegExp(mutation.grepFor(['src/core/redact.ts'], '^(?!core/redact)').grep!);
+    assert.equal(both.test(quick), false);
+    assert.equal(both.test('client: requests and answers signs'), true);
+    assert.equal(both.test(liveZone), false);
   });
 });

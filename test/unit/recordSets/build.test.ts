@@ -42,6 +42,17 @@ describe('recordSetsOfZone', () => {
     ]);
   });
 
+  it('sends every set at the apex but its SOA and NS (A, MX, TXT at the apex name are the customer\'s)', () => {
+    const index = fakeIndex('example.com.', [
+      { name: 'example.com.', type: 'SOA', ttl: 3600, rdata: 'ns1 hostmaster 1 2 3 4 5' },
+      { name: 'example.com.', type: 'NS', ttl: 3600, rdata: 'ns1' },
+      { name: 'example.com.', type: 'A', ttl: 300, rdata: '192.0.2.1' },
+      { name: 'Example.COM.', type: 'MX', ttl: 300, rdata: '10 mail' },
+      { name: 'example.com.', type: 'TYPE2', ttl: 300, rdata: 'ns2' },
+    ]);
+    assert.deepEqual(recordSetsOfZone(index).map((s) => `${s.name} ${s.type}`), ['example.com. A', 'example.com. MX']);
+  });
+
   it('writes zone_name and names absolute with a trailing dot, whatever the apex spelling', () => {
     const sets = recordSetsOfZone(fakeIndex('Example.COM', [{ name: 'a.example.com.', type: 'A', ttl: 1, rdata: '192.0.2.1' }]));
     assert.equal(sets[0]!.zone_name, 'example.com.');

@@ -52,6 +52,23 @@ const liveSet = fc.record({ o: owner, dot: fc.boolean(), upper: fc.boolean(), ty
   status: fc.constantFrom('ACTIVE', 'ACTIVE', 'active', 'PENDING_CREATE', 'PENDING_UPDATE', 'DISABLE', 'ERROR'), def: fc.constantFrom(undefined, undefined, true, false) })
   .map((r): LiveRecordSet => ({ id: 'x', name: nameOf(r.o, r.dot, r.upper), type: r.type, ttl: r.ttl, records: r.records, status: r.status, ...(r.def === undefined ? {} : { default: r.def }) }));
 
+/**
+ * Owners for zones of hundreds of sets: many distinct names (so the live table probes past collisions and wraps
+ * around), each spelled several ways, and names ownerKey has to rewrite (escapes, upper case, blanks, no dot).
+ */
+const manyOwners = fc.tuple(fc.nat(150), fc.nat(9)).map(([i, spelling]) => {
+  const odd = ['a..b', 'x\\.y', '\\065b', 'ab', 'Ä', '*', '_sip._tcp', 'a b', '', '.'][i % 10]!;
+  const base = i < 140 ? `h${i}` : odd;
+  const n = base === '' ? 'example.com' : `${base}.example.com`;
+  return [n + '.', n, n.toUpperCase() + '.', `${n.slice(0, 1).toUpperCase()}${n.slice(1)}`, n + '.', n + '.', n + '.', n + '.', n, n + '.'][spelling]!;
+});
+const manyTypes = fc.constantFrom('A', 'A', 'A', 'AAAA', 'TXT', 'MX', 'CNAME', 'NS', 'SOA', 'a');
+const bigFileSet = fc.record({ name: manyOwners, type: manyTypes, ttl: fc.constantFrom(300, 3600), records: fc.array(value, { minLength: 1, maxLength: 2 }) })
+  .map((r): RetryRecordSet => ({ zone_name: APEX, ...r }));
+const bigLiveSet = fc.record({ name: manyOwners, type: manyTypes, ttl: fc.constantFrom(300, 3600), records: fc.array(value, { minLength: 1, maxLength: 2 }),
+  status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'PENDING_UPDATE', 'ERROR'), def: fc.constantFrom(undefined, undefined, undefined, true) })
+  .map((r): LiveRecordSet => ({ id: 'x', name: r.name, type: r.type, ttl: r.ttl, records: r.records, status: r.status, ...(r.def === undefined ? {} : { default: r.def }) }));
+
 describe('diffZone against the reference', () => {
   it('gives the same diff on any file and live sets, with and without ignoreTtl', () => {
     fc.assert(
@@ -60,5 +77,24 @@ describe('diffZone against the reference', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('gives the same diff on zones of hundreds of sets over many owners, duplicates and odd spellings included', () => {
+    fc.assert(
+      fc.property(fc.array(bigFileSet, { minLength: 100, maxLength: 600, size: 'max' }), fc.array(bigLiveSet, { minLength: 100, maxLength: 600, size: 'max' }), fc.boolean(), (file, live, ignoreTtl) => {
+        assert.deepEqual(diffZone(file, live, { apex: APEX, ignoreTtl }), referenceDiff(file, live, APEX, ignoreTtl));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('matches every set of a large zone listed in another order by the server', () => {
+    const sets = Array.from({ length: 5000 }, (_, i): RetryRecordSet => ({ zone_name: APEX, name: `h${i}.example.com.`, type: ['A', 'TXT', 'MX'][i % 3]!, ttl: 300, records: [['192.0.2.1', '"t"', '10 mail.example.com.'][i % 3]!] }));
+    // A fixed shuffle (a multiplicative permutation of 0..4999), some sets renamed in upper case as a server may.
+    const live = sets.map((_, i) => sets[(i * 2713) % sets.length]!).map((s, i): LiveRecordSet => ({ id: String(i), name: i % 7 === 0 ? s.name.toUpperCase() : s.name, type: s.type, ttl: s.ttl, records: s.records, status: 'ACTIVE' }));
+    const d = diffZone(sets, [...live, { ...live[0]!, id: 'another line' }], { apex: APEX });
+    assert.equal(d.same.length, sets.length);
+    assert.deepEqual(d.onlyLive.map((s) => s.id), ['another line']);
+    assert.equal(d.onlyInFile.length + d.differs.length + d.inactive.length, 0);
   });
 });

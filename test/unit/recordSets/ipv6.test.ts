@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { canonicalIpv6 } from '../../../src/core';
+import { sameIpv6 } from '../../../src/core/recordSets/ipv6';
 
 /** What the comparison used before: the host of `http://[t]/` as the WHATWG URL serialiser writes it. */
 function viaUrl(text: string): string | undefined {
@@ -62,9 +63,9 @@ describe('canonicalIpv6', () => {
     );
   });
 
-  it('agrees on any string of the characters an address is made of', () => {
+  it('agrees on any string of the characters an address is made of (and a few it is not)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('0', '1', 'a', 'F', 'f', ':', ':', '.', '9', '2', '5'), maxLength: 40 }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', 'a', 'F', 'f', ':', ':', '.', '9', '2', '5', 'g', ' ', '%'), maxLength: 40 }), (text) => {
         assert.equal(canonicalIpv6(text), viaUrl(text), JSON.stringify(text));
       }),
       { numRuns: 20_000 },
@@ -79,5 +80,34 @@ describe('canonicalIpv6', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+});
+
+describe('sameIpv6', () => {
+  /** The same address spelled another way (canonical, upper case, zero-padded groups), or another string. */
+  const pair = fc.tuple(address, address, fc.nat(3)).map(([a, other, how]) => {
+    const c = canonicalIpv6(a);
+    if (c === undefined || how === 0) return [a, other] as const;
+    if (how === 1) return [a, c] as const;
+    return [a, how === 2 ? c.toUpperCase() : c.split(':').map((g) => (g === '' ? g : g.padStart(4, '0'))).join(':')] as const;
+  });
+
+  it('is true exactly when the canonical texts are equal, undefined when either is not an address', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const x = canonicalIpv6(a);
+        const y = canonicalIpv6(b);
+        assert.equal(sameIpv6(a, b), x === undefined || y === undefined ? undefined : x === y, JSON.stringify([a, b]));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('compares the second address afresh after the first (no pieces left from an earlier call)', () => {
+    assert.equal(sameIpv6('1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8'), true);
+    assert.equal(sameIpv6('::1', '0:0:0:0:0:0:0:1'), true);
+    assert.equal(sameIpv6('1::', '::1'), false);
+    assert.equal(sameIpv6('::1', 'not an address'), undefined);
+    assert.equal(sameIpv6('2001:db8::1', '2001:db8::1'), true);
   });
 });
