@@ -237,8 +237,8 @@ function inFileOrder(sets: readonly Wanted[], zone: number): Wanted[] {
 function build(zone: Zone, apex: string, name: string, type: string, records: readonly number[]): RetryRecordSet {
   const values: string[] = [];
   for (let k = 0; k < records.length; k++) {
-    const details = zone.index.detailsAt(records[k] as number);
-    const value = apiRecordValue(type, details.rdata, details.origin);
+    const r = records[k] as number;
+    const value = apiRecordValue(type, zone.index.rdataAt(r), zone.index.originAt(r));
     if (!values.includes(value)) values.push(value);
   }
   return { zone_name: apex, name, type, ttl: zone.d.recTtl[records[0] as number] as number, records: values };

@@ -370,6 +370,15 @@ export class CompactIndex implements ZoneIndex {
     return this.names.name(id);
   }
 
+  /**
+   * The rdata of the record at position i (not a $GENERATE range), as details() gives it, read from just after
+   * its type word; with originAt(i), what a caller building values needs.
+   */
+  rdataAt(i: number): string {
+    const d = this.data;
+    return entryText(d.texts[d.recFile[i] as number] as Uint8Array, d.recStart[i] as number, d.recEnd[i] as number, d.recData[i]).rdata;
+  }
+
   /** details() of the record at position i of the compact form (not a $GENERATE range). */
   detailsAt(i: number): ZoneRecordDetails {
     const d = this.data;
@@ -401,7 +410,8 @@ export class CompactIndex implements ZoneIndex {
     throw new RangeError(`Not a record of this zone index: ${record.name} ${record.type} line ${record.line}`);
   }
 
-  private originAt(i: number): string {
+  /** The $ORIGIN in effect at the record at position i. */
+  originAt(i: number): string {
     const from = this.data.originFrom;
     let lo = 0;
     let hi = from.length - 1;
