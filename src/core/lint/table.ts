@@ -254,13 +254,25 @@ export function tableFromCompactRecords(d: CompactRecords, indexes: ArrayLike<nu
     const id = ownerIds[o] as number;
     nameOffsets[o + 1] = (nameOffsets[o] as number) + ((offsets[id + 1] as number) - (offsets[id] as number));
   }
+  // Byte loops, and names as strings only when asked: a view (subarray) or a string per owner costs more than
+  // the copy, for the ten thousand owners of a retry plan.
   const nameBytes = new Uint8Array(nameOffsets[ownerIds.length] as number);
+  const apexBytes = Buffer.from(d.apex, 'latin1');
+  let apexOwner = -1;
   for (let o = 0; o < ownerIds.length; o++) {
     const id = ownerIds[o] as number;
-    nameBytes.set(bytes.subarray(offsets[id], offsets[id + 1]), nameOffsets[o]);
+    const from = offsets[id] as number;
+    const len = (offsets[id + 1] as number) - from;
+    const to = nameOffsets[o] as number;
+    let apex = apexOwner < 0 && len === apexBytes.length;
+    for (let j = 0; j < len; j++) {
+      const b = bytes[from + j] as number;
+      nameBytes[to + j] = b;
+      if (apex && b !== apexBytes[j]) apex = false;
+    }
+    if (apex) apexOwner = o;
   }
-  const names = ownerIds.map((id) => latin1Slice.call(bytes, offsets[id] as number, offsets[id + 1] as number));
-  const apexOwner = names.indexOf(d.apex);
+  const names: (string | undefined)[] = [];
   const origin = originOf(d);
   return {
     count: n,
@@ -269,7 +281,7 @@ export function tableFromCompactRecords(d: CompactRecords, indexes: ArrayLike<nu
     nameBytes,
     nameOffsets,
     apex: d.apex,
-    apexBytes: Buffer.from(d.apex, 'latin1'),
+    apexBytes,
     apexOwner,
     type,
     types: d.types,
@@ -282,7 +294,7 @@ export function tableFromCompactRecords(d: CompactRecords, indexes: ArrayLike<nu
     start,
     end,
     whole: d.recData === undefined,
-    ownerName: (o) => names[o] as string,
+    ownerName: (o) => (names[o] ??= latin1Slice.call(bytes, offsets[ownerIds[o] as number] as number, offsets[(ownerIds[o] as number) + 1] as number)),
     origin: (k) => origin(indexes[k] as number),
   };
 }

@@ -24,9 +24,12 @@ interface Zone {
   upper: string[];
   canon: string[];
   group: Int32Array;
-  groups: number;
   /** Per type id: 1 SOA (always the system's), 2 NS (the system's at the apex), 0 other. */
   system: Uint8Array;
+  /** Per owner id: index + 1 of its last set in the plan (0 = none); made when the zone first has one. */
+  firstSet?: Int32Array;
+  /** File ids by path (lint findings name files). */
+  fileIds: Map<string, number>;
 }
 
 function zoneOf(index: CompactIndex): Zone {
@@ -42,7 +45,8 @@ function zoneOf(index: CompactIndex): Zone {
     group[k] = g;
     system[k] = t === 'SOA' ? 1 : t === 'NS' ? 2 : 0;
   });
-  return { index, d, head: d.names.head, apexId: index.ownerId(ownerKey(index.apex)), upper, canon, group, groups: groupIds.size, system };
+  const fileIds = new Map(d.files.map((f, k) => [f, k]));
+  return { index, d, head: d.names.head, apexId: index.ownerId(ownerKey(index.apex)), upper, canon, group, system, fileIds };
 }
 
 const isSystem = (z: Zone, position: number, id: number): boolean => {
@@ -67,6 +71,10 @@ function chain(z: Zone, id: number, out: number[]): number {
 interface Wanted {
   zone: number;
   owner: number;
+  /** Its type group (Zone.group). */
+  group: number;
+  /** Index + 1 of the owner's previous set (0 = none): the chain from Zone.firstSet. */
+  next: number;
   /** Positions, in file order (the records of the first item to reach the set). */
   records: number[];
   /** Indexes of the items that resolve to it, in order. */
@@ -86,8 +94,6 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
   const skip = (order: number, entry: SkippedItem): void => {
     skipped.push({ order, entry });
   };
-  /** Per zone: (owner id, type group) → set. */
-  const wanted = zones.map(() => new Map<number, Wanted>());
   const sets: Wanted[] = [];
   const at: number[] = [];
   const foundZone: number[] = [];
@@ -120,15 +126,16 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
         }
       }
     }
-    const firstAt = found > 0 ? where(zones[foundZone[0] as number]!, first) : {};
+    // Where rule 1's and rule 3's skips link to (made only for a skip).
+    const firstAt = (): { line?: number; file?: string } => (found > 0 ? where(zones[foundZone[0] as number]!, first) : {});
 
     // Rule 1: what the message says about sending it again.
     if (explained.kind === 'already-exists') {
-      skip(i, { item, reason: 'already-exists', detail: explained.summary, ...firstAt });
+      skip(i, { item, reason: 'already-exists', detail: explained.summary, ...firstAt() });
       continue;
     }
     if (NOT_RETRYABLE.has(explained.kind)) {
-      skip(i, { item, reason: 'not-retryable', detail: explained.kind === 'unknown' ? errorMessage : explained.summary, ...firstAt });
+      skip(i, { item, reason: 'not-retryable', detail: explained.kind === 'unknown' ? errorMessage : explained.summary, ...firstAt() });
       continue;
     }
     // Rule 2: exactly one zone file holds it.
@@ -141,7 +148,7 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
     }
     if (found > 1) {
       const files = foundZone.slice(0, found).map((z) => indexes[z]!.files[0] ?? indexes[z]!.apex);
-      skip(i, { item, reason: 'ambiguous', detail: `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, ...firstAt });
+      skip(i, { item, reason: 'ambiguous', detail: `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, ...firstAt() });
       continue;
     }
     // Rule 3: every set at the name, or only the type the message names.
@@ -156,23 +163,27 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
       const t = zone.d.recType[r] as number;
       if (type !== undefined && zone.upper[t] !== type) continue;
       chosen++;
-      const key = id * zone.groups + (zone.group[t] as number);
-      let w = wanted[z]!.get(key);
+      const group = zone.group[t] as number;
+      let w: Wanted | undefined;
+      for (let s = (zone.firstSet ??= new Int32Array(zone.d.names.count))[id] as number; s > 0 && !w; s = sets[s - 1]!.next) {
+        if (sets[s - 1]!.group === group) w = sets[s - 1];
+      }
       if (!w) {
         // The first item to reach a set brings all its records (the chosen ones of that type), once.
-        w = { zone: z, owner: id, records: [], items: [] };
-        wanted[z]!.set(key, w);
+        w = { zone: z, owner: id, group, records: [r], items: [i], next: zone.firstSet[id] as number };
         sets.push(w);
-        for (let j = k; j < n; j++) {
+        zone.firstSet[id] = sets.length;
+        for (let j = k + 1; j < n; j++) {
           const c = at[j] as number;
           const u = zone.d.recType[c] as number;
-          if (zone.group[u] === zone.group[t] && !isSystem(zone, c, id) && (type === undefined || zone.upper[u] === type)) w.records.push(c);
+          if (zone.group[u] === group && !isSystem(zone, c, id) && (type === undefined || zone.upper[u] === type)) w.records.push(c);
         }
+      } else if (w.items[w.items.length - 1] !== i) {
+        w.items.push(i);
       }
-      if (w.items[w.items.length - 1] !== i) w.items.push(i);
     }
     if (chosen === 0) {
-      skip(i, { item, reason: 'not-found', detail: `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, ...firstAt });
+      skip(i, { item, reason: 'not-found', detail: `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, ...firstAt() });
     }
   }
 
@@ -181,13 +192,12 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
   const recordsets: RetryRecordSet[] = [];
   for (let z = 0; z < zones.length; z++) {
     const zone = zones[z]!;
-    const mine = sets.filter((w) => w.zone === z);
+    const mine = inFileOrder(sets, z);
     if (mine.length === 0) continue;
-    // A set sits where its first record is.
-    mine.sort((a, b) => (a.records[0] as number) - (b.records[0] as number));
     const errors = lintErrors(zone, mine, input.minTtl);
     const apex = ownerKey(zone.index.apex);
-    for (const w of mine) {
+    for (let m = 0; m < mine.length; m++) {
+      const w = mine[m]!;
       const t = zone.d.recType[w.records[0] as number] as number;
       const name = ownerKey(zone.index.ownerName(w.owner));
       const setType = zone.canon[t] as string;
@@ -197,7 +207,7 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
         continue;
       }
       const set = build(zone, apex, name, setType, w.records);
-      const copy = live.get(setKey(name, setType));
+      const copy = live.size > 0 ? live.get(setKey(name, setType)) : undefined;
       if (copy && differingFields(set, copy, { apex: zone.index.apex }).length === 0) {
         const detail = `${name} ${setType} is live with the same TTL and records (${copy.status}).`;
         for (const i of w.items) skip(i, { item: items[i]!.item, reason: 'live-identical', detail, ...where(zone, w.records[0] as number) });
@@ -210,12 +220,25 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
   return { recordsets, skipped: skipped.map((s) => s.entry) };
 }
 
+/**
+ * The zone's sets where their first records are, in file order: (position, set index) packed in one double
+ * each and sorted as numbers (positions are below 2^31; a plan of more than 2^21 sets sorts the objects).
+ */
+function inFileOrder(sets: readonly Wanted[], zone: number): Wanted[] {
+  const mine = sets.filter((w) => w.zone === zone);
+  if (mine.length >= 1 << 21) return mine.sort((a, b) => (a.records[0] as number) - (b.records[0] as number));
+  const keys = new Float64Array(mine.length);
+  for (let k = 0; k < mine.length; k++) keys[k] = (mine[k]!.records[0] as number) * (1 << 21) + k;
+  keys.sort();
+  return Array.from(keys, (key) => mine[key % (1 << 21)]!);
+}
+
 /** The set in the API's form: values in file order, exact duplicates once, the first record's TTL. */
 function build(zone: Zone, apex: string, name: string, type: string, records: readonly number[]): RetryRecordSet {
   const values: string[] = [];
-  for (const r of records) {
-    const details = zone.index.detailsAt(r);
-    const value = apiRecordValue(type, details.rdata, details.origin);
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as number;
+    const value = apiRecordValue(type, zone.index.rdataAt(r), zone.index.originAt(r));
     if (!values.includes(value)) values.push(value);
   }
   return { zone_name: apex, name, type, ttl: zone.d.recTtl[records[0] as number] as number, records: values };
@@ -226,14 +249,18 @@ function build(zone: Zone, apex: string, name: string, type: string, records: re
  * (a CNAME conflicts with any other type there), SOA and NS included, in file order, and the indexer's
  * diagnostics.
  */
-/** Error findings by `file\nline` (the first on each line); `syntax` when one of them is a syntax error. */
-type Errors = Map<string, LintFinding> & { syntax?: boolean };
+/**
+ * Error findings by line and file id (line * files + file: no string per record looked up), the first on each
+ * line; `syntax` when one of them is a syntax error.
+ */
+type Errors = Map<number, LintFinding> & { syntax?: boolean };
 
 function lintErrors(zone: Zone, sets: readonly Wanted[], minTtl: number | undefined): Errors {
   const seen = new Set<number>();
   const positions: number[] = [];
   const at: number[] = [];
-  for (const w of sets) {
+  for (let k = 0; k < sets.length; k++) {
+    const w = sets[k]!;
     if (seen.has(w.owner)) continue;
     seen.add(w.owner);
     const n = chain(zone, w.owner, at);
@@ -241,12 +268,17 @@ function lintErrors(zone: Zone, sets: readonly Wanted[], minTtl: number | undefi
   }
   const sorted = Int32Array.from(positions).sort();
   const result = lintPositions(zone.d, sorted, zone.index.diagnostics, minTtl === undefined ? {} : { minTtl });
-  const out: Errors = new Map<string, LintFinding>();
-  for (const f of result?.findings ?? []) {
+  const out: Errors = new Map<number, LintFinding>();
+  const files = zone.d.files.length;
+  const findings = result?.findings ?? [];
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
     if (f.severity !== 'error') continue;
+    const file = zone.fileIds.get(f.file);
+    if (file === undefined) continue; // a finding on no file of this index is on no record of it
     if (f.rule === 'syntax') out.syntax = true;
-    const k = `${f.file}\n${f.line}`;
-    if (!out.has(k)) out.set(k, f);
+    const key = f.line * files + file;
+    if (!out.has(key)) out.set(key, f);
   }
   return out;
 }
@@ -255,17 +287,20 @@ function lintErrors(zone: Zone, sets: readonly Wanted[], minTtl: number | undefi
 function firstError(zone: Zone, records: readonly number[], errors: Errors): LintFinding | undefined {
   if (errors.size === 0) return undefined;
   const d = zone.d;
-  for (const r of records) {
-    const own = errors.get(`${d.files[d.recFile[r] as number]}\n${d.recLine[r]}`);
+  const files = d.files.length;
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as number;
+    const own = errors.get((d.recLine[r] as number) * files + (d.recFile[r] as number));
     if (own) return own;
   }
   if (!errors.syntax) return undefined;
-  for (const r of records) {
-    const file = d.files[d.recFile[r] as number];
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k] as number;
+    const file = d.recFile[r] as number;
     const start = d.recLine[r] as number;
-    const end = start + lineBreaks(d.texts[d.recFile[r] as number] as Uint8Array, d.recStart[r] as number, d.recEnd[r] as number);
+    const end = start + lineBreaks(d.texts[file] as Uint8Array, d.recStart[r] as number, d.recEnd[r] as number);
     for (let line = start + 1; line <= end; line++) {
-      const f = errors.get(`${file}\n${line}`);
+      const f = errors.get(line * files + file);
       if (f?.rule === 'syntax') return f;
     }
   }

@@ -26,19 +26,20 @@ const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Utf8Slice }).utf8
 /**
  * Class and rdata of the entry buf[s, e) (s at column 1 of its first line, so a blank there means no owner).
  * The rdata is in presentation form: comments and parentheses gone, blanks outside quotes collapsed to one
- * space, quoted strings exactly as written.
+ * space, quoted strings exactly as written. With `data` (the index's recData, just after the type word) only
+ * the rdata is read, from there: `cls` is then undefined.
  */
-export function entryText(buf: Uint8Array, s: number, e: number): EntryText {
+export function entryText(buf: Uint8Array, s: number, e: number, data?: number): EntryText {
   const first = buf[s];
   let skip = first === SP || first === TAB || first === CR ? 0 : 1; // the owner word
   let haveTtl = false;
   let cls: string | undefined;
-  let typeSeen = false;
+  let typeSeen = data !== undefined;
   let rdata = '';
   // Rdata words separated by exactly one space are sliced as one run (most records: a single slice).
   let runStart = -1;
   let runEnd = -1;
-  let p = s;
+  let p = data ?? s;
   while (p < e) {
     const c = buf[p] as number;
     if (c === SP || c === TAB || c === CR || c === LF || c === LPAREN || c === RPAREN) {

@@ -176,6 +176,12 @@ export class NameTable {
     return this.probe(key, 0, key.length, hashOf(key, 0, key.length, this.seed));
   }
 
+  /** find() for a name already in presentation form as bytes key[s, e). */
+  findBytes(key: Uint8Array, s: number, e: number): number {
+    this.placePending();
+    return this.probe(key, s, e, hashOf(key, s, e, this.seed));
+  }
+
   name(id: number): string {
     return latin1(this.bytes, this.offsets[id] as number, this.offsets[id + 1] as number);
   }

@@ -90,3 +90,22 @@ export function normalizeName(text: string): string {
   const bytes = Buffer.from(trimmed, 'utf8');
   return nameFromBytes(bytes, 0, bytes.length, '.');
 }
+
+/**
+ * normalizeName(text) written as latin1 bytes into `out`, for a plain name (printable ASCII without blanks,
+ * escapes or specials, as most are): its length. 0 for any other text, or one longer than `out`: normalizeName
+ * must read it. Lets a caller look up thousands of names without a string or buffer for each.
+ */
+export function plainNameInto(text: string, out: Uint8Array): number {
+  const n = text.length;
+  if (n === 0 || n + 1 > out.length) return 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < 0x80 ? CLASS[c] : 0;
+    if (k === 0) return 0;
+    out[i] = k === 2 ? c + 32 : c;
+  }
+  if (text.charCodeAt(n - 1) === DOT) return n;
+  out[n] = DOT;
+  return n + 1;
+}

@@ -3,7 +3,7 @@
 import { entryText, lineBreaks } from './details';
 import { zoneMessage, type ZoneMessageId } from './messages';
 import { generatedName, generatedRdata, matchGenerated, type GenerateRange } from './generate';
-import { normalizeName } from './names';
+import { normalizeName, plainNameInto } from './names';
 import { NameTable, type NameTableData } from './nameTable';
 
 export interface ZoneRecord {
@@ -255,6 +255,9 @@ export class RecordStore {
   }
 }
 
+/** ownerId()'s scratch for a plain name's bytes (DNS names are at most 255 octets; longer ones take the slow path). */
+const plainName = new Uint8Array(512);
+
 /** Which iteration of its $GENERATE range a record returned by the index came from (not enumerable). */
 const ITERATION = Symbol('zoneGenerateIteration');
 type GeneratedRecord = ZoneRecord & { [ITERATION]?: number };
@@ -358,12 +361,22 @@ export class CompactIndex implements ZoneIndex {
    * caller that reads thousands of names (the retry plan) makes no record object.
    */
   ownerId(name: string): number {
-    return this.names.find(normalizeName(name));
+    const n = plainNameInto(name, plainName);
+    return n > 0 ? this.names.findBytes(plainName, 0, n) : this.names.find(normalizeName(name));
   }
 
   /** The owner name of an owner id (absolute, lower case, as records() and lookup() give it). */
   ownerName(id: number): string {
     return this.names.name(id);
+  }
+
+  /**
+   * The rdata of the record at position i (not a $GENERATE range), as details() gives it, read from just after
+   * its type word; with originAt(i), what a caller building values needs.
+   */
+  rdataAt(i: number): string {
+    const d = this.data;
+    return entryText(d.texts[d.recFile[i] as number] as Uint8Array, d.recStart[i] as number, d.recEnd[i] as number, d.recData[i]).rdata;
   }
 
   /** details() of the record at position i of the compact form (not a $GENERATE range). */
@@ -397,7 +410,8 @@ export class CompactIndex implements ZoneIndex {
     throw new RangeError(`Not a record of this zone index: ${record.name} ${record.type} line ${record.line}`);
   }
 
-  private originAt(i: number): string {
+  /** The $ORIGIN in effect at the record at position i. */
+  originAt(i: number): string {
     const from = this.data.originFrom;
     let lo = 0;
     let hi = from.length - 1;

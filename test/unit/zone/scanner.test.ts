@@ -26,6 +26,28 @@ describe('zone scanner', () => {
     assert.deepEqual(await scan('\ufeff; generated\nwww A 192.0.2.1\n'), { records: ['www.example.org. A 2'], diagnostics: [] });
   });
 
+  it('reads type and class words in any case and of any length, however many distinct ones a file uses', async () => {
+    // The parser caches words of up to five letters in 1,024 slots: thousands of mnemonics collide there.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-';
+    const unique = new Set<string>();
+    for (let k = 0, seed = 7; unique.size < 3000; k++) {
+      // One to seven characters, a letter first (a type word); class words are left out (they are no type here).
+      let w = letters[k % 26] as string;
+      while (w.length < 1 + (k % 7)) w += letters[(seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % letters.length];
+      if (!/^(IN|CH|HS|CS|ANY|NONE)$/.test(w)) unique.add(w);
+    }
+    const words = [...unique];
+    const lines = words.flatMap((w, k) => [`w${k} ${w.toLowerCase()} x`, `\tIN ${k % 2 ? w : w.toLowerCase()} y`]);
+    const text = `${lines.join('\n')}\na IN IN A 192.0.2.1\nb ch in TXT "x"\nc 300 in cname d\nd Cname e\n`;
+    const { records, diagnostics } = await scan(text);
+    const expected = words.flatMap((w, k) => [`w${k}.example.org. ${w} ${2 * k + 1}`, `w${k}.example.org. ${w} ${2 * k + 2}`]);
+    // A second class word is the type (as before the cache); CNAME (five letters) in any case.
+    const n = 2 * words.length;
+    expected.push(`a.example.org. IN ${n + 1}`, `b.example.org. IN ${n + 2}`, `c.example.org. CNAME ${n + 3}`, `d.example.org. CNAME ${n + 4}`);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(records, expected);
+  });
+
   describe('backslash escapes', () => {
     it('an escaped quote does not end a quoted string, an escaped backslash does not escape the quote', async () => {
       assert.deepEqual(await scan('a TXT "say \\"hi\\"" ; c\nb A 192.0.2.1\n'), { records: ['a.example.org. TXT 1', 'b.example.org. A 2'], diagnostics: [] });
