@@ -26,10 +26,14 @@ const LAZY = {
   client: ['src/core/client.ts'],
   // The zone index's record store: the first index a zone feature asks for.
   zoneStore: ['src/core/zone/store.ts'],
+  // The sign-in dialog: the first sign-in a person starts.
+  signIn: ['src/auth/signInFlow.ts'],
+  // The failure texts: the first failed item shown in the tree, the zone files or a retry's outcome.
+  explain: ['src/core/explain.ts'],
   // The failed-items panel (messages, Load All, export): when a first panel opens or is restored.
   panel: ['src/panels/failedItemsPanel.ts'],
   // The write path: planning, sending and comparing a retry.
-  retry: ['src/retry/planner.ts', 'src/retry/send.ts'],
+  retry: ['src/retry/planner.ts', 'src/retry/send.ts', 'src/core/retryPlan/outcome.ts'],
   // Compare with Live Zone and Verify in Live Zone.
   compare: ['src/compare/run.ts'],
   // Check Zone File Before Import and the quick fixes.
@@ -132,22 +136,59 @@ function mainEntry(shared) {
   return { contents: lines.join('\n'), resolveDir: ROOT, sourcefile: 'extension-entry.js', loader: 'js' };
 }
 
+/** Builds one lazy file (a group's or a shared chunk's): its modules exported as m0, m1, … in `files` order. */
+function lazyBuild(group, files, { mainModules, used, write = true }) {
+  const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify(path.join(ROOT, f))};`).join('\n');
+  return esbuild.build({
+    ...host,
+    stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
+    outfile: `dist/lazy-${group}.js`,
+    outdir: undefined,
+    metafile: true,
+    ...(write ? {} : { write: false, logLevel: 'silent' }),
+    plugins: [vscodeOnce, undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
+  });
+}
+
+/**
+ * A module that extension.js does not have but several lazy groups use would be bundled into each of them:
+ * two copies in one host, each with its own state (caches, classes). Such modules go to shared files
+ * instead, one per set of groups that use them (dist/lazy-shared-<groups>.js), loaded with the first of them.
+ */
+async function sharedChunks(mainModules) {
+  const users = new Map(); // module -> groups that reach it
+  for (const [group, files] of Object.entries(LAZY)) {
+    const r = await lazyBuild(group, files, { mainModules, write: false });
+    for (const f of Object.keys(r.metafile.inputs).filter((x) => x.startsWith('src/'))) {
+      if (!users.has(f)) users.set(f, []);
+      users.get(f).push(group);
+    }
+  }
+  const chunks = {};
+  for (const [f, groups] of [...users].sort(([a], [b]) => a.localeCompare(b))) {
+    if (groups.length < 2 || lazyModules.has(f)) continue;
+    const name = `shared-${groups.join('-')}`;
+    (chunks[name] ??= []).push(f);
+  }
+  for (const [name, files] of Object.entries(chunks)) files.forEach((f, i) => lazyModules.set(f, { group: name, key: `m${i}` }));
+  return chunks;
+}
+
 /** The split build: extension.js, then each lazy file against it, then extension.js again with `__modules`. */
 async function buildHost() {
   const probe = await esbuild.build({ ...host, stdin: mainEntry([]), outfile: 'dist/extension.js', outdir: undefined, write: false, metafile: true, logLevel: 'silent', plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
   const mainModules = new Set(Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/')));
   const used = new Set();
-  for (const [group, files] of Object.entries(LAZY)) {
-    const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify(path.join(ROOT, f))};`).join('\n');
-    await esbuild.build({
-      ...host,
-      stdin: { contents: entry, resolveDir: ROOT, sourcefile: `lazy-${group}-entry.js`, loader: 'js' },
-      outfile: `dist/lazy-${group}.js`,
-      outdir: undefined,
-      plugins: [vscodeOnce, undiciAsSibling, splitPlugin({ inGroup: group, mainModules, used })],
-    });
-  }
-  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: analyze, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
+  const chunks = await sharedChunks(mainModules);
+  const where = new Map(); // module -> the files that bundle it: exactly one, or module state is doubled
+  const record = (file, metafile) => {
+    for (const f of Object.keys(metafile.inputs).filter((x) => x.startsWith('src/'))) where.set(f, [...(where.get(f) ?? []), file]);
+  };
+  for (const [group, files] of Object.entries({ ...LAZY, ...chunks })) record(lazyFile(group), (await lazyBuild(group, files, { mainModules, used })).metafile);
+  const main = await esbuild.build({ ...host, stdin: mainEntry([...used].sort()), outfile: 'dist/extension.js', outdir: undefined, banner, metafile: true, plugins: [vscodeOnce, undiciAsSibling, splitPlugin({})] });
+  record('./extension.js', main.metafile);
+  const twice = [...where].filter(([, files]) => files.length > 1);
+  if (twice.length) throw new Error(`modules bundled more than once: ${twice.map(([f, files]) => `${f} (${files.join(', ')})`).join('; ')}`);
   if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 

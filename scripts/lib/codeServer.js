@@ -45,6 +45,9 @@ const QUIET_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // The web workbench saves an edit after a second by default: on a loaded machine a test's deliberate edit
+  // (reverted at its end) reached the fixture on disk and shifted every later test's lines.
+  'files.autoSave': 'off',
 };
 
 function writeUserSettings(userDataDir, extra = {}) {

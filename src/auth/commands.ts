@@ -8,11 +8,17 @@ import type { SettingsReader } from '../platform/settings';
 import { credentialsFromEnvironment } from './environment';
 import type { ProfileInfo } from './profiles';
 import type { AuthSession } from './session';
-import { draftFromProfile, emptyDraft, signInInteractively } from './signInFlow';
+import type * as SignInFlow from './signInFlow';
 import { SignInError } from './signInMessages';
 import { parseSignInArgument } from './signInArgument';
 import { labelForEndpoint, maskAccessKey } from '../core/sites';
 import { plainText } from '../shared/untrusted';
+import { lazy } from '../core/lazy';
+
+// The sign-in dialog (its steps, checks and texts) is loaded at the first sign-in a person starts, not at
+// activation; esbuild puts it in a file of its own (esbuild.mjs LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const flow = lazy(() => require('./signInFlow') as typeof SignInFlow);
 
 /** A profile's name and site as shown: names come from automation or the environment, sites from a host. */
 const shownName = (p: ProfileInfo): string => plainText(p.name);
@@ -35,7 +41,7 @@ async function confirmEndpoint(source: string, endpoint: string): Promise<boolea
 /** The interactive sign-in with its outcome said: what the command runs, and what the session offers. */
 export async function interactiveSignIn(session: AuthSession, settings: SettingsReader, log: Logger): Promise<ProfileInfo | undefined> {
   try {
-    const profile = await signInInteractively(session, emptyDraft(settings.get().site));
+    const profile = await flow().signInInteractively(session, flow().emptyDraft(settings.get().site));
     if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as "{0}" ({1}).', shownName(profile), shownSite(profile)));
     return profile;
   } catch (error) {
@@ -105,7 +111,7 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
     // The secret is gone (keyring reset, or it was kept for one session only): sign in again, prefilled.
     if (typeof arg === 'string') throw new Error(`huaweiDns.switchProfile: the secret key of "${target.name}" is no longer stored; sign in again`);
     void vscode.window.showWarningMessage(vscode.l10n.t('The secret key of "{0}" is no longer stored on this computer; enter it again.', shownName(target)));
-    return signInInteractively(session, draftFromProfile(target, defaultSite()));
+    return flow().signInInteractively(session, flow().draftFromProfile(target, defaultSite()));
   };
 
   const importFromEnvironment = async (arg?: unknown): Promise<ProfileInfo | undefined> => {
@@ -131,14 +137,14 @@ export function registerAuthCommands(session: AuthSession, settings: SettingsRea
     }
     log.info(`Importing credentials from ${source}_* environment variables`);
     try {
-      const draft = emptyDraft(defaultSite(), {
+      const draft = flow().emptyDraft(defaultSite(), {
         name: 'environment',
         accessKey: keys.accessKey,
         secretKey: keys.secretKey,
         securityToken: keys.securityToken ?? '',
         projectId: keys.projectId ?? '',
       });
-      const profile = await signInInteractively(session, draft);
+      const profile = await flow().signInInteractively(session, draft);
       if (profile) void vscode.window.showInformationMessage(vscode.l10n.t('Imported the keys from {0}_* into profile "{1}".', source, shownName(profile)));
       return profile;
     } catch (error) {

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { lazy } from '../core/lazy';
-import { compareOutcome, toZoneSnippet, type RetryOutcome } from '../core/retryPlan/outcome';
+import type * as Outcome from '../core/retryPlan/outcome';
+import type { RetryOutcome } from '../core/retryPlan/outcome';
 import type { RetryPlan } from '../core/retryPlan/plan';
 import type { RetryRecordSet } from '../core/recordSets/types';
 import { errorMessage } from '../platform/errorDetails';
@@ -28,11 +29,12 @@ export type { RetryRelations } from './relations';
 export type { RetryZoneFiles } from './zoneIndexes';
 export type { PlannedRetry } from './planner';
 
-// Planning and sending are loaded at the first retry, not at activation; esbuild puts them in a
+// Planning, sending and comparing the outcome are loaded at the first retry, not at activation; esbuild puts them in a
 // file of their own (esbuild.mjs LAZY).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const planner = lazy(() => require('./planner') as typeof Planner);
 const send = lazy(() => require('./send') as typeof Send);
+const outcome = lazy(() => require('../core/retryPlan/outcome') as typeof Outcome);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -183,7 +185,7 @@ class Retry extends Disposable implements RetryFeature {
     const act = async (action: PreviewAction): Promise<void> => {
       if (action === 'save') await this.save(planned, text);
       else if (action === 'copy') {
-        await vscode.env.clipboard.writeText(toZoneSnippet(planned.plan.recordsets));
+        await vscode.env.clipboard.writeText(outcome().toZoneSnippet(planned.plan.recordsets));
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} record sets as zone-file lines.', formatCount(planned.plan.recordsets.length)));
       }
     };
@@ -244,7 +246,7 @@ class Retry extends Disposable implements RetryFeature {
     this.compared.add(taskId);
     try {
       const [parent, child] = await Promise.all([this.deps.tasks.allItems(parentId), this.deps.tasks.allItems(taskId)]);
-      const compared = compareOutcome(parent.items, sent, child.items);
+      const compared = outcome().compareOutcome(parent.items, sent, child.items);
       this.services.log.info(`Retry ${taskId} of ${parentId} is DONE: ${compared.fixed.length} fixed, ${compared.stillFailing.length} still failing, ${compared.newlyFailing.length} newly failing`);
       this.finished.fire({ parentId, taskId, outcome: compared });
       void vscode.window.showInformationMessage(

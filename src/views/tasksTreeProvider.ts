@@ -1,7 +1,8 @@
 // Turns the model's data into TreeItems. Holds no data of its own: every node is rebuilt from the model.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { explainFailure } from '../core/explain';
+import type * as Explain from '../core/explain';
+import { lazy } from '../core/lazy';
 import type { BatchTaskSummary, ErrorItem } from '../core/types';
 import { Disposable } from '../platform/lifecycle';
 import {
@@ -16,6 +17,11 @@ import {
 import { groupByMessage } from '../shared/items';
 import { markdownCode, markdownEscape, plainText } from '../shared/untrusted';
 import type { TasksModel } from '../tasks';
+
+// The failure texts (patterns and explanations) are loaded at the first failed item the tree shows, not at
+// activation; esbuild puts them in a file of their own (esbuild.mjs LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explain = lazy(() => require('../core/explain') as typeof Explain);
 
 export interface TaskNode {
   readonly kind: 'task';
@@ -205,7 +211,7 @@ export function taskTooltip(task: BatchTaskSummary, site: string | undefined, er
 
 /** A failure's tooltip: what the server said, then the cause and the fix (none for a text nobody knows). */
 function withExplanation(said: string, errorMessage: string): string {
-  const e = explainFailure(errorMessage, vscode.l10n.t);
+  const e = explain().explainFailure(errorMessage, vscode.l10n.t);
   if (e.kind === 'unknown') return said;
   return `${said}\n\n${plainText(e.summary, { maxLength: 1000 })}\n${vscode.l10n.t('Fix:')} ${plainText(e.fix, { maxLength: 1000 })}`;
 }

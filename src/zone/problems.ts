@@ -5,7 +5,9 @@
 // rule that predicted it says "fixed in the file since".
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../constants';
-import { explainFailure, type FailureExplanation } from '../core/explain';
+import type * as Explain from '../core/explain';
+import type { FailureExplanation } from '../core/explain';
+import { lazy } from '../core/lazy';
 import type { ErrorItem } from '../core/types';
 import { normalizeName } from '../core/zone/names';
 import { taskIdFromArgument } from '../core/taskId';
@@ -16,6 +18,10 @@ import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../tasks';
 import { rankByMessage } from './args';
 import type { FoundRecord, ZoneCatalog } from './catalog';
+
+// The failure texts are loaded at the first task shown in the zone files, not at activation (esbuild.mjs LAZY).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explain = lazy(() => require('../core/explain') as typeof Explain);
 
 export interface FailuresResult {
   taskId: string;
@@ -141,7 +147,7 @@ export class ZoneProblems extends Disposable {
     const perFile = new Map<string, FailureMark[]>();
     const unmatched: ErrorItem[] = [];
     for (const it of items) {
-      const explanation = explainFailure(it.errorMessage, vscode.l10n.t);
+      const explanation = explain().explainFailure(it.errorMessage, vscode.l10n.t);
       const r = placeOn(await this.catalog.lookup(it.item), it.errorMessage, explanation);
       if (!r) {
         unmatched.push(it);
