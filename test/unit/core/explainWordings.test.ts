@@ -39,6 +39,23 @@ const WORDINGS: [text: string, kind: FailureKind, rule?: LintRule][] = [
   ['The zone is locked by another task', 'transient'],
   ['Bad request (DNS0303)', 'invalid-ttl', 'ttl-range'],
   ['Bad request (dns-0307)', 'unsupported-type', 'unsupported-type'],
+  // Shorter or looser forms of the same sentences (words left out, other words in between).
+  ['Request too large', 'too-large', 'too-many-for-one-task'],
+  ['The request has more than 10000 record sets', 'too-large', 'too-many-for-one-task'],
+  ['The zoneid is invalid', 'zone-not-found'],
+  ['Zone ID ff80808297a1b2c3 is invalid', 'zone-not-found'],
+  ['A CNAME record cannot coexist with other records', 'cname-conflict', 'cname-conflict'],
+  ['Not supported for this record type: NAPTR', 'unsupported-type', 'unsupported-type'],
+  ['Invalid type NAPTR', 'unsupported-type', 'unsupported-type'],
+  ['The name of the record set is too long', 'invalid-name', 'name-too-long'],
+  ['Invalid name.', 'invalid-name'],
+  ['The name www.example.org. does not belong to this zone', 'invalid-name', 'out-of-zone'],
+  ['Invalid MX records', 'invalid-value', 'rdata-format'],
+  ['Invalid SRV record', 'invalid-value', 'rdata-format'],
+  ['The value is malformed', 'invalid-value'],
+  ['Request timeout', 'transient'],
+  // A weighted set is nothing a zone file says, whatever record type it names.
+  ['The weight must be between 0 and 1000 for AAAA record sets', 'invalid-value'],
 ];
 
 describe('explainFailure: the same failure in other words', () => {
@@ -49,6 +66,18 @@ describe('explainFailure: the same failure in other words', () => {
       assert.equal(e.lintRule, rule);
     });
   }
+
+  it('names an IAM action or a zone only for a permission or a missing zone, not for text that looks like one', () => {
+    // An IPv6 address reads like "service:resource:action"; a zone quoted in a name error is not a missing zone.
+    const ipv6 = explainFailure('Invalid record value: fe80:abcd:ef01::1 is not an IPv6 address');
+    assert.equal(ipv6.kind, 'invalid-value');
+    assert.equal(ipv6.summary, FAILURE_TEXTS['invalid-value'].summary);
+    const name = explainFailure("Invalid record set name, www.example.org. is not in zone 'example.com.'");
+    assert.equal(name.kind, 'invalid-name');
+    assert.equal(name.summary, FAILURE_TEXTS['invalid-name'].summary);
+    assert.equal(explainFailure("Policy doesn't allow dns:recordset:create to be performed").summary, 'The credentials lack the IAM permission dns:recordset:create.');
+    assert.equal(explainFailure("This Zone 'example.com.' does not exist.").summary, 'The zone example.com. does not exist at this site.');
+  });
 
   it('a missing message (null from an older API) is "no reason", not the word null', () => {
     const e = explainFailure(null as unknown as string);
