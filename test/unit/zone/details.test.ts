@@ -46,6 +46,33 @@ describe('zone indexer: details()', () => {
     assert.deepStrictEqual([...idx.records()].map((r) => idx.details(r).ttl), [3630, 3630, 694861, 0xffffffff, 694861]);
   });
 
+  it('TTL: units in upper case count like lower case, 0 and 9 are TTLs, a word with another letter is not', async () => {
+    const idx = await index('$TTL 2W\na A 192.0.2.1\nb 1H30M A 192.0.2.2\nc 0 A 192.0.2.3\nd 9 A 192.0.2.4\ne 4294967296 A 192.0.2.5\nf 1D2s A 192.0.2.6\ng 1x A 192.0.2.7\n');
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.type} ${idx.details(r).ttl}`), [
+      'a.example.org. A 1209600',
+      'b.example.org. A 5400',
+      'c.example.org. A 0',
+      'd.example.org. A 9',
+      'e.example.org. A 4294967295',
+      'f.example.org. A 86402',
+    ]);
+    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[8, 'Unknown record type "1X"']]);
+  });
+
+  it('reads an editor\'s unsaved text of an included file instead of the file on disk', async () => {
+    const inc = write('inc.db', 'old A 192.0.2.9\n');
+    const entry = write('zone.db', 'www A 192.0.2.1\n$INCLUDE inc.db\n');
+    const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp.path, includedTexts: { [inc]: 'new A 192.0.2.7\n' } });
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${path.basename(r.file)}:${r.line}`), ['www.example.org. zone.db:1', 'new.example.org. inc.db:1']);
+    assert.deepStrictEqual(idx.diagnostics, []);
+  });
+
+  it('a first record without an owner takes the origin, and says so', async () => {
+    const idx = await index('  A 192.0.2.1\nb A 192.0.2.2\n');
+    assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.line}`), ['example.org. 1', 'b.example.org. 2']);
+    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[1, 'No previous owner: the origin is used']]);
+  });
+
   it('a CRLF file and a record with text after ")" keep their rdata on one line', async () => {
     const idx = await index('a TXT ( "x"\r\n  "y" ) "z" ; comment\r\nb A 192.0.2.1\r\n');
     const [a, b] = [...idx.records()];

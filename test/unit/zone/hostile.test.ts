@@ -134,6 +134,20 @@ describe('zone outline: bounded whatever the file', () => {
     assert.deepStrictEqual(owners.owners.map((o) => o.name), ['www.example.org.', 'h0.example.org.', 'h1.example.org.', 'h2.example.org.']);
   });
 
+  it('outlines a small file whole, owners in file order with their records; each limit says which it was', async () => {
+    const entry = write('zone.db', 'www A 192.0.2.1\nmail MX 10 www\nwww AAAA ::1\nftp CNAME www\n');
+    const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp.path });
+    const whole = outlineOf(idx, entry);
+    assert.deepStrictEqual([whole.truncated, whole.cancelled], [false, false]);
+    assert.deepStrictEqual(whole.owners.map((o) => `${o.name} ${o.records.map((r) => r.type).join(',')}`), ['www.example.org. A,AAAA', 'mail.example.org. MX', 'ftp.example.org. CNAME']);
+    const byRecords = outlineOf(idx, entry, { maxRecords: 2 });
+    assert.deepStrictEqual([byRecords.truncated, byRecords.cancelled, byRecords.owners.length], [true, false, 2]);
+    const byOwners = outlineOf(idx, entry, { maxOwners: 2 });
+    assert.deepStrictEqual([byOwners.truncated, byOwners.cancelled, byOwners.owners.map((o) => o.records.length)], [true, false, [2, 1]]);
+    const cancelled = outlineOf(idx, entry, { isCancelled: () => true });
+    assert.deepStrictEqual([cancelled.truncated, cancelled.cancelled, cancelled.owners], [true, true, []]);
+  });
+
   it('stops when cancelled', async () => {
     const entry = write('zone.db', '$GENERATE 0-4294967295 h$ A 10.0.0.1\n');
     const idx = await indexZoneFile(entry, { origin: 'example.org.', root: tmp.path });
