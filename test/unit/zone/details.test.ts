@@ -46,8 +46,8 @@ describe('zone indexer: details()', () => {
     assert.deepStrictEqual([...idx.records()].map((r) => idx.details(r).ttl), [3630, 3630, 694861, 0xffffffff, 694861]);
   });
 
-  it('TTL: units in upper case count like lower case, 0 and 9 are TTLs, a word with another letter is not', async () => {
-    const idx = await index('$TTL 2W\na A 192.0.2.1\nb 1H30M A 192.0.2.2\nc 0 A 192.0.2.3\nd 9 A 192.0.2.4\ne 4294967296 A 192.0.2.5\nf 1D2s A 192.0.2.6\ng 1x A 192.0.2.7\n');
+  it('TTL: units in upper case count like lower case, 0 and 9 are TTLs, a word with another letter or a sign is not', async () => {
+    const idx = await index('$TTL 2W\na A 192.0.2.1\nb 1H30M A 192.0.2.2\nc 0 A 192.0.2.3\nd 9 A 192.0.2.4\ne 4294967296 A 192.0.2.5\nf 1D2s A 192.0.2.6\ng 1x A 192.0.2.7\nh -1 A 192.0.2.8\n');
     assert.deepStrictEqual([...idx.records()].map((r) => `${r.name} ${r.type} ${idx.details(r).ttl}`), [
       'a.example.org. A 1209600',
       'b.example.org. A 5400',
@@ -56,7 +56,7 @@ describe('zone indexer: details()', () => {
       'e.example.org. A 4294967295',
       'f.example.org. A 86402',
     ]);
-    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[8, 'Unknown record type "1X"']]);
+    assert.deepStrictEqual(idx.diagnostics.map((d) => [d.line, d.message]), [[8, 'Unknown record type "1X"'], [9, 'Unknown record type "-1"']]);
   });
 
   it('reads an editor\'s unsaved text of an included file instead of the file on disk', async () => {
