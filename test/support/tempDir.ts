@@ -35,3 +35,12 @@ export function useTempDir(prefix: string): TempDir {
   };
   return dir;
 }
+
+/**
+ * useTempDir for a file whose helpers read the directory from a variable: `set` receives each test's fresh
+ * directory before the test runs. Call it inside every describe that needs it, never at the top level.
+ */
+export function withTempDirIn(prefix: string, set: (dir: string) => void): void {
+  const dir = useTempDir(prefix);
+  beforeEach(() => set(dir.path));
+}

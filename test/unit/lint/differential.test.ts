@@ -4,7 +4,6 @@
 // differently, names with escapes and stars, $ORIGIN changes, an $INCLUDEd file, a $GENERATE range, broken lines.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { indexZoneFile, lintZone, LINT_RULE_IDS, type LintResult, type LintRule } from '../../../src/core';
@@ -12,14 +11,9 @@ import type { LintableIndex } from '../../../src/core/lint/index';
 import { tableFromCompact, tableFromIndex, type CompactRecords } from '../../../src/core/lint/table';
 import { lintTable as referenceLintTable } from './reference/engine';
 import { plainIndex } from './helpers';
+import { withTempDirIn } from '../../support/tempDir';
 
 let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-diff-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 /** What lintZone did before: the same table, read by the reference engine. */
 function referenceLint(index: LintableIndex, minTtl?: number): LintResult {
@@ -75,6 +69,7 @@ async function bothEngines(text: string, minTtl?: number): Promise<LintResult> {
 }
 
 describe('lint: differential against the engine before the speed work', () => {
+  withTempDirIn('lint-diff-', (dir) => (tmp = dir));
   it('finds exactly what it found before on random zones, and every rule fires somewhere', async function () {
     this.timeout(180_000);
     const fired = new Set<LintRule>();

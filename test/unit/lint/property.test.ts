@@ -2,19 +2,13 @@
 // form finds exactly what the generic path over records()/details() finds.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { indexZoneFile, lintZone, type LintResult } from '../../../src/core';
 import { plainIndex } from './helpers';
+import { withTempDirIn } from '../../support/tempDir';
 
 let tmp: string;
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-prop-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 /** Both paths over one file: the compact one (lintZone on the index itself) and the generic one. */
 async function bothWays(text: string): Promise<[LintResult, LintResult]> {
@@ -32,6 +26,7 @@ const WORDS = ['@', 'www', 'a', '*', '*.x', 'x.*', 'A', 'AAAA', 'CNAME', 'MX', '
   '$ORIGIN', '$TTL', '$GENERATE', '1-3', 'h$', '$INCLUDE', 'example.org.', 'sub', '\t', ' ', '\n', '\r\n', '"open'];
 
 describe('lint: properties', () => {
+  withTempDirIn('lint-prop-', (dir) => (tmp = dir));
   it('never throws, always ends, and both paths agree, on random zone-like text', async function () {
     this.timeout(120_000);
     await fc.assert(fc.asyncProperty(fc.array(fc.constantFrom(...WORDS), { maxLength: 120 }), async (words) => {

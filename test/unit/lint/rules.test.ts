@@ -2,10 +2,10 @@
 // exact start lines, names with escapes, $ORIGIN changes, $INCLUDEd files and $GENERATE ranges.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { indexZoneFile, lintZone, lintZoneFile, LINT_RULES, type LintFinding, type LintResult, type LintRule } from '../../../src/core';
 import { plainIndex } from './helpers';
+import { withTempDirIn } from '../../support/tempDir';
 
 let tmp: string;
 function write(rel: string, text: string): string {
@@ -42,14 +42,9 @@ function rulesFound(result: LintResult): LintRule[] {
   return [...new Set(result.findings.map((f) => f.rule))].sort();
 }
 
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-test-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 describe('lint: a clean zone', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('has no findings and counts record sets without SOA and apex NS', async () => {
     const r = await lint([
       SOA.trimEnd(),
@@ -76,6 +71,7 @@ describe('lint: a clean zone', () => {
 });
 
 describe('lint: unsupported-type', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('fires on each record of a type public zones do not take, never on SOA', async () => {
     const r = await lint(`${SOA}a PTR x.example.com.\nb HINFO "pc" "os"\nc A 192.0.2.1\nd TYPE65534 \\# 0\n@ SOA a b 2 1 1 1 1\n`);
     assert.deepEqual(lines(r, 'unsupported-type'), [2, 3, 5]);
@@ -93,6 +89,7 @@ describe('lint: unsupported-type', () => {
 });
 
 describe('lint: cname-conflict and cname-multiple', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('a CNAME beside other data: each CNAME record at that name', async () => {
     const r = await lint(`${SOA}www CNAME a\nwww A 192.0.2.1\nok CNAME a\nWWW. CNAME b.example.com.\n`, { origin: 'example.com.' });
     // line 5 is "www." (absolute, so www. itself: a different name, outside the zone)
@@ -121,6 +118,7 @@ describe('lint: cname-conflict and cname-multiple', () => {
 });
 
 describe('lint: apex-ns', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('is info, and apex NS records get no other rule', async () => {
     const r = await lint(`${SOA}@ 0 NS ns1.example.net.\n@ 300 NS bad..name.\n@ NS ns1.example.net.\nsub NS ns1.example.net.\n`);
     assert.deepEqual(lines(r, 'apex-ns'), [2, 3, 4]);
@@ -136,6 +134,7 @@ describe('lint: apex-ns', () => {
 });
 
 describe('lint: wildcard', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('a * not the whole leftmost label, or a wildcard NS', async () => {
     const r = await lint(`${SOA}* A 192.0.2.1\n*.sub A 192.0.2.1\nx.* A 192.0.2.1\n*x A 192.0.2.1\na*b.c A 192.0.2.1\n* NS ns1.example.net.\n\\* A 192.0.2.1\n`);
     assert.deepEqual(lines(r, 'wildcard'), [4, 5, 6, 7]);
@@ -144,6 +143,7 @@ describe('lint: wildcard', () => {
 });
 
 describe('lint: txt-format', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   const s255 = 'a'.repeat(255);
   it('a string over 255 octets (UTF-8), a value over 4,096, a backslash, no non-empty string', async () => {
     const r = await lint([
@@ -177,6 +177,7 @@ describe('lint: txt-format', () => {
 });
 
 describe('lint: values-per-set', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('the 51st and later records of one set, counted as written', async () => {
     const recs = Array.from({ length: 53 }, (_, i) => `big A 192.0.2.${i + 1}`);
     const fine = Array.from({ length: 50 }, (_, i) => `ok A 198.51.100.${i + 1}`);
@@ -192,6 +193,7 @@ describe('lint: values-per-set', () => {
 });
 
 describe('lint: ttl-range and ttl-mixed', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('below minTtl (default 1) or above 2147483647', async () => {
     const text = `${SOA}a 0 A 192.0.2.1\nb 1 A 192.0.2.1\nc 2147483647 A 192.0.2.1\nd 2147483648 A 192.0.2.1\ne 299 A 192.0.2.1\nf 5m A 192.0.2.1\n`;
     let r = await lint(text);
@@ -214,6 +216,7 @@ describe('lint: ttl-range and ttl-mixed', () => {
 });
 
 describe('lint: name-too-long', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   const l63 = 'a'.repeat(63);
   it('a label over 63 octets, a name over 255 octets, more than 16 labels', async () => {
     const r = await lint([
@@ -237,6 +240,7 @@ describe('lint: name-too-long', () => {
 });
 
 describe('lint: out-of-zone', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('an owner neither the apex nor below it', async () => {
     const r = await lint(`${SOA}www A 192.0.2.1\nwww.example.org. A 192.0.2.1\nexample.com. A 192.0.2.1\nbadexample.com. A 192.0.2.1\na\\.example.com. A 192.0.2.1\nx.EXAMPLE.COM. A 192.0.2.1\n`);
     assert.deepEqual(lines(r, 'out-of-zone'), [3, 5, 6]);
@@ -250,6 +254,7 @@ describe('lint: out-of-zone', () => {
 });
 
 describe('lint: duplicate', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('same owner, type and value as an earlier record: each later copy', async () => {
     const r = await lint([
       SOA.trimEnd(),
@@ -287,6 +292,7 @@ describe('lint: duplicate', () => {
 });
 
 describe('lint: rdata-format', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('A: four decimal numbers 0..255 without leading zeros', async () => {
     const r = await lint(`${SOA}a A 192.0.2.1\nb A 192.0.2.256\nc A 192.0.2.01\nd A 192.0.2\ne A 0.0.0.0\nf A 1.2.3.4.5\ng A ::1\n`);
     assert.deepEqual(lines(r, 'rdata-format'), [3, 4, 5, 7, 8]);
@@ -322,6 +328,7 @@ describe('lint: rdata-format', () => {
 });
 
 describe('lint: too-many-for-one-task', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('fires at line 1 of the entry file when record sets exceed 10,000', async () => {
     const many = Array.from({ length: 10_001 }, (_, i) => `h${i} A 192.0.2.1`).join('\n');
     let r = await lint(`; header\n${SOA}${many}\n`);
@@ -335,6 +342,7 @@ describe('lint: too-many-for-one-task', () => {
 });
 
 describe('lint: syntax', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('indexer diagnostics come through as syntax errors on their lines', async () => {
     const r = await lint(`${SOA}a TXT "open\nb A 192.0.2.1\n$BOGUS x\nc A 192.0.2.2\n`);
     assert.deepEqual(lines(r, 'syntax'), [2, 4]);
@@ -352,6 +360,7 @@ describe('lint: syntax', () => {
 });
 
 describe('lint: $INCLUDE and $GENERATE', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('a finding in an included file carries that file and its line', async () => {
     const r = await lint(`${SOA}$INCLUDE inc/hosts.db\nz PTR x\n`, { files: { 'inc/hosts.db': 'ok A 192.0.2.1\nbad A 999.0.0.1\nh PTR y\n' } });
     assert.deepEqual(only(r, 'rdata-format').map((f) => [path.relative(tmp, f.file), f.line]), [[path.join('inc', 'hosts.db'), 2]]);
@@ -375,6 +384,7 @@ describe('lint: $INCLUDE and $GENERATE', () => {
 });
 
 describe('lint: findings', () => {
+  withTempDirIn('lint-test-', (dir) => (tmp = dir));
   it('carry the contract\'s fixed severities, sorted by file and line; one per rule per record', async () => {
     const r = await lint(`${SOA}x 0 CNAME bad..name\nx 0 A 300.0.0.1\nx A 300.0.0.1\n`);
     for (const f of r.findings) assert.equal(f.severity, LINT_RULES[f.rule]);

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { indexZoneFile, normalizeName, ZoneIndexPool } from '../../../src/core';
+import { withTempDirIn } from '../../support/tempDir';
 
 let tmp: string;
 function write(rel: string, text: string | Buffer): string {
@@ -18,14 +19,9 @@ async function index(text: string | Buffer, origin = 'example.org.') {
   return indexZoneFile(write('zone.db', text), { origin, root: tmp });
 }
 
-beforeEach(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-test-'));
-});
-afterEach(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
 
 describe('zone indexer: broken files', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   const summary = (idx: Awaited<ReturnType<typeof index>>): string[] => [...idx.records()].map((r) => `${r.name} ${r.type} ${r.line}`);
 
   it('an unclosed quote ends at its line: one diagnostic, and the indented lines after it are still read', async () => {
@@ -118,6 +114,7 @@ describe('zone indexer: broken files', () => {
 });
 
 describe('zone indexer: $INCLUDE stays inside the root', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   let outside: string;
   beforeEach(() => {
     outside = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-outside-'));
@@ -186,6 +183,7 @@ describe('zone indexer: $INCLUDE stays inside the root', () => {
 });
 
 describe('zone indexer: $GENERATE', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   it('keeps a huge range as a range and still finds its names', async () => {
     const idx = await index('$GENERATE 0-4000000000 host$ A 10.0.0.1\n$GENERATE 1-100/3 ${10,3,x}.r PTR x\nz A 192.0.2.1\n');
     assert.strictEqual(idx.size, 4000000001 + 34 + 1);
@@ -197,6 +195,7 @@ describe('zone indexer: $GENERATE', () => {
 });
 
 describe('zone indexer: $GENERATE formats as BIND', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   it('nibble widths count the dots; negative values print as 32-bit unsigned in o x X n N', async () => {
     const idx = await index([
       '$GENERATE 1-1 ${0,3,n} PTR x',
@@ -221,6 +220,7 @@ describe('zone indexer: $GENERATE formats as BIND', () => {
 });
 
 describe('zone indexer: lookup', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   it('accepts names as users write them', async () => {
     const idx = await index('$ORIGIN Example.ORG.\nWww A 192.0.2.1\n\tAAAA ::1\ncaf\\195\\169 A 192.0.2.2\n');
     for (const q of ['www.example.org', 'WWW.EXAMPLE.ORG.', ' www.Example.org. ']) {
@@ -233,6 +233,7 @@ describe('zone indexer: lookup', () => {
 });
 
 describe('zone indexer: fuzz', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   const valid = '$ORIGIN example.org.\n$TTL 300\n@ SOA ns hm ( 1 2\n 3 4 5 )\nwww A 192.0.2.1\n\tTXT "a;b" ( "c" )\n$INCLUDE "other.db"\n$GENERATE 1-5 h$ A 10.0.0.$\n';
   const tokens = ['\n', '\r\n', ' ', '\t', '(', ')', '"', ';', '\\', '\\0', '$ORIGIN ', '$INCLUDE ', '$GENERATE ', '$TTL ', '@', '.', 'a', 'IN', '300', 'TXT', 'A', '\u00e9', '\ufeff', '\0'];
 
@@ -282,6 +283,7 @@ describe('zone indexer: fuzz', () => {
 });
 
 describe('ZoneIndexPool (worker thread)', () => {
+  withTempDirIn('zone-test-', (dir) => (tmp = dir));
   it('indexes in a worker and answers lookups from the transferred compact index', async () => {
     const pool = new ZoneIndexPool(path.resolve(__dirname, '..', '..', '..', 'src', 'core', 'zone', 'worker.js'));
     try {
