@@ -35,7 +35,7 @@ const LAZY = {
   // The write path: planning, sending and comparing a retry.
   retry: ['src/retry/planner.ts', 'src/retry/send.ts', 'src/core/retryPlan/outcome.ts'],
   // Compare with Live Zone and Verify in Live Zone.
-  compare: ['src/compare/run.ts'],
+  compare: ['src/compare/run.ts', 'src/compare/decorations.ts'],
   // Check Zone File Before Import and the quick fixes.
   lint: ['src/lint/checkCommand.ts', 'src/lint/codeActions.ts'],
   // Dev hooks: only with HUAWEI_DNS_SANDBOX=1 or under the test harness.

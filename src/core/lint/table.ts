@@ -197,19 +197,20 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
 
 /** The $ORIGIN in effect at record index i of the compact form. */
 function originOf(d: CompactRecords): (i: number) => string {
+  return (i) => originAt(d, i);
+}
+
+function originAt(d: CompactRecords, i: number): string {
   const from = d.originFrom;
-  const originNames = d.originNames;
-  return (i) => {
-    let lo = 0;
-    let hi = from.length - 1;
-    if (hi < 0 || (from[0] as number) > i) return d.origin;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((from[mid] as number) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return originNames[lo] ?? d.origin;
-  };
+  let lo = 0;
+  let hi = from.length - 1;
+  if (hi < 0 || (from[0] as number) > i) return d.origin;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((from[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return d.originNames[lo] ?? d.origin;
 }
 
 /**
@@ -272,29 +273,62 @@ export function tableFromCompactRecords(d: CompactRecords, indexes: ArrayLike<nu
     }
     if (apex) apexOwner = o;
   }
-  const names: (string | undefined)[] = [];
-  const origin = originOf(d);
-  return {
-    count: n,
-    owner,
-    ownerCount: ownerIds.length,
-    nameBytes,
-    nameOffsets,
-    apex: d.apex,
-    apexBytes,
-    apexOwner,
-    type,
-    types: d.types,
-    line,
-    file,
-    files: d.files,
-    ttl,
-    texts: d.texts,
-    text: file,
-    start,
-    end,
-    whole: d.recData === undefined,
-    ownerName: (o) => (names[o] ??= latin1Slice.call(bytes, offsets[ownerIds[o] as number] as number, offsets[(ownerIds[o] as number) + 1] as number)),
-    origin: (k) => origin(indexes[k] as number),
-  };
+  return new PositionsTable(d, indexes, owner, ownerIds, nameBytes, nameOffsets, apexBytes, apexOwner, type, line, file, ttl, start, end);
+}
+
+/**
+ * tableFromCompactRecords' table. A class, not an object literal: V8 widens the field types of a literal the
+ * second time its site runs, which threw away the rules' optimised code at the start of a process's second
+ * retry plan; and methods, not closures, so that code inlines one target rather than a new one per table.
+ */
+class PositionsTable implements RecordTable {
+  readonly count: number;
+  readonly ownerCount: number;
+  readonly apex: string;
+  readonly types: readonly string[];
+  readonly files: readonly string[];
+  readonly texts: readonly Uint8Array[];
+  readonly text: Int32Array;
+  readonly whole: boolean;
+  private readonly names: (string | undefined)[] = [];
+
+  constructor(
+    private readonly d: CompactRecords,
+    private readonly indexes: ArrayLike<number>,
+    readonly owner: Int32Array,
+    private readonly ownerIds: readonly number[],
+    readonly nameBytes: Uint8Array,
+    readonly nameOffsets: Int32Array,
+    readonly apexBytes: Uint8Array,
+    readonly apexOwner: number,
+    readonly type: Int32Array,
+    readonly line: Int32Array,
+    readonly file: Int32Array,
+    readonly ttl: Float64Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+  ) {
+    this.count = owner.length;
+    this.ownerCount = ownerIds.length;
+    this.apex = d.apex;
+    this.types = d.types;
+    this.files = d.files;
+    this.texts = d.texts;
+    this.text = file;
+    this.whole = d.recData === undefined;
+  }
+
+  ownerName(o: number): string {
+    let name = this.names[o];
+    if (name === undefined) {
+      const id = this.ownerIds[o] as number;
+      const { bytes, offsets } = this.d.names;
+      this.names[o] = name = latin1Slice.call(bytes, offsets[id] as number, offsets[id + 1] as number);
+    }
+    return name;
+  }
+
+  origin(k: number): string {
+    return originAt(this.d, this.indexes[k] as number);
+  }
 }

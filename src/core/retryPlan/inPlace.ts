@@ -13,40 +13,45 @@ import { lineBreaks } from '../zone/details';
 import type { CompactIndex, CompactZoneIndex } from '../zone/index';
 import { liveByKey, messageReader, NOT_RETRYABLE, setKey, type RetryPlan, type RetryPlanInput, type SkippedItem } from './rules';
 
-/** A zone's compact form, and per type id what the rules ask of a type. */
-interface Zone {
-  index: CompactIndex;
-  d: CompactZoneIndex;
-  head: Int32Array;
+/**
+ * A zone's compact form, and per type id what the rules ask of a type. A class, not an object literal: V8 widens
+ * the field types of a literal the second time its site runs, which threw away the code optimised during a
+ * process's first plan at the start of its second one (both ran at cold-start speed).
+ */
+class Zone {
+  readonly d: CompactZoneIndex;
+  readonly head: Int32Array;
   /** Owner id of the apex (its NS set is the system's), -1 when nothing is there. */
-  apexId: number;
+  readonly apexId: number;
   /** Per type id: the type upper case (rule 3 compares it), the builder's type (`TYPE2` is `NS`), its group. */
-  upper: string[];
-  canon: string[];
-  group: Int32Array;
+  readonly upper: string[];
+  readonly canon: string[];
+  readonly group: Int32Array;
   /** Per type id: 1 SOA (always the system's), 2 NS (the system's at the apex), 0 other. */
-  system: Uint8Array;
+  readonly system: Uint8Array;
   /** Per owner id: index + 1 of its last set in the plan (0 = none); made when the zone first has one. */
-  firstSet?: Int32Array;
+  firstSet: Int32Array | undefined = undefined;
   /** File ids by path (lint findings name files). */
-  fileIds: Map<string, number>;
-}
+  readonly fileIds: Map<string, number>;
 
-function zoneOf(index: CompactIndex): Zone {
-  const d = index.compact;
-  const upper = d.types.map((t) => t.toUpperCase());
-  const canon = d.types.map(canonicalType);
-  const groupIds = new Map<string, number>();
-  const group = new Int32Array(d.types.length);
-  const system = new Uint8Array(d.types.length);
-  canon.forEach((t, k) => {
-    let g = groupIds.get(t);
-    if (g === undefined) groupIds.set(t, (g = groupIds.size));
-    group[k] = g;
-    system[k] = t === 'SOA' ? 1 : t === 'NS' ? 2 : 0;
-  });
-  const fileIds = new Map(d.files.map((f, k) => [f, k]));
-  return { index, d, head: d.names.head, apexId: index.ownerId(ownerKey(index.apex)), upper, canon, group, system, fileIds };
+  constructor(readonly index: CompactIndex) {
+    const d = index.compact;
+    this.d = d;
+    this.head = d.names.head;
+    this.upper = d.types.map((t) => t.toUpperCase());
+    this.canon = d.types.map(canonicalType);
+    const groupIds = new Map<string, number>();
+    this.group = new Int32Array(d.types.length);
+    this.system = new Uint8Array(d.types.length);
+    this.canon.forEach((t, k) => {
+      let g = groupIds.get(t);
+      if (g === undefined) groupIds.set(t, (g = groupIds.size));
+      this.group[k] = g;
+      this.system[k] = t === 'SOA' ? 1 : t === 'NS' ? 2 : 0;
+    });
+    this.fileIds = new Map(d.files.map((f, k) => [f, k]));
+    this.apexId = index.ownerId(ownerKey(index.apex));
+  }
 }
 
 const isSystem = (z: Zone, position: number, id: number): boolean => {
@@ -88,7 +93,7 @@ const where = (z: Zone, position: number): { line: number; file: string } => ({
 
 export function planInPlace(input: RetryPlanInput, indexes: readonly CompactIndex[]): RetryPlan {
   const { items } = input;
-  const zones = indexes.map(zoneOf);
+  const zones = indexes.map((index) => new Zone(index));
   const read = messageReader();
   const skipped: { order: number; entry: SkippedItem }[] = [];
   const skip = (order: number, entry: SkippedItem): void => {
