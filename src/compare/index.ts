@@ -9,7 +9,8 @@ import { showError } from '../platform/notify';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
 import { ComparisonDocuments } from './documents';
-import { CompareDecorations } from './decorations';
+import type * as Decorations from './decorations';
+import type { CompareDecorations } from './decorations';
 import { lazy } from '../core/lazy';
 import type * as Run from './run';
 import type { CompareResult, LiveComparer } from './run';
@@ -23,6 +24,9 @@ export type { CompareDeps, ZoneFileSource } from './types';
 // esbuild puts it in a file of its own (esbuild.mjs LAZY).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const runModule = lazy(() => require('./run') as typeof Run);
+// The marks too (three decoration types, editor listeners): there is nothing to mark before a first comparison.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const decorationsModule = lazy(() => require('./decorations') as typeof Decorations);
 
 export interface CompareFeature extends vscode.Disposable {
   /** For tests: the marks on the files' lines. */
@@ -53,8 +57,16 @@ function taskArg(arg: unknown): { taskId?: string; ignoreTtl?: boolean; show: bo
 
 export function registerCompare(services: Services, deps: CompareDeps): CompareFeature {
   const documents = new ComparisonDocuments();
-  const decorations = new CompareDecorations();
-  const comparer: LiveComparer = { services, deps, documents, decorations };
+  let decorations: CompareDecorations | undefined;
+  const marks = (): CompareDecorations => (decorations ??= new (decorationsModule().CompareDecorations)());
+  const comparer: LiveComparer = {
+    services,
+    deps,
+    documents,
+    get decorations() {
+      return marks();
+    },
+  };
   const ignoreTtlOf = (given: boolean | undefined): boolean => given ?? services.settings.get().compareIgnoreTtl;
 
   const run = async (action: string, work: () => Promise<CompareResult | undefined>): Promise<CompareResult | undefined> => {
@@ -69,7 +81,7 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
 
   const disposables: vscode.Disposable[] = [
     documents,
-    decorations,
+    { dispose: () => decorations?.dispose() },
     vscode.commands.registerCommand(Commands.compareWithLiveZone, (arg: unknown) => {
       const { uri, ignoreTtl, show } = uriOf(arg);
       if (!uri || uri.scheme !== 'file') {
@@ -91,7 +103,9 @@ export function registerCompare(services: Services, deps: CompareDeps): CompareF
   ];
 
   return {
-    decorations,
+    get decorations() {
+      return marks();
+    },
     dispose: () => {
       for (const d of disposables.splice(0).reverse()) d.dispose();
     },

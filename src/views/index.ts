@@ -45,15 +45,25 @@ export function registerTasksView(services: Services, model: TasksModel, panels:
   const status = new RunningStatus(model);
   disposables.push(tree, treeView, notifier, status, ...registerTaskCommands(services, model, panels));
 
-  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
-  const updateContext = () => {
-    setContext(ContextKeys.hasTasks, model.all().length > 0);
-    setContext(ContextKeys.groupByMessage, model.groupByMessage);
-    setContext(ContextKeys.watching, model.watchInBackground);
-    treeView.badge = failuresBadge(model.all());
+  // Each setContext is a round trip to the workbench, and the tree changes at every poll: a key is sent only
+  // when its value changes. At activation a false one is not sent at all (an unset key is false in a
+  // when-clause) and stays unknown, so the first later update sends it whatever it is: a key left over from an
+  // earlier extension host in this window is put right then.
+  const sent = new Map<string, boolean>();
+  const setContext = (key: string, value: boolean, activating: boolean) => {
+    if (sent.get(key) === value || (activating && !value)) return;
+    sent.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
   };
-  disposables.push(model.onDidChangeTree(updateContext), model.onDidReload(updateContext));
-  updateContext();
+  const updateContext = (activating = false) => {
+    const tasks = model.all();
+    setContext(ContextKeys.hasTasks, tasks.length > 0, activating);
+    setContext(ContextKeys.groupByMessage, model.groupByMessage, activating);
+    setContext(ContextKeys.watching, model.watchInBackground, activating);
+    treeView.badge = failuresBadge(tasks);
+  };
+  disposables.push(model.onDidChangeTree(() => updateContext()), model.onDidReload(() => updateContext()));
+  updateContext(true);
 
   model.setWindowFocused(vscode.window.state.focused);
   disposables.push(

@@ -35,6 +35,7 @@ export class ZoneCatalog extends Disposable {
   /** Findings of open documents by uri, for the version they were computed on. */
   private readonly lints = new Map<string, { version: number; minTtl: number; result: Promise<DocumentLint> }>();
   private readonly pool: ZoneIndexPool;
+  private watching = false;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires when a zone file's content changed (diagnostics may move). */
   readonly onDidChange = this.changeEmitter.event;
@@ -43,6 +44,15 @@ export class ZoneCatalog extends Disposable {
     super();
     this.pool = new ZoneIndexPool(vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'zoneWorker.js').fsPath);
     this._register({ dispose: () => this.pool.dispose() });
+  }
+
+  /**
+   * What keeps the lists, indexes and findings right, set up with the first of them: before it there is
+   * nothing to keep, and activation does not pay for a workspace-wide file watcher nobody needs yet.
+   */
+  private watch(): void {
+    if (this.watching || this.isDisposed) return;
+    this.watching = true;
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
     this._register(watcher.onDidChange((uri) => this.invalidate(uri)));
     this._register(watcher.onDidCreate((uri) => void this.created(uri)));
@@ -52,12 +62,13 @@ export class ZoneCatalog extends Disposable {
       this.lints.delete(d.uri.toString());
       this.invalidate(d.uri);
     }));
-    this._register(services.settings.onDidChange(() => this.reset()));
+    this._register(this.services.settings.onDidChange(() => this.reset()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()));
   }
 
   /** The zone files, found once and then kept until something is created, deleted or reconfigured. */
   async list(): Promise<vscode.Uri[]> {
+    this.watch();
     if (this.files) return this.files;
     const include = joinGlobs(this.services.settings.get().zoneFiles);
     if (include === undefined) return (this.files = []);
@@ -68,6 +79,7 @@ export class ZoneCatalog extends Disposable {
 
   /** The index of one file (its unsaved text when it is open and dirty). */
   index(uri: vscode.Uri): Promise<ZoneIndex> {
+    this.watch();
     const key = uri.toString();
     let p = this.indexes.get(key);
     if (!p) {
@@ -113,6 +125,7 @@ export class ZoneCatalog extends Disposable {
    * part of that zone (its origin at the include, its apex, its other records), not with a guessed origin.
    */
   lintDocument(doc: vscode.TextDocument, minTtl: number): Promise<DocumentLint> {
+    this.watch();
     const key = doc.uri.toString();
     const cached = this.lints.get(key);
     if (cached && cached.version === doc.version && cached.minTtl === minTtl) return cached.result;

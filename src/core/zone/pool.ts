@@ -2,7 +2,8 @@
 // One worker, started on first use and stopped after a quiet minute, so an idle extension costs nothing.
 // A request that takes longer than the timeout terminates the worker (a hostile or huge file must not keep
 // reveal, outline and Show Failures waiting forever); the next request starts a fresh one.
-import { Worker } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { lazy } from '../lazy';
 import type { IndexZoneOptions } from './index';
 import type * as Store from './store';
@@ -14,6 +15,9 @@ import type { ZoneLintRequestOptions, ZoneWorkerRequest, ZoneWorkerResponse } fr
 // registers its zone features: activation does not evaluate it (esbuild turns the require into a lazy init).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const store = lazy(() => require('./store') as typeof Store);
+// Node's worker module too: the extension host does not load it itself, and activation has no worker to start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const workerThreads = lazy(() => require('worker_threads') as typeof WorkerThreads);
 
 /** Longest a zone file may take to index (the 1,000,000-record zone takes well under a second). */
 export const DEFAULT_INDEX_TIMEOUT_MS = 60_000;
@@ -71,7 +75,7 @@ export class ZoneIndexPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new (workerThreads().Worker)(this.workerPath);
     worker.unref();
     worker.on('message', (msg: ZoneWorkerResponse) => {
       const waiter = this.pending.get(msg.id);
