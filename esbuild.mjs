@@ -34,10 +34,12 @@ const LAZY = {
   panel: ['src/panels/failedItemsPanel.ts'],
   // The write path: planning, sending and comparing a retry.
   retry: ['src/retry/planner.ts', 'src/retry/send.ts', 'src/core/retryPlan/outcome.ts'],
-  // Compare with Live Zone and Verify in Live Zone.
+  // Compare with Live Zone and Verify in Live Zone, and the marks they leave on the file's lines.
   compare: ['src/compare/run.ts', 'src/compare/decorations.ts'],
-  // Check Zone File Before Import and the quick fixes.
-  lint: ['src/lint/checkCommand.ts', 'src/lint/codeActions.ts'],
+  // Check Zone File Before Import, the quick fixes and the Problems while you type: the first zone file open.
+  lint: ['src/lint/checkCommand.ts', 'src/lint/codeActions.ts', 'src/lint/diagnostics.ts', 'src/lint/ruleLinks.ts'],
+  // The outline and the failure CodeLens and hovers: the first zone file open.
+  zoneEditor: ['src/zone/symbols.ts', 'src/zone/failureLens.ts'],
   // Dev hooks: only with HUAWEI_DNS_SANDBOX=1 or under the test harness.
   sandbox: ['src/dev/sandbox.ts'],
   testApi: ['src/dev/testApi.ts'],

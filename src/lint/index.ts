@@ -4,38 +4,48 @@ import * as vscode from 'vscode';
 import { Commands, ZONE_LANGUAGE_ID } from '../constants';
 import type { Services } from '../services';
 import { plainText } from '../shared/untrusted';
-import type { ZoneCatalog } from '../zone';
+import { onFirstZoneDocument, type ZoneCatalog } from '../zone';
 import { lazy } from '../core/lazy';
 import type * as CheckCommand from './checkCommand';
+import type * as RuleLinksModule from './ruleLinks';
 import type { CheckSummary } from './checkCommand';
 import type * as CodeActions from './codeActions';
-import { ZoneLintDiagnostics, type LintSource } from './diagnostics';
-import { RuleLinks } from './ruleLinks';
+import type * as Diagnostics from './diagnostics';
+import type { LintSource, ZoneLintDiagnostics } from './diagnostics';
 
 export type { CheckSummary } from './checkCommand';
 export type { LintPublished, LintSource } from './diagnostics';
-export { TYPING_DEBOUNCE_MS } from './diagnostics';
 
-// The Check command and the quick fixes are loaded at their first use, not at activation; esbuild puts them in
-// a file of their own (esbuild.mjs LAZY).
+// The Check command, the quick fixes and the Problems while you type are loaded at their first use (the
+// first zone file open), not at activation; esbuild puts them in a file of their own (esbuild.mjs LAZY).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const checkCommand = lazy(() => require('./checkCommand') as typeof CheckCommand);
 const codeActions = lazy(() => require('./codeActions') as typeof CodeActions);
+const diagnosticsModule = lazy(() => require('./diagnostics') as typeof Diagnostics);
+const ruleLinks = lazy(() => require('./ruleLinks') as typeof RuleLinksModule);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ZoneLintFeature extends vscode.Disposable {
+  /** Built with the first zone file open (or here, when asked before). */
   readonly diagnostics: ZoneLintDiagnostics;
 }
 
 export function registerZoneLint(services: Services, catalog: ZoneCatalog & LintSource): ZoneLintFeature {
-  const diagnostics = new ZoneLintDiagnostics(services, catalog, new RuleLinks(services.context.extensionUri));
-  const selector: vscode.DocumentSelector = [
-    { language: ZONE_LANGUAGE_ID },
-    ...services.settings.get().zoneFiles.map((pattern) => ({ language: 'plaintext', scheme: 'file', pattern })),
-  ];
-  const disposables: vscode.Disposable[] = [
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(selector, lazyCodeActions(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  const disposables: vscode.Disposable[] = [];
+  let diagnostics: ZoneLintDiagnostics | undefined;
+  const start = (): ZoneLintDiagnostics => {
+    if (diagnostics) return diagnostics;
+    const built = new (diagnosticsModule().ZoneLintDiagnostics)(services, catalog, new (ruleLinks().RuleLinks)(services.context.extensionUri));
+    diagnostics = built;
+    const selector: vscode.DocumentSelector = [
+      { language: ZONE_LANGUAGE_ID },
+      ...services.settings.get().zoneFiles.map((pattern) => ({ language: 'plaintext', scheme: 'file', pattern })),
+    ];
+    disposables.push(built, vscode.languages.registerCodeActionsProvider(selector, lazyCodeActions(services), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
+    return built;
+  };
+  disposables.push(
+    onFirstZoneDocument(services.settings, () => void start()),
     vscode.commands.registerCommand(Commands.checkZoneFile, async (arg: unknown): Promise<CheckSummary | undefined> => {
       try {
         return await checkCommand().checkZoneFile(services, catalog, catalog, arg);
@@ -45,9 +55,11 @@ export function registerZoneLint(services: Services, catalog: ZoneCatalog & Lint
         return undefined;
       }
     }),
-  ];
+  );
   return {
-    diagnostics,
+    get diagnostics() {
+      return start();
+    },
     dispose: () => {
       for (const d of disposables.splice(0).reverse()) d.dispose();
     },

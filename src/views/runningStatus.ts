@@ -5,21 +5,29 @@ import { Disposable } from '../platform/lifecycle';
 import type { TasksModel } from '../tasks';
 
 export class RunningStatus extends Disposable {
-  readonly item = this._register(vscode.window.createStatusBarItem('huaweiDns.running', vscode.StatusBarAlignment.Left, 50));
+  /** Made when a first task runs: until then there is nothing to show (nor to hide, a round trip each). */
+  private made: vscode.StatusBarItem | undefined;
 
   constructor(private readonly model: TasksModel) {
     super();
-    this.item.name = vscode.l10n.t('Huawei DNS: Running Tasks');
-    this.item.command = `${Views.tasks}.focus`;
     this._register(model.onDidChangeTree(() => this.update()));
     this._register(model.onDidReload(() => this.update()));
     this.update();
   }
 
+  get item(): vscode.StatusBarItem {
+    if (!this.made) {
+      this.made = this._register(vscode.window.createStatusBarItem('huaweiDns.running', vscode.StatusBarAlignment.Left, 50));
+      this.made.name = vscode.l10n.t('Huawei DNS: Running Tasks');
+      this.made.command = `${Views.tasks}.focus`;
+    }
+    return this.made;
+  }
+
   update(): void {
     const n = this.model.runningCount();
     if (n === 0) {
-      this.item.hide();
+      this.made?.hide();
       return;
     }
     this.item.text = n === 1 ? vscode.l10n.t('$(sync~spin) 1 task running') : vscode.l10n.t('$(sync~spin) {0} tasks running', n);

@@ -8,10 +8,12 @@ import { plainText } from '../shared/untrusted';
 import type { TrackedTasks } from '../tasks';
 import type { RevealRequest } from './args';
 import { ZoneCatalog } from './catalog';
-import { FailureCodeLenses, FailureHovers } from './failureLens';
+import type * as FailureLens from './failureLens';
+import { onFirstZoneDocument } from './firstZoneDocument';
 import { ZoneProblems, type FailuresResult } from './problems';
 import { revealInZoneFile, windowPrompts, type RevealPrompts, type RevealResult } from './reveal';
-import { ZoneSymbolProvider } from './symbols';
+import type * as Symbols from './symbols';
+import { lazy } from '../core/lazy';
 
 export type { RevealRequest } from './args';
 export type { FailuresResult } from './problems';
@@ -24,6 +26,13 @@ export { guessOrigin } from './origin';
 export { showRecord } from './reveal';
 export type { FailureMark } from './problems';
 export type { ShowFailedItemArg } from './failureLens';
+export { isZoneFileDocument, onFirstZoneDocument } from './firstZoneDocument';
+
+// The outline and the failure CodeLens and hovers are loaded with the first zone file open (esbuild.mjs LAZY).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const failureLens = lazy(() => require('./failureLens') as typeof FailureLens);
+const symbols = lazy(() => require('./symbols') as typeof Symbols);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What other features (the panels) call; the commands are thin entries into the same. */
 export interface ZoneFeature extends vscode.Disposable {
@@ -44,10 +53,18 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks, pr
   const disposables: vscode.Disposable[] = [];
   const catalog = new ZoneCatalog(services);
   const problems = new ZoneProblems(services, catalog, tasks);
-  const zoneDocuments: vscode.DocumentSelector = [
-    { language: ZONE_LANGUAGE_ID },
-    ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
-  ];
+  const registerEditorFeatures = () => {
+    const zoneDocuments: vscode.DocumentSelector = [
+      { language: ZONE_LANGUAGE_ID },
+      ...services.settings.get().zoneFiles.map((pattern) => ({ scheme: 'file', pattern })),
+    ];
+    const { FailureCodeLenses, FailureHovers } = failureLens();
+    disposables.push(
+      vscode.languages.registerDocumentSymbolProvider(zoneDocuments, new (symbols().ZoneSymbolProvider)(catalog)),
+      vscode.languages.registerCodeLensProvider(zoneDocuments, new FailureCodeLenses(problems, tasks)),
+      vscode.languages.registerHoverProvider(zoneDocuments, new FailureHovers(problems, tasks)),
+    );
+  };
 
   const reveal = async (arg: unknown): Promise<RevealResult> => {
     try {
@@ -74,9 +91,7 @@ export function registerZoneFeatures(services: Services, tasks: TrackedTasks, pr
     vscode.commands.registerCommand(Commands.revealInZoneFile, reveal),
     vscode.commands.registerCommand(Commands.showFailuresInZoneFiles, (arg: unknown) => failures(() => problems.showFromCommand(arg))),
     tasks.onDidUntrack((taskId) => problems.clear(taskId)),
-    vscode.languages.registerDocumentSymbolProvider(zoneDocuments, new ZoneSymbolProvider(catalog)),
-    vscode.languages.registerCodeLensProvider(zoneDocuments, new FailureCodeLenses(problems, tasks)),
-    vscode.languages.registerHoverProvider(zoneDocuments, new FailureHovers(problems, tasks)),
+    onFirstZoneDocument(services.settings, registerEditorFeatures),
   );
   return {
     catalog,
