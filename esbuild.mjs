@@ -194,7 +194,7 @@ async function buildHost() {
   if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
-const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts', zoneChunkWorker: 'src/core/zone/chunkWorker.ts' } };
+const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts' } };
 const others = [
   worker,
   { ...node, entryPoints: { undici: 'undici' } },

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { normalizeName } from './names';
 import { ZoneParser, type IncludeLimits } from './parser';
-import { parseSplit, type SplitOptions } from './split';
 import { CompactIndex, RecordStore, type CompactZoneIndex, type ZoneIndex } from './store';
 
 export interface IndexZoneOptions {
@@ -17,8 +16,6 @@ export interface IndexZoneOptions {
   limits?: Partial<IncludeLimits>;
   /** Texts to read instead of files that $INCLUDE reaches (editors' unsaved texts), by absolute path. */
   includedTexts?: Readonly<Record<string, string>>;
-  /** How a large entry file is split into two chunks parsed at once (tests; split.ts). */
-  split?: SplitOptions;
 }
 
 /** Parses a zone file (and its includes) into the compact form; the worker posts this. */
@@ -43,8 +40,7 @@ export async function indexZoneFileCompact(file: string, options: IndexZoneOptio
   }
   const texts = options.includedTexts ? await textsByRealPath(options.includedTexts) : undefined;
   const parser = new ZoneParser(store, { realRoot, ...(options.limits ? { limits: options.limits } : {}), ...(texts ? { texts } : {}) });
-  const state = { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 };
-  if (!(await parseSplit(parser, store, absolute, buf, state, options.split))) parser.parseFile(absolute, buf, state);
+  parser.parseFile(absolute, buf, { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 });
   return store.compact(origin);
 }
 

@@ -157,20 +157,6 @@ export class NameTable {
     return this.intern(end, hashOf(this.bytes, this.used, end, this.seed));
   }
 
-  /** internBytes for a name from another table (a chunk's, split.ts): copied and hashed in one loop. */
-  internCopy(src: Uint8Array, s: number, e: number): number {
-    this.reserve(e - s);
-    const out = this.bytes;
-    let w = this.used;
-    let h = this.seed;
-    for (let i = s; i < e; i++) {
-      const c = src[i] as number;
-      out[w++] = c;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    }
-    return this.intern(w, finish(h));
-  }
-
   /** Longest run of occupied slots (a probe never walks further): stays small whatever the names. */
   longestRun(): number {
     this.placePending();

@@ -37,12 +37,6 @@ const CLASS_WORD = -2;
 /** TTL of a record that has none, with no $TTL and no record before it. */
 const DEFAULT_TTL = 300;
 const isClass = isClassWord;
-/** parseChunk's TTL marks (0: the TTL is the chunk's own). */
-export const TTL_AFTER_DIRECTIVE = 1;
-export const TTL_FROM_BEFORE = 2;
-
-/** A chunk whose records depend on more than its origin (parseChunk): it is parsed in sequence instead. */
-export class ChunkRefused extends Error {}
 
 /** A type mnemonic (letters, digits, '-'), starting with a letter: A, NSEC3PARAM, TYPE65534, X-FOO. */
 function isTypeWord(word: string): boolean {
@@ -101,11 +95,6 @@ export class ZoneParser {
   /** The TTL written on the entry being read, -1 if none. */
   private ownTtl = -1;
   private soaType = -1;
-  /** Set while parsing a chunk (parseChunk): TTL marks by record index, and what refuses the chunk. */
-  private inherit: Uint8Array | undefined;
-  private chunk = false;
-  /** Where parseEntryUntil stopped: the scanner and state to go on with (resume). */
-  private stopped: { sc: ZoneScanner; file: string; fileId: number; state: FileState } | undefined;
 
   private readonly limits: IncludeLimits;
   private includes = 0;
@@ -122,57 +111,9 @@ export class ZoneParser {
 
   /** The TTL for a record that writes `own` (-1: none), and remembers it as the previous record's. */
   private effectiveTtl(own: number): number {
-    if (own < 0 && this.defaultTtl < 0 && this.inherit) return this.inheritedTtl();
     const ttl = own >= 0 ? own : this.defaultTtl >= 0 ? this.defaultTtl : this.lastTtl >= 0 ? this.lastTtl : DEFAULT_TTL;
     this.lastTtl = ttl;
     return ttl;
-  }
-
-  /**
-   * A chunk's record with no TTL before any $TTL of the chunk: its TTL depends on what came before the chunk,
-   * so it is marked and settled when the chunk joins the records before it (see mergeChunk): TTL_AFTER_DIRECTIVE
-   * (a $TTL before the chunk wins, else the previous record's, here `lastTtl`), or TTL_FROM_BEFORE (no record of
-   * the chunk had a TTL yet: both come from before the chunk).
-   */
-  private inheritedTtl(): number {
-    let flags = this.inherit as Uint8Array;
-    const i = this.store.count;
-    if (i >= flags.length) {
-      const grown = new Uint8Array(Math.max(1024, flags.length * 2));
-      grown.set(flags);
-      this.inherit = flags = grown;
-    }
-    if (this.lastTtl >= 0) {
-      flags[i] = TTL_AFTER_DIRECTIVE;
-      return this.lastTtl;
-    }
-    flags[i] = TTL_FROM_BEFORE;
-    return DEFAULT_TTL;
-  }
-
-  /** The $TTL in effect and the previous record's TTL (-1: none) once the parse is done: what a next chunk inherits. */
-  ttlState(): { defaultTtl: number; lastTtl: number } {
-    return { defaultTtl: this.defaultTtl, lastTtl: this.lastTtl };
-  }
-
-  /**
-   * Parses a chunk of an entry file that starts at column 1 of an owner's line (see split.ts) as if the file went
-   * on from records it cannot see: origin `origin`, no $TTL and no previous record known. TTLs that depend on
-   * those are marked (`inherit`). Throws ChunkRefused where the chunk's records would depend on more than that
-   * ($INCLUDE, $GENERATE, a blank owner before any owner): the caller then parses it in sequence.
-   */
-  parseChunk(file: string, buf: Buffer, origin: string): { inherit: Uint8Array } {
-    this.inherit = new Uint8Array(Math.max(1024, Math.ceil(buf.length / 36)));
-    this.chunk = true;
-    const state: FileState = { origin, originBytes: Buffer.from(origin, 'latin1'), owner: -1 };
-    this.stack.push(file);
-    this.bytes += buf.length;
-    try {
-      this.parseBuffer(file, buf, state, Infinity);
-    } finally {
-      this.stack.pop();
-    }
-    return { inherit: this.inherit.subarray(0, this.store.count) };
   }
 
   parseFile(file: string, buf: Buffer, state: FileState): void {
@@ -191,66 +132,13 @@ export class ZoneParser {
     }
   }
 
-  /**
-   * Parses the entry file up to the first entry that starts at or after byte `stopAt` (the records after it are
-   * another chunk's). Where it stopped: that entry's position and line, and whether the scan there is as clean
-   * as at the start of a file (no parenthesis known to be unclosed); `resume()` goes on in sequence instead.
-   */
-  parseEntryUntil(file: string, buf: Buffer, state: FileState, stopAt: number): { pos: number; line: number; clean: boolean; origin: string } | undefined {
-    let real: string;
-    try {
-      real = fs.realpathSync(file);
-    } catch {
-      real = file;
-    }
-    this.stack.push(real);
-    this.bytes += buf.length;
-    try {
-      const sc = this.parseBuffer(file, buf, state, stopAt);
-      if (sc.pos >= sc.len) return undefined;
-      this.stopped = { sc, file, fileId: this.store.addFile(file, buf), state };
-      return { pos: sc.pos, line: sc.line, clean: sc.clean, origin: state.origin };
-    } finally {
-      this.stack.pop();
-    }
-  }
-
-  /** Goes on from where parseEntryUntil stopped, to the end of the entry file. */
-  resume(): void {
-    const stopped = this.stopped;
-    if (!stopped) return;
-    this.stopped = undefined;
-    const real = (() => {
-      try {
-        return fs.realpathSync(stopped.file);
-      } catch {
-        return stopped.file;
-      }
-    })();
-    this.stack.push(real);
-    try {
-      this.store.setOrigin(stopped.state.origin);
-      this.loop(stopped.sc, stopped.file, stopped.fileId, stopped.state, Infinity);
-    } finally {
-      this.stack.pop();
-    }
-  }
-
-  private parseBuffer(file: string, buf: Buffer, state: FileState, stopAt = Infinity): ZoneScanner {
+  private parseBuffer(file: string, buf: Buffer, state: FileState): void {
     const store = this.store;
     const fileId = store.addFile(file, buf);
     store.setOrigin(state.origin);
     const sc = new ZoneScanner(buf, (line, problem) => store.diagnose(file, line, PROBLEMS[problem]));
-    this.loop(sc, file, fileId, state, stopAt);
-    return sc;
-  }
-
-  private loop(sc: ZoneScanner, file: string, fileId: number, state: FileState, stopAt: number): void {
-    const store = this.store;
-    const buf = sc.buf;
     const len = sc.len;
     while (sc.pos < len) {
-      if (sc.pos >= stopAt) return;
       const c = buf[sc.pos] as number;
       if (c === LF || c === CR) {
         sc.pos++;
@@ -292,7 +180,6 @@ export class ZoneParser {
         return;
       }
       if (state.owner < 0) {
-        if (this.chunk) throw new ChunkRefused('blank owner first');
         store.diagnose(file, entryLine, 'noPreviousOwner');
         state.owner = store.internName(state.origin);
       }
@@ -450,7 +337,6 @@ export class ZoneParser {
         return;
       }
       case '$INCLUDE': {
-        if (this.chunk) throw new ChunkRefused('$INCLUDE');
         const target = raw[0];
         if (!target) {
           this.store.diagnose(file, entryLine, 'includeNeedsFile');
@@ -461,7 +347,6 @@ export class ZoneParser {
         return;
       }
       case '$GENERATE':
-        if (this.chunk) throw new ChunkRefused('$GENERATE');
         this.generate(file, fileId, entryLine, endLine, entryStart, buf, raw, state);
         return;
       default:

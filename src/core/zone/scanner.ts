@@ -54,11 +54,6 @@ export class ZoneScanner {
     if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3;
   }
 
-  /** No parenthesis is known to be unclosed: reading on from an entry start is as reading a file from its start. */
-  get clean(): boolean {
-    return this.unmatched.size === 0;
-  }
-
   /** True when buf[p] ends a line: LF, or a CR not followed by LF (the CR of CRLF is a blank). */
   isBreak(p: number): boolean {
     const c = this.buf[p];

@@ -210,11 +210,6 @@ export class RecordStore {
     if (this.diagnostics.length < 1000) this.diagnostics.push({ file, line, message: zoneMessage(id, args), id, args });
   }
 
-  /** A diagnostic made elsewhere (a chunk's, split.ts), under the same bound. */
-  diagnoseAt(d: ZoneDiagnostic): void {
-    if (this.diagnostics.length < 1000) this.diagnostics.push(d);
-  }
-
   compact(origin: string): CompactZoneIndex {
     const n = this.count;
     return {
