@@ -30,22 +30,32 @@ function relativeOwner(name: string, apex: string): string {
  */
 export function renderZoneText(sets: readonly RenderedSet[], apex: string, header: readonly string[] = [], options: { omitTtl?: boolean } = {}): string {
   const zone = ownerKey(apex);
-  const rows = sets.map((s) => {
-    const name = ownerKey(s.name);
-    const type = s.type.toUpperCase();
-    return { set: s, name, type, key: `${sortKey(name)}\u0000${type}` };
+  const rows = sets.map((set) => {
+    const name = ownerKey(set.name);
+    const type = set.type.toUpperCase();
+    return { key: `${sortKey(name)}\u0000${type}`, lines: linesOf(set, relativeOwner(name, zone), type, zone, options.omitTtl === true) };
   });
-  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const out: string[] = header.map((h) => `; ${h.replace(/[\r\n]+/g, ' ')}`);
+  // Sets of the same owner and type (a live zone can hold several, e.g. one per resolution line, or an active and
+  // an inactive one) are ordered by their text, so the order the API listed them in never shows as a difference.
+  rows.sort((a, b) => byCodeUnits(a.key, b.key) || byCodeUnits(a.lines.join('\n'), b.lines.join('\n')));
+  const out: string[] = header.map((h) => `; ${oneLine(h)}`);
   out.push(`$ORIGIN ${zone}`);
-  for (const { set, name, type } of rows) {
-    const owner = relativeOwner(name, zone);
-    const ttl = options.omitTtl ? '-' : String(set.ttl);
-    const values = [...new Set(set.records.map((r) => normalizeRecordValue(type, r, zone)))].sort();
-    for (const value of values.length > 0 ? values : ['']) {
-      const line = `${owner}\t${ttl}\tIN\t${type}\t${value.replace(/[\r\n]+/g, ' ')}`;
-      out.push(set.commentedOut === undefined ? line : `; ${set.commentedOut.replace(/[\r\n]+/g, ' ')}: ${line}`);
-    }
-  }
+  for (const row of rows) out.push(...row.lines);
   return out.join('\n') + '\n';
 }
+
+/** The lines of one set: one per distinct value (normalised, sorted), or one with an empty value. */
+function linesOf(set: RenderedSet, owner: string, type: string, zone: string, omitTtl: boolean): string[] {
+  const ttl = omitTtl ? '-' : String(set.ttl);
+  const values = [...new Set(set.records.map((r) => normalizeRecordValue(type, r, zone)))].sort();
+  return (values.length > 0 ? values : ['']).map((value) => {
+    const line = `${owner}\t${ttl}\tIN\t${type}\t${oneLine(value)}`;
+    return set.commentedOut === undefined ? line : `; ${oneLine(set.commentedOut)}: ${line}`;
+  });
+}
+
+/** A line break (of any style, or several) as one blank: a value or a header can never start a line of its own. */
+const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ');
+
+/** UTF-16 code-unit order, the order of `<` on strings (not the locale's). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -112,6 +112,44 @@ describe('renderZoneText', () => {
     assert.equal(text, '$ORIGIN example.com.\na\t60\tIN\tTXT\t\n; DISABLE status: b\t60\tIN\tA\t192.0.2.1\n');
   });
 
+  it('writes sets of the same owner and type (one per resolution line, or one not served) in one order, whatever order the API listed them in', () => {
+    const sets = [
+      { name: 'www.example.com.', type: 'A', ttl: 60, records: ['192.0.2.2'] },
+      { name: 'WWW.example.com.', type: 'a', ttl: 60, records: ['192.0.2.1'] },
+      { name: 'www.example.com.', type: 'A', ttl: 300, records: ['192.0.2.1'] },
+      { name: 'www.example.com.', type: 'A', ttl: 60, records: ['192.0.2.9'], commentedOut: 'not served (DISABLE)' },
+    ];
+    const expected = [
+      '$ORIGIN example.com.',
+      '; not served (DISABLE): www\t60\tIN\tA\t192.0.2.9',
+      'www\t300\tIN\tA\t192.0.2.1',
+      'www\t60\tIN\tA\t192.0.2.1',
+      'www\t60\tIN\tA\t192.0.2.2',
+      '',
+    ].join('\n');
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+      assert.equal(renderZoneText(order.map((i) => sets[i]!), APEX), expected, `listed as ${order.join(',')}`);
+    }
+  });
+
+  it('writes a line break inside a value, a header or a status as one blank, whatever its style, so it never starts a line of its own', () => {
+    const text = renderZoneText([
+      { name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1\r\n\r\nevil\t60\tIN\tA\t192.0.2.66'] },
+      { name: 'b.example.com.', type: 'A', ttl: 60, records: ['192.0.2.2\nx'], commentedOut: 'not served\r\n(DISABLE)' },
+    ], APEX, ['Zone\r\nexample.com.']);
+    assert.equal(text, [
+      '; Zone example.com.',
+      '$ORIGIN example.com.',
+      'a\t60\tIN\tA\t192.0.2.1 evil\t60\tIN\tA\t192.0.2.66',
+      '; not served (DISABLE): b\t60\tIN\tA\t192.0.2.2 x',
+      '',
+    ].join('\n'));
+    // A CR LF and a lone LF read alike, so the two sides of a comparison never differ by line-break style.
+    const lf = renderZoneText([{ name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1\nx'] }], APEX, ['h\ni']);
+    const crlf = renderZoneText([{ name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1\r\nx'] }], APEX, ['h\r\ni']);
+    assert.equal(crlf, lf);
+  });
+
   it('writes a placeholder TTL when TTLs are not compared', () => {
     assert.match(renderZoneText([{ name: 'a.example.com.', type: 'A', ttl: 60, records: ['192.0.2.1'] }], APEX, [], { omitTtl: true }), /^a\t-\tIN\tA/m);
   });
