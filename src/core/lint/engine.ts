@@ -82,6 +82,12 @@ function fillEnglish(template: string, args: Array<string | number>): string {
   return out.join('');
 }
 
+/**
+ * The English translate, one function for every engine: a closure made per engine was a new call target for
+ * each lint run, and optimised code that had inlined the last one was thrown away when it died.
+ */
+const inEnglish: Translate = (m, ...a) => fillEnglish(m, a);
+
 function canonicalIpv6(groups: Uint16Array): string {
   // RFC 5952: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::".
   let best = -1;
@@ -222,7 +228,7 @@ class Engine {
 
   constructor(private readonly table: RecordTable, private readonly context: EngineContext) {
     const t = context.translate;
-    this.t = t && t !== english ? t : (m, ...a) => fillEnglish(m, a);
+    this.t = t && t !== english ? t : inEnglish;
     const min = context.minTtl;
     this.minTtl = typeof min === 'number' && Number.isFinite(min) ? Math.max(0, Math.floor(min)) : 1;
     const ids = new Map<string, number>();

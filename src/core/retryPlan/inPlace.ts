@@ -8,10 +8,10 @@ import { lintPositions, type LintFinding } from '../lint/index';
 import { apiRecordValue, ownerKey } from '../recordSets/values';
 import { canonicalType } from '../recordSets/build';
 import { differingFields } from '../recordSets/diff';
-import type { RetryRecordSet } from '../recordSets/types';
+import type { LiveRecordSet, RetryRecordSet } from '../recordSets/types';
 import { lineBreaks } from '../zone/details';
 import type { CompactIndex, CompactZoneIndex } from '../zone/index';
-import { liveByKey, messageReader, NOT_RETRYABLE, setKey, type RetryPlan, type RetryPlanInput, type SkippedItem } from './rules';
+import { liveByKey, messageReader, setKey, type ReadMessage, type RetryPlan, type RetryPlanInput, type SkippedItem, type SkipReason } from './rules';
 
 /**
  * A zone's compact form, and per type id what the rules ask of a type. A class, not an object literal: V8 widens
@@ -21,7 +21,8 @@ import { liveByKey, messageReader, NOT_RETRYABLE, setKey, type RetryPlan, type R
 class Zone {
   readonly d: CompactZoneIndex;
   readonly head: Int32Array;
-  /** Owner id of the apex (its NS set is the system's), -1 when nothing is there. */
+  /** The apex absolute (each set's zone_name), and its owner id (its NS set is the system's), -1 when nothing is there. */
+  readonly apex: string;
   readonly apexId: number;
   /** Per type id: the type upper case (rule 3 compares it), the builder's type (`TYPE2` is `NS`), its group. */
   readonly upper: string[];
@@ -50,7 +51,8 @@ class Zone {
       this.system[k] = t === 'SOA' ? 1 : t === 'NS' ? 2 : 0;
     });
     this.fileIds = new Map(d.files.map((f, k) => [f, k]));
-    this.apexId = index.ownerId(ownerKey(index.apex));
+    this.apex = ownerKey(index.apex);
+    this.apexId = index.ownerId(this.apex);
   }
 }
 
@@ -72,41 +74,65 @@ function chain(z: Zone, id: number, out: number[]): number {
   return n;
 }
 
-/** One record set of one zone that at least one item resolves to. */
-interface Wanted {
-  zone: number;
-  owner: number;
-  /** Its type group (Zone.group). */
-  group: number;
-  /** Index + 1 of the owner's previous set (0 = none): the chain from Zone.firstSet. */
-  next: number;
+/** One record set of one zone that at least one item resolves to (a class: see Zone). */
+class Wanted {
   /** Positions, in file order (the records of the first item to reach the set). */
-  records: number[];
+  readonly records: number[];
   /** Indexes of the items that resolve to it, in order. */
-  items: number[];
+  readonly items: number[];
+
+  constructor(
+    readonly zone: number,
+    readonly owner: number,
+    /** Its type group (Zone.group). */
+    readonly group: number,
+    /** Index + 1 of the owner's previous set (0 = none): the chain from Zone.firstSet. */
+    readonly next: number,
+    record: number,
+    item: number,
+  ) {
+    this.records = [record];
+    this.items = [item];
+  }
 }
 
-const where = (z: Zone, position: number): { line: number; file: string } => ({
-  line: z.d.recLine[position] as number,
-  file: z.d.files[z.d.recFile[position] as number] as string,
-});
+/**
+ * One plan's state, and its steps as methods: the item loop and the set loop each call one method per item or
+ * set. A process's first plans run mostly before their code is optimised; small methods are optimised after a
+ * few hundred calls and stay so, where one function holding every loop (as this was) waited for a long
+ * on-stack compilation in each of the first runs, and lost it again whenever one of its many paths changed.
+ */
+class Planner {
+  /** Skips with their item's order, so the skipped list reads like the failed list. */
+  readonly skipped: { order: number; entry: SkippedItem }[] = [];
+  readonly sets: Wanted[] = [];
+  /** Scratch: one owner's positions (chain), and the zones and owners an item was found at. */
+  private readonly at: number[] = [];
+  private readonly foundZone: number[] = [];
+  private readonly foundOwner: number[] = [];
 
-export function planInPlace(input: RetryPlanInput, indexes: readonly CompactIndex[]): RetryPlan {
-  const { items } = input;
-  const zones = indexes.map((index) => new Zone(index));
-  const read = messageReader();
-  const skipped: { order: number; entry: SkippedItem }[] = [];
-  const skip = (order: number, entry: SkippedItem): void => {
-    skipped.push({ order, entry });
-  };
-  const sets: Wanted[] = [];
-  const at: number[] = [];
-  const foundZone: number[] = [];
-  const foundOwner: number[] = [];
+  constructor(
+    private readonly items: RetryPlanInput['items'],
+    private readonly zones: readonly Zone[],
+    private readonly indexes: readonly CompactIndex[],
+  ) {}
 
-  for (let i = 0; i < items.length; i++) {
-    const { item, errorMessage } = items[i]!;
-    const { explained, type } = read(errorMessage);
+  /** A skip linked to the record at `position` of zone `z`, or to no line when `z` < 0. */
+  skip(order: number, item: string, reason: SkipReason, detail: string, z: number, position: number): void {
+    if (z < 0) {
+      this.skipped.push({ order, entry: { item, reason, detail } });
+      return;
+    }
+    const d = (this.zones[z] as Zone).d;
+    const entry: SkippedItem = { item, reason, detail, line: d.recLine[position], file: d.files[d.recFile[position] as number] };
+    this.skipped.push({ order, entry });
+  }
+
+  /** Rules 1 to 3 for item i. */
+  item(i: number, message: ReadMessage): void {
+    const { item } = this.items[i]!;
+    const { type } = message;
+    const { at, foundZone, foundOwner, zones } = this;
     // Rule 2's lookup, also to link rule 1's skips to their line: any case, trailing dot optional.
     let found = 0;
     let first = -1;
@@ -118,8 +144,7 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
         const id = zone.index.ownerId(item);
         if (id < 0) continue;
         const n = chain(zone, id, at);
-        let own = -1;
-        for (let k = 0; k < n && own < 0; k++) if (!isSystem(zone, at[k] as number, id)) own = at[k] as number;
+        const own = firstOwn(zone, id, at, n);
         if (own >= 0) {
           if (found === 0) first = own;
           foundZone[found] = z;
@@ -131,36 +156,41 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
         }
       }
     }
-    // Where rule 1's and rule 3's skips link to (made only for a skip).
-    const firstAt = (): { line?: number; file?: string } => (found > 0 ? where(zones[foundZone[0] as number]!, first) : {});
+    // Where rule 1's and rule 3's skips link to.
+    const firstZone = found > 0 ? (foundZone[0] as number) : -1;
 
-    // Rule 1: what the message says about sending it again.
-    if (explained.kind === 'already-exists') {
-      skip(i, { item, reason: 'already-exists', detail: explained.summary, ...firstAt() });
-      continue;
-    }
-    if (NOT_RETRYABLE.has(explained.kind)) {
-      skip(i, { item, reason: 'not-retryable', detail: explained.kind === 'unknown' ? errorMessage : explained.summary, ...firstAt() });
-      continue;
+    // Rule 1: what the message says about sending it again (read once per text: rules.ts).
+    if (message.skip !== undefined) {
+      this.skip(i, item, message.skip, message.detail, firstZone, first);
+      return;
     }
     // Rule 2: exactly one zone file holds it.
     if (found === 0) {
-      const detail = systemOnly >= 0
-        ? `${item} holds only the zone's SOA or apex NS records, which the system owns and a retry never sends.`
-        : `${item} is in none of the zone files.`;
-      skip(i, { item, reason: 'not-found', detail, ...(systemOnly >= 0 ? where(zones[systemZone]!, systemOnly) : {}) });
-      continue;
+      if (systemOnly >= 0) {
+        this.skip(i, item, 'not-found', `${item} holds only the zone's SOA or apex NS records, which the system owns and a retry never sends.`, systemZone, systemOnly);
+      } else {
+        this.skip(i, item, 'not-found', `${item} is in none of the zone files.`, -1, -1);
+      }
+      return;
     }
     if (found > 1) {
-      const files = foundZone.slice(0, found).map((z) => indexes[z]!.files[0] ?? indexes[z]!.apex);
-      skip(i, { item, reason: 'ambiguous', detail: `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, ...firstAt() });
-      continue;
+      const files = foundZone.slice(0, found).map((z) => this.indexes[z]!.files[0] ?? this.indexes[z]!.apex);
+      this.skip(i, item, 'ambiguous', `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, firstZone, first);
+      return;
     }
     // Rule 3: every set at the name, or only the type the message names.
-    const z = foundZone[0] as number;
-    const zone = zones[z]!;
+    const zone = zones[firstZone]!;
     const id = foundOwner[0] as number;
     const n = chain(zone, id, at);
+    if (this.want(firstZone, zone, id, i, type, n) === 0) {
+      this.skip(i, item, 'not-found', `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, firstZone, first);
+    }
+  }
+
+  /** Rule 3 over owner `id`'s n records in `at`: adds item i to each set it reaches; returns how many records it chose. */
+  private want(z: number, zone: Zone, id: number, i: number, type: string | undefined, n: number): number {
+    const { at, sets } = this;
+    const firstSet = (zone.firstSet ??= new Int32Array(zone.d.names.count));
     let chosen = 0;
     for (let k = 0; k < n; k++) {
       const r = at[k] as number;
@@ -170,14 +200,14 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
       chosen++;
       const group = zone.group[t] as number;
       let w: Wanted | undefined;
-      for (let s = (zone.firstSet ??= new Int32Array(zone.d.names.count))[id] as number; s > 0 && !w; s = sets[s - 1]!.next) {
+      for (let s = firstSet[id] as number; s > 0 && !w; s = sets[s - 1]!.next) {
         if (sets[s - 1]!.group === group) w = sets[s - 1];
       }
       if (!w) {
         // The first item to reach a set brings all its records (the chosen ones of that type), once.
-        w = { zone: z, owner: id, group, records: [r], items: [i], next: zone.firstSet[id] as number };
+        w = new Wanted(z, id, group, firstSet[id] as number, r, i);
         sets.push(w);
-        zone.firstSet[id] = sets.length;
+        firstSet[id] = sets.length;
         for (let j = k + 1; j < n; j++) {
           const c = at[j] as number;
           const u = zone.d.recType[c] as number;
@@ -187,40 +217,55 @@ export function planInPlace(input: RetryPlanInput, indexes: readonly CompactInde
         w.items.push(i);
       }
     }
-    if (chosen === 0) {
-      skip(i, { item, reason: 'not-found', detail: `The message names type ${type}, but the zone file has no ${type} record at ${item}.`, ...firstAt() });
-    }
+    return chosen;
   }
+
+  /** Rule 4 for set w of zone z: lint, then the live copy; a set that passes both goes to `out`. */
+  finish(z: number, w: Wanted, errors: Errors, live: ReadonlyMap<string, LiveRecordSet>, out: RetryRecordSet[]): void {
+    const zone = this.zones[z]!;
+    const t = zone.d.recType[w.records[0] as number] as number;
+    const name = ownerKey(zone.index.ownerName(w.owner));
+    const setType = zone.canon[t] as string;
+    const finding = firstError(zone, w.records, errors);
+    if (finding) {
+      const detail = `${name} ${setType}: ${finding.message}`;
+      for (const i of w.items) this.skipped.push({ order: i, entry: { item: this.items[i]!.item, reason: 'lint-error', detail, line: finding.line, file: finding.file } });
+      return;
+    }
+    const set = build(zone, name, setType, w.records);
+    const copy = live.size > 0 ? live.get(setKey(name, setType)) : undefined;
+    if (copy && differingFields(set, copy, { apex: zone.index.apex }).length === 0) {
+      const detail = `${name} ${setType} is live with the same TTL and records (${copy.status}).`;
+      for (const i of w.items) this.skip(i, this.items[i]!.item, 'live-identical', detail, z, w.records[0] as number);
+      return;
+    }
+    out.push(set);
+  }
+}
+
+/** The first of owner `id`'s n records in `at` that is not the system's, or -1. */
+function firstOwn(zone: Zone, id: number, at: readonly number[], n: number): number {
+  for (let k = 0; k < n; k++) if (!isSystem(zone, at[k] as number, id)) return at[k] as number;
+  return -1;
+}
+
+export function planInPlace(input: RetryPlanInput, indexes: readonly CompactIndex[]): RetryPlan {
+  const { items } = input;
+  const zones = indexes.map((index) => new Zone(index));
+  const read = messageReader();
+  const planner = new Planner(items, zones, indexes);
+  for (let i = 0; i < items.length; i++) planner.item(i, read(items[i]!.errorMessage));
 
   // Rule 4, zone by zone: lint over the failed names, then the live copy.
   const live = liveByKey(input.live ?? []);
   const recordsets: RetryRecordSet[] = [];
   for (let z = 0; z < zones.length; z++) {
-    const zone = zones[z]!;
-    const mine = inFileOrder(sets, z);
+    const mine = inFileOrder(planner.sets, z);
     if (mine.length === 0) continue;
-    const errors = lintErrors(zone, mine, input.minTtl);
-    const apex = ownerKey(zone.index.apex);
-    for (let m = 0; m < mine.length; m++) {
-      const w = mine[m]!;
-      const t = zone.d.recType[w.records[0] as number] as number;
-      const name = ownerKey(zone.index.ownerName(w.owner));
-      const setType = zone.canon[t] as string;
-      const finding = firstError(zone, w.records, errors);
-      if (finding) {
-        for (const i of w.items) skip(i, { item: items[i]!.item, reason: 'lint-error', detail: `${name} ${setType}: ${finding.message}`, line: finding.line, file: finding.file });
-        continue;
-      }
-      const set = build(zone, apex, name, setType, w.records);
-      const copy = live.size > 0 ? live.get(setKey(name, setType)) : undefined;
-      if (copy && differingFields(set, copy, { apex: zone.index.apex }).length === 0) {
-        const detail = `${name} ${setType} is live with the same TTL and records (${copy.status}).`;
-        for (const i of w.items) skip(i, { item: items[i]!.item, reason: 'live-identical', detail, ...where(zone, w.records[0] as number) });
-        continue;
-      }
-      recordsets.push(set);
-    }
+    const errors = lintErrors(zones[z]!, mine, input.minTtl);
+    for (let m = 0; m < mine.length; m++) planner.finish(z, mine[m]!, errors, live, recordsets);
   }
+  const { skipped } = planner;
   skipped.sort((a, b) => a.order - b.order);
   return { recordsets, skipped: skipped.map((s) => s.entry) };
 }
@@ -239,14 +284,14 @@ function inFileOrder(sets: readonly Wanted[], zone: number): Wanted[] {
 }
 
 /** The set in the API's form: values in file order, exact duplicates once, the first record's TTL. */
-function build(zone: Zone, apex: string, name: string, type: string, records: readonly number[]): RetryRecordSet {
+function build(zone: Zone, name: string, type: string, records: readonly number[]): RetryRecordSet {
   const values: string[] = [];
   for (let k = 0; k < records.length; k++) {
     const r = records[k] as number;
     const value = apiRecordValue(type, zone.index.rdataAt(r), zone.index.originAt(r));
     if (!values.includes(value)) values.push(value);
   }
-  return { zone_name: apex, name, type, ttl: zone.d.recTtl[records[0] as number] as number, records: values };
+  return { zone_name: zone.apex, name, type, ttl: zone.d.recTtl[records[0] as number] as number, records: values };
 }
 
 /**

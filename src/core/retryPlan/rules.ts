@@ -47,10 +47,23 @@ export function failedTypeOf(errorMessage: string): string | undefined {
   return m ? (m[1] as string).toUpperCase() : undefined;
 }
 
-export interface ReadMessage {
-  explained: ReturnType<typeof explainFailure>;
-  /** failedTypeOf the text. */
-  type: string | undefined;
+/** What a message says (a class, not an object literal: see inPlace.ts's Zone). */
+export class ReadMessage {
+  /** Rule 1's verdict: the skip reason, or undefined when the item is retried. */
+  readonly skip: 'already-exists' | 'not-retryable' | undefined;
+  /** The skip's detail: the explanation's summary, or the text itself when it is not understood. */
+  readonly detail: string;
+
+  constructor(
+    readonly explained: ReturnType<typeof explainFailure>,
+    /** failedTypeOf the text. */
+    readonly type: string | undefined,
+    text: string,
+  ) {
+    const { kind } = explained;
+    this.skip = kind === 'already-exists' ? 'already-exists' : NOT_RETRYABLE.has(kind) ? 'not-retryable' : undefined;
+    this.detail = kind === 'unknown' ? text : explained.summary;
+  }
 }
 
 /** Reads each text once: failed items repeat a handful of texts. */
@@ -58,7 +71,7 @@ export function messageReader(): (text: string) => ReadMessage {
   const read = new Map<string, ReadMessage>();
   return (text) => {
     let m = read.get(text);
-    if (!m) read.set(text, (m = { explained: explainFailure(text), type: failedTypeOf(text) }));
+    if (!m) read.set(text, (m = new ReadMessage(explainFailure(text), failedTypeOf(text), text)));
     return m;
   };
 }
