@@ -115,19 +115,23 @@ describe('renderZoneText', () => {
   it('writes sets of the same owner and type (one per resolution line, or one not served) in one order, whatever order the API listed them in', () => {
     const sets = [
       { name: 'www.example.com.', type: 'A', ttl: 60, records: ['192.0.2.2'] },
-      { name: 'WWW.example.com.', type: 'a', ttl: 60, records: ['192.0.2.1'] },
+      { name: 'WWW.example.com.', type: 'a', ttl: 60, records: ['192.0.2.3', '192.0.2.1'] },
       { name: 'www.example.com.', type: 'A', ttl: 300, records: ['192.0.2.1'] },
       { name: 'www.example.com.', type: 'A', ttl: 60, records: ['192.0.2.9'], commentedOut: 'not served (DISABLE)' },
+      { name: 'www.example.com.', type: 'A', ttl: 60, records: ['192.0.2.10'] },
     ];
+    // Compared as their lines read, first line first: the set whose first line is the shorter one comes first.
     const expected = [
       '$ORIGIN example.com.',
       '; not served (DISABLE): www\t60\tIN\tA\t192.0.2.9',
       'www\t300\tIN\tA\t192.0.2.1',
       'www\t60\tIN\tA\t192.0.2.1',
+      'www\t60\tIN\tA\t192.0.2.3',
+      'www\t60\tIN\tA\t192.0.2.10',
       'www\t60\tIN\tA\t192.0.2.2',
       '',
     ].join('\n');
-    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
+    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 3, 0, 4, 2], [2, 4, 0, 3, 1]]) {
       assert.equal(renderZoneText(order.map((i) => sets[i]!), APEX), expected, `listed as ${order.join(',')}`);
     }
   });

@@ -54,6 +54,10 @@ const WORDINGS: [text: string, kind: FailureKind, rule?: LintRule][] = [
   ['Invalid SRV record', 'invalid-value', 'rdata-format'],
   ['The value is malformed', 'invalid-value'],
   ['Request timeout', 'transient'],
+  ["Zone doesn't exist.", 'zone-not-found'],
+  ['The zone example.com. was not found', 'zone-not-found'],
+  ['Attribute records must not be empty.', 'invalid-value'],
+  ['Failed to get the zone lock', 'transient'],
   // A weighted set is nothing a zone file says, whatever record type it names.
   ['The weight must be between 0 and 1000 for AAAA record sets', 'invalid-value'],
 ];
@@ -77,6 +81,8 @@ describe('explainFailure: the same failure in other words', () => {
     assert.equal(name.summary, FAILURE_TEXTS['invalid-name'].summary);
     assert.equal(explainFailure("Policy doesn't allow dns:recordset:create to be performed").summary, 'The credentials lack the IAM permission dns:recordset:create.');
     assert.equal(explainFailure("This Zone 'example.com.' does not exist.").summary, 'The zone example.com. does not exist at this site.');
+    // Two blanks where the server joined its words: still the zone it names.
+    assert.equal(explainFailure("This Zone  'example.com.' does not exist.").summary, 'The zone example.com. does not exist at this site.');
   });
 
   it('a missing message (null from an older API) is "no reason", not the word null', () => {
