@@ -10,7 +10,7 @@ const { performance } = require('node:perf_hooks');
  * called) to `t1` (its promise resolved). The host marks its own steps (`code/extHost/…/<id>`): between
  * didLoadExtensionCode and willActivateExtension it waits for the ExtensionContext (globalState and
  * workspaceState ask the workbench for their storage; the request leaves only once the module is evaluated).
- * src/extension.ts adds `huaweiDns.*` marks: evaluating (first statement of the bundle), loaded (end of
+ * src/extension.ts adds its own marks (an array, not performance.mark): evaluating (first statement of the bundle), loaded (end of
  * evaluation), then one per feature registered.
  */
 function phasesOf(id, t0, t1, ownMarks = []) {
@@ -23,9 +23,11 @@ function phasesOf(id, t0, t1, ownMarks = []) {
     const at = e && e.startTime - performance.timeOrigin;
     if (at !== undefined && at >= t0 - 1) marks.push({ phase, at: Math.max(at, t0) });
   }
+  // Ours: [name, performance.now()] pairs in one global array (src/extension.ts says why not performance.mark).
+  const own = globalThis[Symbol.for('huaweiDns.activationMarks')] ?? [];
   for (const name of ownMarks) {
-    const e = performance.getEntriesByName(`huaweiDns.${name}`).pop();
-    if (e && e.startTime >= t0) marks.push({ phase: name, at: e.startTime });
+    const e = own.filter(([n]) => n === name).pop();
+    if (e && e[1] >= t0) marks.push({ phase: name, at: e[1] });
   }
   marks.sort((a, b) => a.at - b.at);
   const phases = {};

@@ -176,7 +176,7 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
           (late) => {
             settled = true;
             // An answer after the attempt ended: nobody reads it, so let its connection go.
-            if (why !== undefined) late.body.destroy();
+            if (why !== undefined) discardBody(late.body);
           },
           () => (settled = true),
         );
@@ -213,6 +213,15 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+/**
+ * Lets go of a body nobody reads. undici's stream reports its own destruction as an `error` event, which,
+ * with no reader listening, would be an uncaught exception in the extension host.
+ */
+function discardBody(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /** Reads the body as UTF-8, destroying the stream (and with it the socket) as soon as it exceeds the cap. */
 async function readCapped(
   body: Dispatcher.ResponseData['body'],
@@ -224,7 +233,7 @@ async function readCapped(
   const tooLarge = () => new ResponseTooLargeError(maxBytes, requestId ? { requestId } : {});
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    body.destroy();
+    discardBody(body);
     throw tooLarge();
   }
   const chunks: Buffer[] = [];

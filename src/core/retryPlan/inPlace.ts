@@ -106,16 +106,21 @@ class Planner {
   /** Skips with their item's order, so the skipped list reads like the failed list. */
   readonly skipped: { order: number; entry: SkippedItem }[] = [];
   readonly sets: Wanted[] = [];
-  /** Scratch: one owner's positions (chain), and the zones and owners an item was found at. */
+  /** Scratch: one owner's positions (chain), and the zones and owners an item was found at (one per zone at most). */
   private readonly at: number[] = [];
-  private readonly foundZone: number[] = [];
-  private readonly foundOwner: number[] = [];
+  private readonly foundZone: Int32Array;
+  private readonly foundOwner: Int32Array;
 
   constructor(
     private readonly items: RetryPlanInput['items'],
     private readonly zones: readonly Zone[],
     private readonly indexes: readonly CompactIndex[],
-  ) {}
+  ) {
+    // Fixed-size typed arrays: a plain array growing again in each plan sent the item loop's optimised code
+    // back to the start.
+    this.foundZone = new Int32Array(zones.length);
+    this.foundOwner = new Int32Array(zones.length);
+  }
 
   /** A skip linked to the record at `position` of zone `z`, or to no line when `z` < 0. */
   skip(order: number, item: string, reason: SkipReason, detail: string, z: number, position: number): void {
@@ -174,7 +179,7 @@ class Planner {
       return;
     }
     if (found > 1) {
-      const files = foundZone.slice(0, found).map((z) => this.indexes[z]!.files[0] ?? this.indexes[z]!.apex);
+      const files = Array.from(foundZone.subarray(0, found), (z) => this.indexes[z]!.files[0] ?? this.indexes[z]!.apex);
       this.skip(i, item, 'ambiguous', `${item} is in ${found} zone files: ${files.join(', ')}. Keep it in one, then retry.`, firstZone, first);
       return;
     }

@@ -35,6 +35,13 @@ describe('proxy selection: edges', () => {
     assert.equal(proxyFor(gateway, { proxy: 'http://p:1', noProxy: ['  .MyHuaweiCloud.com  '] }, {}), undefined);
   });
 
+  it('an unset NO_PROXY or an empty entry exempts no host, not even one written with a final dot', () => {
+    const fqdn = new URL('https://dns.ap-southeast-3.myhuaweicloud.com./v2/zones');
+    assert.equal(proxyFor(fqdn, { proxy: 'http://p:1' }, {}), 'http://p:1');
+    assert.equal(proxyFor(fqdn, { proxy: 'http://p:1', noProxy: [''] }, { NO_PROXY: ',' }), 'http://p:1');
+    assert.equal(matchesNoProxy(fqdn, ['', ' ']), false);
+  });
+
   it('matches a domain entry against the domain itself and its subdomains, never a longer name', () => {
     const domain = new URL('https://myhuaweicloud.com/');
     for (const entry of ['.myhuaweicloud.com', '*.myhuaweicloud.com', 'myhuaweicloud.com']) {
