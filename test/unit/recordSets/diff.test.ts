@@ -1,6 +1,6 @@
 // diffZone: keys, what the system owns, statuses, value normalisation and TTLs.
 import * as assert from 'node:assert/strict';
-import { diffZone, type LiveRecordSet, type RetryRecordSet } from '../../../src/core';
+import { diffZone, differingFields, type LiveRecordSet, type RetryRecordSet } from '../../../src/core';
 
 const APEX = 'example.com.';
 const f = (name: string, type: string, records: string[], ttl = 300): RetryRecordSet => ({ zone_name: APEX, name, type, ttl, records });
@@ -85,6 +85,14 @@ describe('diffZone', () => {
     const lax = diffZone(file, live, { apex: APEX, ignoreTtl: true });
     assert.deepEqual(lax.same.map((s) => s.name), ['a.example.com.']);
     assert.deepEqual(lax.differs.map((d) => d.fields), [['records']]);
+  });
+
+  it('names what differs for one set (as the retry plan asks of a live copy), the TTL only unless ignored', () => {
+    const file = f('a.example.com.', 'a', ['192.0.2.1'], 60);
+    assert.deepEqual(differingFields(file, { ttl: 300, records: ['192.0.2.1'] }, { apex: APEX }), ['ttl']);
+    assert.deepEqual(differingFields(file, { ttl: 300, records: ['192.0.2.1'] }, { apex: APEX, ignoreTtl: true }), []);
+    assert.deepEqual(differingFields(file, { ttl: 300, records: ['192.0.2.2'] }, { apex: APEX, ignoreTtl: true }), ['records']);
+    assert.deepEqual(differingFields(file, { ttl: 60, records: [' 192.0.2.1'] }, { apex: APEX, ignoreTtl: false }), []);
   });
 
   it('matches the first of several live sets with one name and type (resolution lines); the rest stay only live', () => {
