@@ -20,11 +20,13 @@ describe('fetch all failed items: servers that say more than they hold', () => {
 
   it('keeps nothing after the first empty page, even when a later page has items', async () => {
     // Pages of 10 at offsets 0..50; the one at 20 is empty (the task shrank between two reads), 30 and 40 are not.
+    const progress: number[] = [];
     const { items: got } = await fetchAllErrorItems((p) => {
       const offset = p.offset ?? 0;
       return Promise.resolve(task(60, offset === 20 || offset >= 50 ? [] : items(10, offset)));
-    }, { pageSize: 10, concurrency: 4 });
+    }, { pageSize: 10, concurrency: 4, onProgress: (p) => progress.push(p.offset) });
     assert.deepEqual(got, items(20));
+    assert.deepEqual(progress, [0, 10], 'no progress is reported for the empty page or past it');
   });
 
   it('the first page handed to a progress listener stays that page while the rest loads', async () => {
