@@ -190,11 +190,18 @@ async function startSession(): Promise<UiSession> {
 
     async runCommand(title, { timeoutMs = 30_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
-      // Right after load the palette may not list the extension's commands yet: reopen until it does.
+      // Right after load the palette may not list the extension's commands yet: reopen until it does. A key
+      // pressed while a webview that has just opened takes focus can be lost: the palette then never opens,
+      // and F1 is pressed again.
       for (let attempt = 1; ; attempt++) {
         await closeOverlays(page, quickInput);
         await page.keyboard.press('F1');
-        await quickInput.waitOpen();
+        try {
+          await quickInput.waitOpen(Math.min(5_000, Math.max(1_000, deadline - Date.now())));
+        } catch (e) {
+          if (Date.now() >= deadline) throw new Error(`the command palette did not open after ${attempt} presses of F1: ${String(e)}`);
+          continue;
+        }
         await quickInput.fill(`>${title}`);
         // The exact label, clicked: Enter would run whichever row is highlighted, and fuzzy matching can put
         // another command first ("Browse Color Themes in Marketplace" above "Color Theme").
