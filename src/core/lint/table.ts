@@ -1,6 +1,7 @@
 // The records as the rules read them: parallel typed arrays, names and values as bytes. The indexer's compact
 // form is already this shape (zero copies); any other ZoneIndex is copied into it through records()/details().
 import type { ZoneRecord } from '../zone/index';
+import { originAt } from '../zone/origins';
 
 export interface RecordTable {
   readonly count: number;
@@ -198,19 +199,6 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
 /** The $ORIGIN in effect at record index i of the compact form. */
 function originOf(d: CompactRecords): (i: number) => string {
   return (i) => originAt(d, i);
-}
-
-function originAt(d: CompactRecords, i: number): string {
-  const from = d.originFrom;
-  let lo = 0;
-  let hi = from.length - 1;
-  if (hi < 0 || (from[0] as number) > i) return d.origin;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((from[mid] as number) <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return d.originNames[lo] ?? d.origin;
 }
 
 /**

@@ -5,6 +5,7 @@ import { zoneMessage, type ZoneMessageId } from './messages';
 import { generatedName, generatedRdata, matchGenerated, type GenerateRange } from './generate';
 import { normalizeName, plainNameInto } from './names';
 import { NameTable, type NameTableData } from './nameTable';
+import { originAt } from './origins';
 
 export interface ZoneRecord {
   name: string;
@@ -412,16 +413,9 @@ export class CompactIndex implements ZoneIndex {
 
   /** The $ORIGIN in effect at the record at position i. */
   originAt(i: number): string {
-    const from = this.data.originFrom;
-    let lo = 0;
-    let hi = from.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((from[mid] as number) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.data.originNames[lo] ?? this.data.origin;
+    return originAt(this.data, i);
   }
+
 
   private record(i: number, name: string): ZoneRecord {
     const d = this.data;
