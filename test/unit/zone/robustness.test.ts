@@ -2,7 +2,6 @@
 // and a fuzz test that the indexer always terminates without throwing.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { indexZoneFile, normalizeName, ZoneIndexPool } from '../../../src/core';
@@ -115,12 +114,12 @@ describe('zone indexer: broken files', () => {
 
 describe('zone indexer: $INCLUDE stays inside the root', () => {
   withTempDirIn('zone-test-', (dir) => (tmp = dir));
+  // A second directory, outside the root, holding what an $INCLUDE must never reach.
   let outside: string;
-  beforeEach(() => {
-    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'zone-outside-'));
+  withTempDirIn('zone-outside-', (dir) => {
+    outside = dir;
     fs.writeFileSync(path.join(outside, 'secret.db'), 'leaked A 192.0.2.66\n');
   });
-  afterEach(() => fs.rmSync(outside, { recursive: true, force: true }));
 
   async function attempt(directive: string): Promise<Awaited<ReturnType<typeof indexZoneFile>>> {
     const root = path.join(tmp, 'root');
