@@ -2,22 +2,13 @@
 // answers, HTML, cancellation, refused endpoints, hostile ids — and never a secret in what it throws.
 import * as assert from 'node:assert/strict';
 import { createDnsClient } from '../../../src/core/client';
-import { isApiError, type ApiError } from '../../../src/core/errors';
+import type { ApiError } from '../../../src/core/errors';
+import { failure } from './apiFailure';
 import { aTask } from '../../support/builders';
 import { CREDS, receivedRequests, useGateway } from './helpers';
 
 const ID = 'ff80808297a1b2c30197a1b2c3d40001';
 const TASK_RE = /batch-operation-tasks\//;
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isApiError(e), `expected an ApiError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('client: faults', () => {
   const h = useGateway({ tasks: [aTask({ id: ID })] });

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isApiError, type ApiError } from '../../../src/core/errors';
+import type { ApiError } from '../../../src/core/errors';
+import { failure } from './apiFailure';
 import { createHttpTransport, type HttpTransport } from '../../../src/core/http';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -19,15 +20,6 @@ describe('http transport', () => {
     const t = createHttpTransport({ userAgent: 'dns-batch-tasks/test', ...options });
     transports.push(t);
     return t;
-  };
-  const failure = async (p: Promise<unknown>): Promise<ApiError> => {
-    try {
-      await p;
-    } catch (error) {
-      assert.ok(isApiError(error), String(error));
-      return error;
-    }
-    assert.fail('expected a failure');
   };
 
   before(async () => {

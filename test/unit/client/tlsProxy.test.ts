@@ -8,7 +8,7 @@ import { connect, createServer as createNetServer, type AddressInfo, type Server
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createDnsClient } from '../../../src/core/client';
-import { isApiError, type ApiError } from '../../../src/core/errors';
+import { failure } from './apiFailure';
 import type { DnsClient, DnsClientOptions } from '../../../src/core/types';
 
 const ID = 'ff80808297a1b2c30197a1b2c3d40001';
@@ -29,16 +29,6 @@ function makeCert(): { key: string; cert: string } | undefined {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isApiError(e), String(e));
-    return e;
-  }
-  assert.fail('expected a failure');
 }
 
 describe('client: TLS and proxy', function () {

@@ -3,7 +3,8 @@
 // WriteOutcomeUnknownError with sentAt, while the gateway's log shows exactly one write.
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { isApiError, type ApiError, type WriteOutcomeUnknownError } from '../../../src/core/errors';
+import type { WriteOutcomeUnknownError } from '../../../src/core/errors';
+import { failure } from './apiFailure';
 import { BATCH_CREATE_PATH, toBatchCreateRequests, type RetryRecordSet } from '../../../src/core/retryPlan/batchCreate';
 import { BATCH_CREATE_ROUTE, CREATE_MESSAGES, startFakeGateway } from '../../support/fakeGateway';
 import { CREDS, receivedRequests, useGateway } from './helpers';
@@ -12,16 +13,6 @@ import { createDnsClient } from '../../../src/core/client';
 const WRITE_RE = /operation-task\/batch-create-recordset/;
 const www: RetryRecordSet = { zone_name: 'example.com.', name: 'www.example.com.', type: 'A', ttl: 300, records: ['192.0.2.1', '192.0.2.2'] };
 const txt: RetryRecordSet = { zone_name: 'example.com.', name: 'café.example.com.', type: 'TXT', ttl: 60, records: ['"v=spf1 -all ✓ 记录"'] };
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(isApiError(e), `expected an ApiError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('client: createRecordSetsTask', () => {
   const h = useGateway({ zones: [{ name: 'example.com.' }] });
