@@ -6,6 +6,8 @@ import { finish, newSeed } from '../zone/nameTable';
 import { CLASS } from '../zone/names';
 import { ownerKey } from './values';
 
+// Local, not imported from nameTable.ts / zone/bytes.ts: the compiled CommonJS reads an imported constant as a
+// property of the module object in every loop turn, which measured 15-25 % slower on the 100,000-set diff.
 const FNV_PRIME = 16777619;
 const DOT = 0x2e;
 
