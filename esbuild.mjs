@@ -195,8 +195,17 @@ async function buildHost() {
   if (analyze) console.log(await esbuild.analyzeMetafile(main.metafile));
 }
 
+/** src/entry.ts, the manifest's `main`, requires the bundle at run time: it stays a separate file. */
+const bundleAsSibling = {
+  name: 'bundle-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/extension\.js$/ }, () => ({ path: './extension.js', external: true }));
+  },
+};
+const entry = { ...host, entryPoints: { entry: 'src/entry.ts' }, plugins: [bundleAsSibling] };
 const worker = { ...node, entryPoints: { zoneWorker: 'src/core/zone/worker.ts' } };
 const others = [
+  entry,
   worker,
   { ...node, entryPoints: { undici: 'undici' } },
   {

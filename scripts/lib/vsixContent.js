@@ -36,7 +36,7 @@ function checkVsixEntries(entries) {
     rule('no tests', files.filter((e) => /(^|\/)(test|tests|__tests__|out)\//.test(rel(e)) || /\.test\.[jt]s$/.test(e))),
     rule('no node_modules', files.filter((e) => /(^|\/)node_modules\//.test(e))),
     rule('no TypeScript sources or configs', files.filter((e) => /(^|\/)src\//.test(rel(e)) || /\.tsx?$/.test(e) || /tsconfig|\.eslintrc|eslint\.config/.test(e))),
-    rule('has dist/extension.js and package.json', ['extension/dist/extension.js', 'extension/package.json'].filter((e) => !files.includes(e))),
+    rule('has dist/entry.js, dist/extension.js and package.json', ['extension/dist/entry.js', 'extension/dist/extension.js', 'extension/package.json'].filter((e) => !files.includes(e))),
   ];
 }
 

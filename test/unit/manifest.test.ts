@@ -169,7 +169,7 @@ describe('package.json manifest', () => {
       const types = /(\d+\.\d+)/.exec(manifest.devDependencies['@types/vscode'] ?? '');
       assert.ok(engine && types, 'engines.vscode and @types/vscode versions');
       assert.equal(engine[1], types[1], 'engines.vscode must match @types/vscode (the oldest API used)');
-      assert.equal(manifest.main, './dist/extension.js');
+      assert.equal(manifest.main, './dist/entry.js');
     });
   });
 

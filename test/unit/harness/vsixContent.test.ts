@@ -23,6 +23,7 @@ const GOOD = [
   'extension/readme.md',
   'extension/changelog.md',
   'extension/LICENSE.txt',
+  'extension/dist/entry.js',
   'extension/dist/extension.js',
   'extension/dist/webview.js',
   'extension/media/activity-bar.svg',
@@ -92,9 +93,11 @@ describe('harness: VSIX content rules', () => {
     });
   }
 
-  it('requires the bundle and the manifest', () => {
-    const bad = failing(GOOD.filter((e) => e !== 'extension/dist/extension.js'));
-    assert.deepEqual(bad.map((r) => r.offenders), [['extension/dist/extension.js']]);
+  it('requires the bundle, the entry that loads it, and the manifest', () => {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/entry.js', 'extension/package.json']) {
+      const bad = failing(GOOD.filter((e) => e !== needed));
+      assert.deepEqual(bad.map((r) => r.offenders), [[needed]], needed);
+    }
   });
 });
 

@@ -1,0 +1,85 @@
+// The rules both paths of the retry plan share (retryPlan/rules.ts), seen from the plan: which type a message
+// names, what a skip says, and which live copy of a set counts. Each case runs on both paths (in place over the
+// compact form, and through the ZoneIndex interface alone), which must agree.
+import * as assert from 'node:assert/strict';
+import { failedTypeOf, planRetry, planThroughInterface, type RetryPlan, type RetryPlanInput } from '../../../src/core/retryPlan/plan';
+import type { LiveRecordSet } from '../../../src/core/recordSets/types';
+import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
+
+const ZONE = `$ORIGIN example.com.
+$TTL 3600
+@    IN SOA ns1 hostmaster 1 7200 900 1209600 300
+@    IN NS  ns1.example.net.
+www  300 IN A 192.0.2.1
+www  IN TXT "hello"
+www  IN MX 10 mail
+`;
+
+function interfaceOnly(index: ZoneIndex): ZoneIndex {
+  return {
+    records: (file) => index.records(file),
+    lookup: (name) => index.lookup(name),
+    details: (record) => index.details(record),
+    get apex() {
+      return index.apex;
+    },
+    diagnostics: index.diagnostics,
+    size: index.size,
+    origin: index.origin,
+    files: index.files,
+  };
+}
+
+/** The plan on both paths, which must be the same. */
+async function bothPaths(input: Omit<RetryPlanInput, 'zones'>, text = ZONE): Promise<RetryPlan> {
+  const index = await indexZoneFile('/virtual/example.com.zone', { origin: 'example.com.', root: '/virtual', text });
+  const fast = planRetry({ ...input, zones: [index] });
+  assert.deepEqual(planThroughInterface({ ...input, zones: [interfaceOnly(index)] }), fast);
+  return fast;
+}
+
+const QUOTA = 'Insufficient record set quota.';
+const live = (over: Partial<LiveRecordSet>): LiveRecordSet => ({ id: 'id', name: 'www.example.com.', type: 'A', ttl: 300, records: ['192.0.2.1'], status: 'ACTIVE', ...over });
+const sent = (p: RetryPlan) => p.recordsets.map((s) => s.type);
+
+describe('planRetry rules shared by both paths', () => {
+  it('reads the failed type however the message cases and spaces `type`, and a type word with digits whole', () => {
+    assert.equal(failedTypeOf('Invalid record value.(name: www.example.com., TYPE=txt)'), 'TXT');
+    assert.equal(failedTypeOf('Invalid record value (Type : mx)'), 'MX');
+    assert.equal(failedTypeOf('Unsupported record (type: NSEC3PARAM)'), 'NSEC3PARAM');
+    assert.equal(failedTypeOf('Unsupported record (type=TYPE65534, line: default_view)'), 'TYPE65534');
+    assert.equal(failedTypeOf('Insufficient record set quota.'), undefined);
+  });
+
+  it('narrows a retry to the type a message names in upper case or lower case', async () => {
+    assert.deepEqual(sent(await bothPaths({ items: [{ item: 'www.example.com.', errorMessage: 'Invalid record value (TYPE: TXT)' }] })), ['TXT']);
+    assert.deepEqual(sent(await bothPaths({ items: [{ item: 'www.example.com.', errorMessage: 'Invalid record value (type=mx)' }] })), ['MX']);
+  });
+
+  it('an already-exists skip says what the explanation says, not the raw server text', async () => {
+    const text = 'Duplicate recordset exists.(name: www.example.com., type: A, line: default_view, records: [192.0.2.1])';
+    const p = await bothPaths({ items: [{ item: 'www.example.com.', errorMessage: text }] });
+    assert.deepEqual(p.skipped.map((s) => [s.reason, s.line, s.detail]), [['already-exists', 5, 'The record set already exists in the zone.']]);
+    const zone = await bothPaths({ items: [{ item: 'www.example.com.', errorMessage: "This Zone 'example.com.' does not exist." }] });
+    assert.equal(zone.skipped[0]!.reason, 'not-retryable');
+    assert.notEqual(zone.skipped[0]!.detail, "This Zone 'example.com.' does not exist.");
+    assert.match(zone.skipped[0]!.detail, /does not exist at this site/);
+  });
+
+  it('the first live copy of a set counts (copies on other resolution lines stay only live), as in the comparison', async () => {
+    const items = [{ item: 'www.example.com.', errorMessage: 'Invalid record value (type: A)' }];
+    const same = live({ id: 'default-line' });
+    const other = live({ id: 'other-line', records: ['198.51.100.9'] });
+    const first = await bothPaths({ items, live: [same, other] });
+    assert.deepEqual([sent(first), first.skipped.map((s) => s.reason)], [[], ['live-identical']]);
+    const second = await bothPaths({ items, live: [other, same] });
+    assert.deepEqual([sent(second), second.skipped], [['A'], []]);
+  });
+
+  it('a live set the system owns (`default: true`) is no copy of the file\'s set: the file\'s set is still sent', async () => {
+    const items = [{ item: 'www.example.com.', errorMessage: QUOTA }];
+    const p = await bothPaths({ items, live: [live({ default: true }), live({ type: 'TXT', ttl: 3600, records: ['"hello"'], default: false })] });
+    assert.deepEqual(sent(p), ['A', 'MX']);
+    assert.deepEqual(p.skipped.map((s) => [s.reason, s.detail]), [['live-identical', 'www.example.com. TXT is live with the same TTL and records (ACTIVE).']]);
+  });
+});
