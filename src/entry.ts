@@ -6,8 +6,8 @@
 // storage request leave (a timer, setTimeout(1)). With the whole bundle as `main`, activation paid the
 // bundle's compile and evaluation and then the round trip, one after the other. Here the bundle is required
 // from a timer queued after the host's own, so the request leaves first and the bundle is evaluated while the
-// answer travels; activate() finds it loaded. If activate() comes first (another host, another order), it
-// requires the bundle itself: the same module, loaded once.
+// answer travels, and so is what needs no context (prepare(): the settings); activate() finds both done. If
+// activate() comes first (another host, another order), it does both itself: the same module, loaded once.
 import type * as vscode from 'vscode';
 import type * as Bundle from './extension';
 
@@ -18,7 +18,7 @@ const load = (): typeof Bundle => (bundle ??= require('./extension.js') as typeo
 
 const early = setTimeout(() => {
   try {
-    load();
+    load().prepare();
   } catch {
     // activate() requires it again and the host reports that error as the activation's failure.
   }

@@ -25,6 +25,18 @@ const marks = ((globalThis as Record<symbol, unknown>)[Symbol.for('huaweiDns.act
 const mark = (name: string) => void marks.push([name, performance.now()]);
 mark('loaded');
 
+/** The parts that need no ExtensionContext, made before activate() when src/entry.ts can (see there). */
+let prepared: { settings: SettingsReader; log: ReturnType<typeof createLogger> } | undefined;
+
+/**
+ * Reads the settings (a walk of the configuration, the largest step before the features) while the host is
+ * still fetching the context; activate() takes what this made, or makes it itself.
+ */
+export function prepare(): void {
+  prepared ??= { settings: new SettingsReader(), log: createLogger() };
+  mark('prepared');
+}
+
 export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | undefined {
   mark('activate');
   // esbuild turns these requires into lazy inits: outside the sandbox and the tests they are never evaluated.
@@ -33,8 +45,8 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   const testHooks = process.env.DNS_BATCH_TASKS_TEST === '1' ? (require('./dev/testApi') as typeof TestHooks) : undefined;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const seams = testHooks?.createTestSeams();
-  const settings = new SettingsReader();
-  const log = createLogger();
+  const { settings, log } = prepared ?? { settings: new SettingsReader(), log: createLogger() };
+  prepared = undefined;
   mark('platform');
   const auth = registerAuth(context, settings, log, sandbox ? { beforeRestore: sandbox.sandboxStartHook(log) } : {});
   mark('auth');

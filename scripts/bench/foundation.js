@@ -7,7 +7,8 @@
 //                                  is shared, so each host's pair is compared with itself). Target <= 1.5.
 //   foundation.bundle              size of the production dist/extension.js. Target < 300 KB.
 //   foundation.vsix                size of the packaged VSIX. Target < 500 KB.
-// Builds the production bundle and the VSIX first (the figures are about what ships).
+// Builds the production bundle and the VSIX first (the figures are about what ships). BENCH_ACTIVATION_RUNS=N
+// takes N hosts (at least 7); BENCH_ACTIVATION_SAMPLES=FILE keeps each host's times and phases (JSON lines).
 'use strict';
 const cp = require('node:child_process');
 const fs = require('node:fs');
@@ -71,6 +72,8 @@ async function run(report) {
   const samples = fs.readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   for (const s of samples.filter((x) => x.error)) console.log(`[bench] activation probe: ${s.error}`);
   const valid = samples.filter((s) => !s.error && !s.wasActive);
+  // BENCH_ACTIVATION_SAMPLES=FILE keeps every host's sample (times and phases), to see which hosts decided the median.
+  if (process.env.BENCH_ACTIVATION_SAMPLES) fs.copyFileSync(out, process.env.BENCH_ACTIVATION_SAMPLES);
   if (!valid.length) throw new Error(`no valid activation sample (exit codes ${codes.join(', ')}; ${samples.length} samples, all pre-activated)`);
   const act = median(valid.map((s) => s.activationMs));
   const base = median(valid.map((s) => s.baselineMs));

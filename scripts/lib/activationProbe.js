@@ -9,9 +9,10 @@ const { performance } = require('node:perf_hooks');
  * Where one activation's time went, ms between consecutive marks (in time order), from `t0` (ext.activate()
  * called) to `t1` (its promise resolved). The host marks its own steps (`code/extHost/…/<id>`): between
  * didLoadExtensionCode and willActivateExtension it waits for the ExtensionContext (globalState and
- * workspaceState ask the workbench for their storage; the request leaves only once the module is evaluated).
+ * workspaceState ask the workbench for their storage; the request leaves only once `main` is evaluated, which is
+ * why `main` is the small dist/entry.js: it evaluates the bundle and prepare() while that request travels).
  * src/extension.ts adds its own marks (an array, not performance.mark): evaluating (first statement of the bundle), loaded (end of
- * evaluation), then one per feature registered.
+ * evaluation), prepared (the settings read before the context), then one per feature registered.
  */
 function phasesOf(id, t0, t1, ownMarks = []) {
   const host = { willLoadExtensionCode: 'host', didLoadExtensionCode: 'returned', willActivateExtension: 'context', didActivateExtension: 'activated' };
@@ -90,7 +91,7 @@ exports.run = async function run() {
   const t1 = performance.now();
   if (profiler) await profiler.stopInto(process.env.DNS_BATCH_TASKS_BENCH_CPU_PROFILE);
   const activationMs = t1 - t0;
-  const phases = phasesOf(id, t0, t1, ['evaluating', 'loaded', 'activate', 'platform', 'auth', 'zones', 'lint', 'panels', 'retry', 'tasks', 'compare']);
+  const phases = phasesOf(id, t0, t1, ['evaluating', 'loaded', 'prepared', 'activate', 'platform', 'auth', 'zones', 'lint', 'panels', 'retry', 'tasks', 'compare']);
   const baselinePhases = phasesOf(baseline.id, b0, b1);
   fs.appendFileSync(out, JSON.stringify({ baselineMs, activationMs, wasActive, phases, baselinePhases, node: process.version }) + '\n');
 };

@@ -2,6 +2,9 @@
 // lookup, so `$GENERATE 1-2000000000 ...` costs a few bytes of memory.
 import { nameFromBytes } from './names';
 
+/** Values of one range a lookup gives at an owner without `$` (far more than the 50 a record set takes). */
+export const MAX_SAME_OWNER = 1000;
+
 export interface GenerateRange {
   readonly start: number;
   readonly stop: number;
@@ -125,7 +128,16 @@ export function generatedName(g: GenerateRange, i: number): string {
 /** The iteration values of g whose owner is `name` (an absolute, normalized name). */
 export function matchGenerated(g: GenerateRange, name: string): number[] {
   const first = g.parts.find((p): p is Modifier => typeof p !== 'string');
-  if (!first) return generatedName(g, g.start) === name ? [g.start] : [];
+  if (!first) {
+    if (generatedName(g, g.start) !== name) return [];
+    // Every value gives this one owner. With a `$` in the rdata each is a record of its own (a retry must send
+    // them all); without, they are one record repeated. Bounded: a set takes 50 values, and
+    // `$GENERATE 0-4294967295 same A 10.0.0.$` must not fill memory.
+    if (!g.rhs.some((p) => typeof p !== 'string')) return [g.start];
+    const hits: number[] = [];
+    for (let i = g.start; i <= g.stop && hits.length < MAX_SAME_OWNER; i += g.step) hits.push(i);
+    return hits;
+  }
   // Try every plausible number found in the name; verify by formatting (exact, whatever the base or width).
   const candidates = new Set<number>();
   const digits = first.base === 'd' ? /-?\d+/g : first.base === 'o' ? /[0-7]+/g : /[0-9a-f]+/g;

@@ -3,7 +3,7 @@
 // does (nothing reaches the server).
 import * as assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ApiError } from '../../../src/core/errors';
 import { failure } from './apiFailure';
 import { createHttpTransport, type HttpTransport } from '../../../src/core/http';
@@ -13,6 +13,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 describe('http transport', () => {
   let server: Server;
   let base = '';
+  /** Connections the server has accepted, and those still open. */
+  let connections = 0;
+  const open = new Set<Socket>();
   let handler: Handler = (_req, res) => res.end('{}');
   const seen: IncomingMessage[] = [];
   const transports: HttpTransport[] = [];
@@ -28,11 +31,17 @@ describe('http transport', () => {
       req.resume();
       handler(req, res);
     });
+    server.on('connection', (socket: Socket) => {
+      connections++;
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterEach(async () => {
     seen.length = 0;
+    connections = 0;
     handler = (_req, res) => res.end('{}');
     await Promise.all(transports.splice(0).map((t) => t.close()));
   });
@@ -123,5 +132,82 @@ describe('http transport', () => {
     const e = await pending;
     assert.equal(e.name, 'CancelledError');
     assert.equal(e.message, 'The request was cancelled.');
+  });
+
+  it('a server slow to answer ends at the headers timeout, naming that limit, not the overall one', async () => {
+    handler = () => undefined;
+    const e = await failure(transport({ timeoutMs: 15_000, headersTimeoutMs: 300 }).send({ method: 'GET', url: `${base}/x`, headers: {} }));
+    assert.equal(e.name, 'TimeoutError');
+    assert.equal((e as ApiError & { phase?: string }).phase, 'headers');
+    assert.match(e.message, /^Timed out waiting for an answer from .* after 300 ms\./);
+  });
+
+  it('a body that stops arriving ends at the body timeout, naming that limit', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'Content-Length': '100' });
+      res.write('{"tasks":');
+    };
+    const e = await failure(transport({ timeoutMs: 15_000, bodyTimeoutMs: 300 }).send({ method: 'GET', url: `${base}/x`, headers: {} }));
+    assert.equal(e.name, 'TimeoutError');
+    assert.equal((e as ApiError & { phase?: string }).phase, 'body');
+    assert.match(e.message, /^Timed out reading the answer from .* after 300 ms\./);
+  });
+
+  it('an answer that declares more than the cap is refused on its headers, and its connection let go', async () => {
+    let answered: Promise<void> = Promise.resolve();
+    handler = (_req, res) => {
+      answered = new Promise((resolve) => res.on('close', () => resolve()));
+      res.writeHead(200, { 'Content-Length': String(10 * 4096), 'X-Request-Id': 'req-declared' });
+      // Headers only: the body never comes, so only the declared length can refuse the answer.
+      res.flushHeaders();
+    };
+    const e = await failure(transport({ maxResponseBytes: 4096, timeoutMs: 60_000 }).send({ method: 'GET', url: `${base}/x`, headers: {} }));
+    assert.equal(e.name, 'ResponseTooLargeError');
+    assert.equal(e.requestId, 'req-declared');
+    await answered;
+  });
+
+  it('close() ends a request in flight at once, saying the client was closed', async () => {
+    handler = () => undefined;
+    const t = transport({ timeoutMs: 60_000 });
+    const pending = failure(t.send({ method: 'GET', url: `${base}/x`, headers: {} }));
+    while (seen.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await t.close();
+    const e = await pending;
+    assert.equal(e.name, 'CancelledError');
+    assert.equal(e.message, 'The client was closed.');
+  });
+
+  it('close() lets go of the kept-alive connections', async () => {
+    const t = transport();
+    await t.send({ method: 'GET', url: `${base}/x`, headers: {} });
+    assert.equal(open.size, 1, 'the connection is kept alive for the next request');
+    await t.close();
+    while (open.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+  it('a cancelled request leaves the connections to other hosts open', async () => {
+    const t = transport({ timeoutMs: 60_000 });
+    await t.send({ method: 'GET', url: `${base}/x`, headers: {} });
+    assert.equal(connections, 1);
+    // Another origin that never answers, cancelled while waiting.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const controller = new AbortController();
+      let arrived = false;
+      silent.on('request', () => (arrived = true));
+      const cancelled = failure(t.send({ method: 'GET', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x`, headers: {}, signal: controller.signal }));
+      while (!arrived) await new Promise((resolve) => setImmediate(resolve));
+      controller.abort();
+      assert.equal((await cancelled).name, 'CancelledError');
+      // Longer than a stuck attempt is given to let go (STUCK_AFTER_MS): one that did let go keeps its dispatcher.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await t.send({ method: 'GET', url: `${base}/x`, headers: {} });
+      assert.equal(connections, 1, 'the kept-alive connection was reused');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

@@ -90,7 +90,9 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     proxies.push(proxy);
     const { error } = await settlesWithin(client(proxy, { timeoutMs: 5_000 }).getTask(ID), 4_000);
     assert.equal(error.name, 'NetworkError', error.message);
-    assert.match(error.message, /proxy/i);
+    // What the proxy did, not a retried "socket error": the tunnel was not opened, and why.
+    assert.equal((error as ApiError & { causeCode?: string }).causeCode, 'UND_ERR_PROXY_TUNNEL');
+    assert.match(error.message, /^The proxy refused or failed the connection to dns\.test\.invalid: the proxy did not open the tunnel \((UND_ERR_SOCKET|ECONNRESET): [^)]+\)\./);
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(proxy.connections <= 3, `${proxy.connections} connections for 3 attempts`);
   });

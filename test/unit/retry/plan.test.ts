@@ -71,6 +71,13 @@ describe('planRetry', () => {
     for (const s of p.recordsets) assert.deepEqual(Object.keys(s).sort(), ['name', 'records', 'ttl', 'type', 'zone_name']);
   });
 
+  it('a $GENERATE range at one owner (no $ in its name) is retried with every value it writes', async () => {
+    const z = await zone('$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 900 1209600 300\n$GENERATE 1-3 pool A 192.0.2.$\n');
+    const p = plan({ zones: [z], items: [item('pool.example.com.')] });
+    assert.deepEqual(p.skipped, []);
+    assert.deepEqual(p.recordsets, [{ zone_name: 'example.com.', name: 'pool.example.com.', type: 'A', ttl: 3600, records: ['192.0.2.1', '192.0.2.2', '192.0.2.3'] }]);
+  });
+
   it('rule 1: already exists, and unknown zone, permission or unknown texts, are skipped with a link to the line', async () => {
     const z = await zone(EXAMPLE);
     const p = plan({
