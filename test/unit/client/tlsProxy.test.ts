@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { connect, createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createServer as createTlsServer } from 'node:tls';
 import * as path from 'node:path';
 import { createDnsClient } from '../../../src/core/client';
 import { failure } from './apiFailure';
@@ -107,6 +108,20 @@ describe('client: TLS and proxy', function () {
     const task = await client({ endpoint: 'https://dns.test.invalid', proxy: proxyUrl, ca: pem!.cert }).getTask(ID);
     assert.equal(task.id, ID);
     assert.deepEqual(connects, ['CONNECT dns.test.invalid:443 HTTP/1.1']);
+  });
+
+  it('reaches an HTTPS proxy whose certificate the configured CA signed', async () => {
+    // The same CONNECT handling, behind TLS: the connection to the proxy must trust huaweiDns.caFile too.
+    const tlsProxy = createTlsServer({ key: pem!.key, cert: pem!.cert }, (socket) => proxy.emit('connection', socket));
+    await new Promise<void>((r) => tlsProxy.listen(0, '127.0.0.1', r));
+    const c = client({ endpoint: 'https://dns.test.invalid', proxy: `https://localhost:${(tlsProxy.address() as AddressInfo).port}`, ca: pem!.cert });
+    try {
+      assert.equal((await c.getTask(ID)).id, ID);
+      assert.deepEqual(connects, ['CONNECT dns.test.invalid:443 HTTP/1.1']);
+    } finally {
+      await c.close();
+      await new Promise((r) => tlsProxy.close(r));
+    }
   });
 
   it('takes the proxy from HTTPS_PROXY and honours NO_PROXY', async () => {

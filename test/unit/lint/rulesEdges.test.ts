@@ -39,11 +39,11 @@ describe('lint: messages name what each finding is about', () => {
     assert.deepEqual(messages(r, 'unsupported-type').map((m) => m.split(' ')[0]), ['PTR', 'HINFO', 'PTR', 'PTR']);
   });
   it('values-per-set counts each record past 50 and names the set\'s type', async () => {
-    const a = Array.from({ length: 52 }, (_, k) => `big A 192.0.2.${k + 1}`);
+    const a = Array.from({ length: 53 }, (_, k) => `big A 192.0.2.${k + 1}`);
     const aaaa = Array.from({ length: 51 }, (_, k) => `big AAAA 2001:db8::${(k + 1).toString(16)}`);
-    const r = await lint(`${SOA}${a.join('\n')}\n${aaaa.join('\n')}\n`);
+    const r = await lint(`${SOA}${a.slice(0, 51).join('\n')}\n${aaaa.join('\n')}\n${a.slice(51).join('\n')}\n`);
     assert.deepEqual(messages(r, 'values-per-set').map((m) => /^(\S+ \S+) .*record (\d+)\)/.exec(m)?.slice(1).join(' ')), [
-      'big.example.com. A 51', 'big.example.com. A 52', 'big.example.com. AAAA 51',
+      'big.example.com. A 51', 'big.example.com. AAAA 51', 'big.example.com. A 52', 'big.example.com. A 53',
     ]);
   });
   it('ttl-mixed names the line of the first record of its own set', async () => {
@@ -242,11 +242,14 @@ describe('lint: zones with many sets', () => {
     assert.equal(r.recordSets, 4 * n);
     assert.deepEqual(r.findings.filter((f) => f.rule !== 'duplicate' && f.rule !== 'ttl-mixed'), []);
   });
-  it('finds a repeated value after thousands of other values came between', async function () {
+  it('finds a repeated value after thousands of other values came between, and no copy across owners or types', async function () {
     this.timeout(60_000);
     const sets = Array.from({ length: 1500 }, (_, k) => `v${k} A 10.1.${k >> 8}.${k & 255}\nv${k} A 10.2.${k >> 8}.${k & 255}`);
     const again = Array.from({ length: 1500 }, (_, k) => `v${k} A 10.1.${k >> 8}.${k & 255}`);
-    const r = await lintText(`${SOA}${sets.join('\n')}\n${again.join('\n')}\n`);
+    // The same two values at a thousand other owners, and under a thousand types of one owner: none is a copy.
+    const shared = Array.from({ length: 1000 }, (_, k) => `w${k} A 192.0.2.1\nw${k} A 192.0.2.2`);
+    const types = Array.from({ length: 1000 }, (_, k) => `u TYPE${1000 + k} \\# 1 00\nu TYPE${1000 + k} \\# 1 01`);
+    const r = await lintText(`${SOA}${sets.join('\n')}\n${again.join('\n')}\n${shared.join('\n')}\n${types.join('\n')}\n`);
     assert.deepEqual(lines(r, 'duplicate'), again.map((_, k) => 2 + 3000 + k));
   });
 });
