@@ -125,6 +125,10 @@ describe('lint: rdata-format edges', () => {
     const r = await lint(`${SOA}a CNAME \\065bc\nb MX 10 \\097\n`);
     assert.deepEqual(lines(r, 'rdata-format'), []);
   });
+  it('a target label written with \\DDD escapes counts one octet per escape', async () => {
+    const r = await lint(`${SOA}a CNAME ${'\\097'.repeat(63)}\nb CNAME ${'\\097'.repeat(64)}\nc CNAME x\\.${'\\065'.repeat(61)}\nd CNAME ${'\\\\'.repeat(64)}\n`);
+    assert.deepEqual(lines(r, 'rdata-format'), [3, 5]);
+  });
   it('a number of more than ten digits is not a preference, even with leading zeros', async () => {
     const r = await lint(`${SOA}a MX 00000000010 mail\nb MX 0000000010 mail\n`);
     assert.deepEqual(lines(r, 'rdata-format'), [2]);
@@ -199,6 +203,10 @@ describe('lint: duplicates compared as the API compares them', () => {
   it('@, escapes and relative names under the root origin are the names they stand for', async () => {
     const r = await lint(`${SOA}a CNAME @\na CNAME example.com.\nb CNAME \\065bc\nb CNAME abc\n$ORIGIN .\nc.example.com. CNAME t\nc.example.com. CNAME t.\n`);
     assert.deepEqual(lines(r, 'duplicate'), [3, 5, 8]);
+  });
+  it('target names are compared without case, A to Z', async () => {
+    const r = await lint(`${SOA}z CNAME AZ\nz CNAME az.example.com.\ny NS AZ.example.com.\ny NS aZ\n`);
+    assert.deepEqual(lines(r, 'duplicate'), [3, 5]);
   });
   it('numbers are compared as numbers in SRV and CAA, the CAA value exactly', async () => {
     const r = await lint(`${SOA}s SRV 1 02 3 t\ns SRV 1 2 03 t.example.com.\ns SRV 1 2 4 t\nc CAA 00 issue "ca"\nc CAA 0 issue "ca"\nc CAA 0 issue "CA"\n`);
@@ -280,6 +288,9 @@ describe('lint: an index whose compact form has no data positions (an older inde
       'class5 A 192.0.2.8',
       'CLASS12345678 A 192.0.2.10',
       'j 3600 IN 5 A 192.0.2.11',
+      's1 1d A 192.0.2.1',
+      's2 30s A 192.0.2.1',
+      's3 CLASS12345 A 192.0.2.1',
       'k TXT "unclosed',
       '',
     ].join('\n');
@@ -289,6 +300,14 @@ describe('lint: an index whose compact form has no data positions (an older inde
     const expected = lintZone(index);
     assert.ok(expected.findings.length >= 5, JSON.stringify(expected.findings));
     assert.deepEqual(lintZone(older), expected);
+  });
+});
+
+describe('lint: a file with CRLF line ends', () => {
+  it('an escaped line break inside a quoted value continues the value', async () => {
+    const text = `${SOA}c CAA 0 issue "ca\\\r\nexample"\r\nd A 192.0.2.1\r\n`;
+    const r = await lintText(text);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'rdata-format'), []);
   });
 });
 
