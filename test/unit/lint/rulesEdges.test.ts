@@ -39,11 +39,11 @@ describe('lint: messages name what each finding is about', () => {
     assert.deepEqual(messages(r, 'unsupported-type').map((m) => m.split(' ')[0]), ['PTR', 'HINFO', 'PTR', 'PTR']);
   });
   it('values-per-set counts each record past 50 and names the set\'s type', async () => {
-    const a = Array.from({ length: 52 }, (_, k) => `big A 192.0.2.${k + 1}`);
+    const a = Array.from({ length: 53 }, (_, k) => `big A 192.0.2.${k + 1}`);
     const aaaa = Array.from({ length: 51 }, (_, k) => `big AAAA 2001:db8::${(k + 1).toString(16)}`);
-    const r = await lint(`${SOA}${a.join('\n')}\n${aaaa.join('\n')}\n`);
+    const r = await lint(`${SOA}${a.slice(0, 51).join('\n')}\n${aaaa.join('\n')}\n${a.slice(51).join('\n')}\n`);
     assert.deepEqual(messages(r, 'values-per-set').map((m) => /^(\S+ \S+) .*record (\d+)\)/.exec(m)?.slice(1).join(' ')), [
-      'big.example.com. A 51', 'big.example.com. A 52', 'big.example.com. AAAA 51',
+      'big.example.com. A 51', 'big.example.com. AAAA 51', 'big.example.com. A 52', 'big.example.com. A 53',
     ]);
   });
   it('ttl-mixed names the line of the first record of its own set', async () => {
@@ -125,6 +125,10 @@ describe('lint: rdata-format edges', () => {
     const r = await lint(`${SOA}a CNAME \\065bc\nb MX 10 \\097\n`);
     assert.deepEqual(lines(r, 'rdata-format'), []);
   });
+  it('a target label written with \\DDD escapes counts one octet per escape', async () => {
+    const r = await lint(`${SOA}a CNAME ${'\\097'.repeat(63)}\nb CNAME ${'\\097'.repeat(64)}\nc CNAME x\\.${'\\065'.repeat(61)}\nd CNAME ${'\\\\'.repeat(64)}\n`);
+    assert.deepEqual(lines(r, 'rdata-format'), [3, 5]);
+  });
   it('a number of more than ten digits is not a preference, even with leading zeros', async () => {
     const r = await lint(`${SOA}a MX 00000000010 mail\nb MX 0000000010 mail\n`);
     assert.deepEqual(lines(r, 'rdata-format'), [2]);
@@ -200,6 +204,10 @@ describe('lint: duplicates compared as the API compares them', () => {
     const r = await lint(`${SOA}a CNAME @\na CNAME example.com.\nb CNAME \\065bc\nb CNAME abc\n$ORIGIN .\nc.example.com. CNAME t\nc.example.com. CNAME t.\n`);
     assert.deepEqual(lines(r, 'duplicate'), [3, 5, 8]);
   });
+  it('target names are compared without case, A to Z', async () => {
+    const r = await lint(`${SOA}z CNAME AZ\nz CNAME az.example.com.\ny NS AZ.example.com.\ny NS aZ\n`);
+    assert.deepEqual(lines(r, 'duplicate'), [3, 5]);
+  });
   it('numbers are compared as numbers in SRV and CAA, the CAA value exactly', async () => {
     const r = await lint(`${SOA}s SRV 1 02 3 t\ns SRV 1 2 03 t.example.com.\ns SRV 1 2 4 t\nc CAA 00 issue "ca"\nc CAA 0 issue "ca"\nc CAA 0 issue "CA"\n`);
     assert.deepEqual(lines(r, 'duplicate'), [3, 6]);
@@ -242,11 +250,14 @@ describe('lint: zones with many sets', () => {
     assert.equal(r.recordSets, 4 * n);
     assert.deepEqual(r.findings.filter((f) => f.rule !== 'duplicate' && f.rule !== 'ttl-mixed'), []);
   });
-  it('finds a repeated value after thousands of other values came between', async function () {
+  it('finds a repeated value after thousands of other values came between, and no copy across owners or types', async function () {
     this.timeout(60_000);
     const sets = Array.from({ length: 1500 }, (_, k) => `v${k} A 10.1.${k >> 8}.${k & 255}\nv${k} A 10.2.${k >> 8}.${k & 255}`);
     const again = Array.from({ length: 1500 }, (_, k) => `v${k} A 10.1.${k >> 8}.${k & 255}`);
-    const r = await lintText(`${SOA}${sets.join('\n')}\n${again.join('\n')}\n`);
+    // The same two values at a thousand other owners, and under a thousand types of one owner: none is a copy.
+    const shared = Array.from({ length: 1000 }, (_, k) => `w${k} A 192.0.2.1\nw${k} A 192.0.2.2`);
+    const types = Array.from({ length: 1000 }, (_, k) => `u TYPE${1000 + k} \\# 1 00\nu TYPE${1000 + k} \\# 1 01`);
+    const r = await lintText(`${SOA}${sets.join('\n')}\n${again.join('\n')}\n${shared.join('\n')}\n${types.join('\n')}\n`);
     assert.deepEqual(lines(r, 'duplicate'), again.map((_, k) => 2 + 3000 + k));
   });
 });
@@ -277,6 +288,9 @@ describe('lint: an index whose compact form has no data positions (an older inde
       'class5 A 192.0.2.8',
       'CLASS12345678 A 192.0.2.10',
       'j 3600 IN 5 A 192.0.2.11',
+      's1 1d A 192.0.2.1',
+      's2 30s A 192.0.2.1',
+      's3 CLASS12345 A 192.0.2.1',
       'k TXT "unclosed',
       '',
     ].join('\n');
@@ -286,6 +300,14 @@ describe('lint: an index whose compact form has no data positions (an older inde
     const expected = lintZone(index);
     assert.ok(expected.findings.length >= 5, JSON.stringify(expected.findings));
     assert.deepEqual(lintZone(older), expected);
+  });
+});
+
+describe('lint: a file with CRLF line ends', () => {
+  it('an escaped line break inside a quoted value continues the value', async () => {
+    const text = `${SOA}c CAA 0 issue "ca\\\r\nexample"\r\nd A 192.0.2.1\r\n`;
+    const r = await lintText(text);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'rdata-format'), []);
   });
 });
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { diffZone, indexZoneFile, MAX_CHECKED_RECORDS, readsWholeZone, recordSetsOfZone, type IndexWithDetails, type LiveRecordSet, type ZoneRecord } from '../../../src/core';
+import { diffZone, indexZoneFile, isSystemSet, MAX_CHECKED_RECORDS, readsWholeZone, recordSetsOfZone, type IndexWithDetails, type LiveRecordSet, type ZoneRecord } from '../../../src/core';
 
 interface Row { name: string; type: string; ttl: number; rdata: string; origin?: string }
 
@@ -51,6 +51,17 @@ describe('recordSetsOfZone', () => {
       { name: 'example.com.', type: 'TYPE2', ttl: 300, rdata: 'ns2' },
     ]);
     assert.deepEqual(recordSetsOfZone(index).map((s) => `${s.name} ${s.type}`), ['example.com. A', 'example.com. MX']);
+  });
+
+  it('leaves out exactly the sets the system owns (isSystemSet): the SOA anywhere, NS only at the apex, however spelled', () => {
+    // What neither a retry nor an import sends, and a comparison never counts.
+    for (const [name, type] of [['example.com.', 'SOA'], ['Example.COM', 'soa'], ['example.com', 'TYPE6'], ['www.example.com.', 'SOA'], ['example.com.', 'NS'], ['EXAMPLE.com', 'ns'], ['example.com.', 'TYPE2']]) {
+      assert.equal(isSystemSet(name!, type!, 'example.com.'), true, `${name} ${type}`);
+    }
+    // A delegation below the apex, and every other type at the apex, are the customer's.
+    for (const [name, type] of [['sub.example.com.', 'NS'], ['sub.example.com', 'TYPE2'], ['example.com.', 'A'], ['example.com.', 'MX'], ['example.com.', 'TXT'], ['ns.example.com.', 'A']]) {
+      assert.equal(isSystemSet(name!, type!, 'Example.COM'), false, `${name} ${type}`);
+    }
   });
 
   it('writes zone_name and names absolute with a trailing dot, whatever the apex spelling', () => {

@@ -83,3 +83,28 @@ describe('planRetry rules shared by both paths', () => {
     assert.deepEqual(p.skipped.map((s) => [s.reason, s.detail]), [['live-identical', 'www.example.com. TXT is live with the same TTL and records (ACTIVE).']]);
   });
 });
+
+describe('planRetry on either path: ranges, blank items, errors on a record\'s last line', () => {
+  it('plans an item of a $GENERATE range (whose records have no position of their own), also beside a plain zone', async () => {
+    const gen = await indexZoneFile('/virtual/gen.zone', { origin: 'gen.example.', root: '/virtual', text: '$ORIGIN gen.example.\n$TTL 600\n$GENERATE 1-3 host$ A 192.0.2.$\n' });
+    const plain = await indexZoneFile('/virtual/example.com.zone', { origin: 'example.com.', root: '/virtual', text: ZONE });
+    const items = [{ item: 'host2.gen.example.', errorMessage: QUOTA }, { item: 'www.example.com.', errorMessage: 'Invalid record value (type: TXT)' }];
+    const alone = planRetry({ items: items.slice(0, 1), zones: [gen] });
+    assert.deepEqual(alone, { recordsets: [{ zone_name: 'gen.example.', name: 'host2.gen.example.', type: 'A', ttl: 600, records: ['192.0.2.2'] }], skipped: [] });
+    const mixed = planRetry({ items, zones: [plain, gen] });
+    assert.deepEqual(mixed.recordsets.map((s) => `${s.name} ${s.type}`), ['www.example.com. TXT', 'host2.gen.example. A']);
+    assert.deepEqual(mixed.skipped, []);
+  });
+
+  it('a blank item is in none of the zone files (it is never looked up as the apex)', async () => {
+    const p = await bothPaths({ items: [{ item: '', errorMessage: QUOTA }, { item: '  ', errorMessage: QUOTA }] });
+    assert.deepEqual(p.skipped.map((s) => [s.reason, s.detail, s.line]), [['not-found', ' is in none of the zone files.', undefined], ['not-found', '   is in none of the zone files.', undefined]]);
+  });
+
+  it('keeps back a set whose record has a syntax error on the last line it spans, and not the record after it', async () => {
+    const text = '$ORIGIN example.com.\n$TTL 3600\nx IN TXT ( "a"\n  "b" ) )\ny IN A 192.0.2.1\n';
+    const p = await bothPaths({ items: [{ item: 'x.example.com.', errorMessage: QUOTA }, { item: 'y.example.com.', errorMessage: QUOTA }] }, text);
+    assert.deepEqual(p.skipped.map((s) => [s.item, s.reason, s.line, s.detail]), [['x.example.com.', 'lint-error', 4, 'x.example.com. TXT: Unexpected ")"']]);
+    assert.deepEqual(p.recordsets.map((s) => s.name), ['y.example.com.']);
+  });
+});

@@ -76,6 +76,17 @@ describe('zone indexer: directive and record-header diagnostics', () => {
     assert.deepEqual(records(idx), ['example.org. TXT 1']);
   });
 
+  it('an unclosed parenthesis whose record had its type on the next line: nothing of that first reading stays', async () => {
+    // Read to the end of the file first, the entry was a record (TTL 120, or an SOA); read again it ends with
+    // its line and has no type, so the next record takes the TTL before it, and the zone has no SOA.
+    const ttl = await index('x 60 A 192.0.2.1\nb ( 120\n A 192.0.2.2\n');
+    assert.deepEqual(said(ttl), ['2: Unclosed parenthesis: the record ends at the end of this line', '2: Missing record type']);
+    assert.deepEqual([...ttl.records()].map((r) => `${r.name} ${r.line} ${ttl.details(r).ttl}`), ['x.example.org. 1 60', 'b.example.org. 3 60']);
+    const soa = await index('x (\nSOA ns hm 1 2 3 4 5\n');
+    assert.equal(soa.apex, 'example.org.');
+    assert.deepEqual(records(soa), ['soa.example.org. NS 2']);
+  });
+
   it('$GENERATE: one diagnostic for each malformed directive, on its line', async () => {
     const bad = [
       '$GENERATE',
