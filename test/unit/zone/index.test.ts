@@ -126,6 +126,12 @@ describe('zone indexer: the index over the compact form', () => {
     ]);
   });
 
+  it('an $ORIGIN before any record is the origin of the first record already', async () => {
+    tmp.write('zone.db', '$ORIGIN other.test.\na CNAME b\n');
+    const idx = await open();
+    assert.deepEqual([...idx.records()].map((r) => `${r.name} ${idx.details(r).origin}`), ['a.other.test. other.test.']);
+  });
+
   it('ownerId and ownerName name the same owners as lookup', async () => {
     tmp.write('zone.db', 'www A 192.0.2.1\nmail A 192.0.2.2\n');
     const idx = await open();
