@@ -9,22 +9,7 @@ import { lintZone } from '../../../src/core/lint/index';
 import { planRetry, planThroughInterface } from '../../../src/core/retryPlan/plan';
 import type { LiveRecordSet } from '../../../src/core/recordSets/types';
 import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
-
-/** The index without its compact form: lint and the plan then take the general path. */
-function interfaceOnly(index: ZoneIndex): ZoneIndex {
-  return {
-    records: (file) => index.records(file),
-    lookup: (name) => index.lookup(name),
-    details: (record) => index.details(record),
-    get apex() {
-      return index.apex;
-    },
-    diagnostics: index.diagnostics,
-    size: index.size,
-    origin: index.origin,
-    files: index.files,
-  };
-}
+import { interfaceOnly } from './interfaceOnly';
 
 const OWNERS = ['@', 'www', 'WWW', 'mail', 'a', 'b.sub', 'sub', '*', 'x*y', 'long-' + 'l'.repeat(60)];
 const LINES = [

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { failedTypeOf, planRetry, planThroughInterface, type RetryPlan, type RetryPlanInput } from '../../../src/core/retryPlan/plan';
 import type { LiveRecordSet } from '../../../src/core/recordSets/types';
-import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
+import { indexZoneFile } from '../../../src/core/zone/index';
+import { interfaceOnly } from './interfaceOnly';
 
 const ZONE = `$ORIGIN example.com.
 $TTL 3600
@@ -14,21 +15,6 @@ www  300 IN A 192.0.2.1
 www  IN TXT "hello"
 www  IN MX 10 mail
 `;
-
-function interfaceOnly(index: ZoneIndex): ZoneIndex {
-  return {
-    records: (file) => index.records(file),
-    lookup: (name) => index.lookup(name),
-    details: (record) => index.details(record),
-    get apex() {
-      return index.apex;
-    },
-    diagnostics: index.diagnostics,
-    size: index.size,
-    origin: index.origin,
-    files: index.files,
-  };
-}
 
 /** The plan on both paths, which must be the same. */
 async function bothPaths(input: Omit<RetryPlanInput, 'zones'>, text = ZONE): Promise<RetryPlan> {
