@@ -25,15 +25,20 @@ const marks = ((globalThis as Record<symbol, unknown>)[Symbol.for('huaweiDns.act
 const mark = (name: string) => void marks.push([name, performance.now()]);
 mark('loaded');
 
-/** The parts that need no ExtensionContext, made before activate() when src/entry.ts can (see there). */
-let prepared: { settings: SettingsReader; log: ReturnType<typeof createLogger> } | undefined;
+/** The parts that need no ExtensionContext. */
+function platformParts() {
+  return { settings: new SettingsReader(), log: createLogger() };
+}
+
+/** What prepare() made, before activate() when src/entry.ts can (see there). */
+let prepared: ReturnType<typeof platformParts> | undefined;
 
 /**
  * Reads the settings (a walk of the configuration, the largest step before the features) while the host is
  * still fetching the context; activate() takes what this made, or makes it itself.
  */
 export function prepare(): void {
-  prepared ??= { settings: new SettingsReader(), log: createLogger() };
+  prepared ??= platformParts();
   mark('prepared');
 }
 
@@ -45,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks.TestApi | 
   const testHooks = process.env.DNS_BATCH_TASKS_TEST === '1' ? (require('./dev/testApi') as typeof TestHooks) : undefined;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const seams = testHooks?.createTestSeams();
-  const { settings, log } = prepared ?? { settings: new SettingsReader(), log: createLogger() };
+  const { settings, log } = prepared ?? platformParts();
   prepared = undefined;
   mark('platform');
   const auth = registerAuth(context, settings, log, sandbox ? { beforeRestore: sandbox.sandboxStartHook(log) } : {});
