@@ -416,7 +416,6 @@ export class CompactIndex implements ZoneIndex {
     return originAt(this.data, i);
   }
 
-
   private record(i: number, name: string): ZoneRecord {
     const d = this.data;
     const r: ZoneRecord = {
