@@ -62,12 +62,12 @@ type PoolConnect = (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.Co
  * The pool a ProxyAgent sends its CONNECT requests through. undici reconnects for ever (thousands of times a
  * second) when a proxy closes the connection instead of answering a CONNECT, because the error it sees is a
  * "socket" error it considers recoverable; and it waits 300 s for a proxy that never answers. Here a failed
- * CONNECT is a proxy error that fails the request, and the wait is bounded by the request's own timeout.
+ * CONNECT is a proxy error that fails the request. Opening the tunnel is part of connecting, so a proxy that
+ * does not answer the CONNECT within the connect timeout fails it as a connect timeout, as a host that does not
+ * accept the connection would.
  */
-function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: number): Pool {
-  // A little longer than the request's own timeout, which ends the attempt first and names the right limit.
-  const wait = timeoutMs + 2_000;
-  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: wait, bodyTimeout: wait });
+function proxyPool(origin: URL | string, options: Pool.Options, connectTimeoutMs: number): Pool {
+  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: connectTimeoutMs });
   // The original, captured before it is replaced below.
   const connect: PoolConnect = pool.connect.bind(pool);
   (pool as unknown as { connect: PoolConnect }).connect = async (connectOptions) => {
@@ -76,8 +76,10 @@ function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: numbe
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       const message = error instanceof Error ? error.message : String(error);
+      // No connection to the proxy in time (proxyTls.timeout), or no answer to the CONNECT in time.
+      const timedOut = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
       throw Object.assign(new Error(`the proxy did not open the tunnel (${typeof code === 'string' ? code : 'no answer'}: ${message})`, { cause: error }), {
-        code: 'UND_ERR_PROXY_TUNNEL',
+        code: timedOut ? 'UND_ERR_CONNECT_TIMEOUT' : 'UND_ERR_PROXY_TUNNEL',
       });
     }
   };
@@ -112,10 +114,11 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
       agent = new (loadUndici().ProxyAgent)({
         uri: proxy,
         ...common,
+        // The TLS to the origin inside the tunnel, and the TCP (and TLS) connection to the proxy: both are
+        // connecting. (ProxyAgent replaces `connect` with its tunnel, so a `connect` option would go unread.)
         requestTls: { timeout: connectTimeoutMs, ...tls },
-        proxyTls: tls,
-        connect: { timeout: connectTimeoutMs },
-        clientFactory: (origin, poolOptions) => proxyPool(origin, poolOptions, timeoutMs),
+        proxyTls: { timeout: connectTimeoutMs, ...tls },
+        clientFactory: (origin, poolOptions) => proxyPool(origin, poolOptions, connectTimeoutMs),
       });
       proxied.set(proxy, agent);
     }
