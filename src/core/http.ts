@@ -8,6 +8,7 @@ import { proxyFor, type ProxySettings } from './proxy';
 import { mapTransportError } from './transportErrors';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface HttpOptions extends ProxySettings {
@@ -86,11 +87,25 @@ function proxyPool(origin: URL | string, options: Pool.Options, connectTimeoutMs
   return pool;
 }
 
-export function createHttpTransport(options: HttpOptions): HttpTransport {
+export type AttemptLimits = Required<Pick<HttpOptions, 'timeoutMs' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>>;
+
+/**
+ * The limits of one attempt, from the options given. Connecting (to the host, or through a proxy's tunnel) is
+ * bounded by 10 s even under a long request timeout: a host or proxy that does not answer at all is told from a
+ * slow answer long before the request timeout would say so. The phases after it share the request's limit.
+ */
+export function attemptLimits(options: Partial<AttemptLimits>): AttemptLimits {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(timeoutMs, 10_000);
-  const headersTimeoutMs = options.headersTimeoutMs ?? timeoutMs;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? timeoutMs;
+  return {
+    timeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs ?? Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+    headersTimeoutMs: options.headersTimeoutMs ?? timeoutMs,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? timeoutMs,
+  };
+}
+
+export function createHttpTransport(options: HttpOptions): HttpTransport {
+  const { timeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs } = attemptLimits(options);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // A custom CA adds to the system roots; `ca` alone would replace them.
   const tls = {
