@@ -80,13 +80,22 @@ export class ClockSkewError extends ApiError {
   /** Local clock minus the gateway's, when the answer had a Date header. */
   readonly skewMs?: number;
   constructor(details: ApiErrorDetails & { skewMs?: number } = {}) {
-    const skew = details.skewMs === undefined ? '' : ` Your clock is ${formatDuration(Math.abs(details.skewMs))} ${details.skewMs > 0 ? 'ahead of' : 'behind'} the gateway.`;
     super(
-      `The gateway rejected the request time: signed requests must be within 15 minutes of its clock; check the system clock.${skew}${describeIds(details)}`,
+      `The gateway rejected the request time: signed requests must be within 15 minutes of its clock; check the system clock.${describeSkew(details.skewMs)}${describeIds(details)}`,
       { ...details, retryable: false },
     );
     if (details.skewMs !== undefined) this.skewMs = details.skewMs;
   }
+}
+
+/**
+ * The Date header has whole seconds, so a difference under one second says nothing about which clock is ahead:
+ * naming a direction ("0 ms behind") would send the person to fix a clock that is right.
+ */
+function describeSkew(skewMs: number | undefined): string {
+  if (skewMs === undefined) return '';
+  if (Math.abs(skewMs) < 1000) return " Your clock and the gateway's agree to within a second (by its Date header).";
+  return ` Your clock is ${formatDuration(Math.abs(skewMs))} ${skewMs > 0 ? 'ahead of' : 'behind'} the gateway.`;
 }
 
 export class ThrottledError extends ApiError {

@@ -93,6 +93,14 @@ describe('error messages', () => {
     assert.equal(new ClockSkewError({ skewMs: 0 }).skewMs, 0);
   });
 
+  it('ClockSkewError names no direction for a difference under a second: the Date header has whole seconds', () => {
+    for (const skewMs of [0, 999, -999]) {
+      assert.match(new ClockSkewError({ skewMs }).message, / Your clock and the gateway's agree to within a second \(by its Date header\)\.$/, String(skewMs));
+    }
+    assert.match(new ClockSkewError({ skewMs: 1000 }).message, / Your clock is 1 s ahead of the gateway\.$/);
+    assert.match(new ClockSkewError({ skewMs: -1000 }).message, / Your clock is 1 s behind the gateway\.$/);
+  });
+
   it('ServerError is retryable for 500, 502, 503 and 504 unless told otherwise', () => {
     for (const status of [500, 502, 503, 504]) assert.equal(new ServerError({ status }).retryable, true, String(status));
     for (const status of [501, 505, 400]) assert.equal(new ServerError({ status }).retryable, false, String(status));

@@ -51,6 +51,14 @@ describe('errors from HTTP answers', () => {
       }
     });
 
+    it('a request-time refusal while the Date header agrees with this clock names no direction to correct', () => {
+      const e = fail(answer(401, { error_code: 'APIGW.0303', error_msg: 'The request has expired' }, { date: gatewayDate(0) })) as ClockSkewError;
+      assert.equal(e.name, 'ClockSkewError');
+      assert.equal(e.skewMs, 0);
+      assert.doesNotMatch(e.message, /ahead of|behind/);
+      assert.match(e.message, /agree to within a second/);
+    });
+
     it('an unparseable Date header is ignored', () => {
       assert.equal(fail(answer(401, SIG_FAIL, { date: 'yesterday' })).name, 'AuthError');
     });
