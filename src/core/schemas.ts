@@ -105,7 +105,8 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, input: unknown): str
     case 'invalid_type':
       return input === undefined ? 'is missing' : `should be ${article(issue.expected)} but is ${kindOf(input)}`;
     case 'too_small':
-      return issue.origin === 'array' ? 'is empty' : 'is too small';
+      // No list in these answers has a minimum length, and every string minimum is one (ids, names, types).
+      return issue.origin === 'string' ? 'is empty' : 'is too small';
     case 'too_big':
       return issue.origin === 'string' ? `is longer than ${issue.maximum} characters` : 'is too large';
     case 'custom':
@@ -150,7 +151,7 @@ export function parseTask(value: unknown, body: string, details: ApiErrorDetails
     raw = tasks[0];
     prefix = ['tasks', 0];
   }
-  if (!isObject(raw)) throw new ResponseShapeError(formatPath(prefix), `should be an object but is ${kindOf(raw)}`, body, details);
+  // Not an object (a string, null, a list): the schema says so in the same words, "should be an object but is …".
   const task = check(taskSchema, raw, body, details, prefix);
   if (expectedId !== undefined && task.id !== expectedId) {
     throw new ResponseShapeError(formatPath([...prefix, 'id']), `is ${JSON.stringify(task.id)}, not the task asked for (${expectedId})`, body, details);

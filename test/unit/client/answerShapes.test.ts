@@ -32,6 +32,7 @@ describe('answer shapes', () => {
       assert.deepEqual(problem(() => parseTask({ ...flat, error_count: 'x12' }, '')), { field: 'error_count', sentence: 'error_count has an unexpected value (a string)' });
       assert.deepEqual(problem(() => parseTask({ ...flat, error_count: '' }, '')).field, 'error_count');
       assert.deepEqual(problem(() => parseTask({ ...flat, success_count: -1 }, '')), { field: 'success_count', sentence: 'success_count is too small' });
+      assert.deepEqual(problem(() => parseTask({ ...flat, error_count: 2 ** 53 }, '')), { field: 'error_count', sentence: 'error_count is too large' });
       assert.deepEqual(problem(() => parseTask({ ...flat, success_count: 1.5 }, '')), { field: 'success_count', sentence: 'success_count has an unexpected value (a number)' });
       assert.deepEqual(problem(() => parseTask({ ...flat, success_count: null }, '')), { field: 'success_count', sentence: 'success_count has an unexpected value (null)' });
       assert.deepEqual(problem(() => parseTask({ ...flat, success_count: [1] }, '')), { field: 'success_count', sentence: 'success_count has an unexpected value (an array)' });
@@ -74,7 +75,9 @@ describe('answer shapes', () => {
 
     it('says in one sentence which field is wrong and what it is', () => {
       const cases: [unknown, string, string][] = [
-        [{ ...flat, id: '' }, 'id', 'id is too small'],
+        [{ ...flat, id: '' }, 'id', 'id is empty'],
+        [{ ...flat, id: 'a/b' }, 'id', 'id is not a task id'],
+        [{ ...flat, status: 'x'.repeat(257) }, 'status', 'status is longer than 256 characters'],
         [{ ...flat, id: 5 }, 'id', 'id should be a string but is a number'],
         [{ ...flat, type: {} }, 'type', 'type should be a string but is an object'],
         [{ ...flat, error_items: 'x' }, 'error_items', 'error_items should be an array but is a string'],
@@ -110,11 +113,15 @@ describe('answer shapes', () => {
     assert.deepEqual(problem(() => parseCreatedTask({}, '')), { field: 'task_id', sentence: 'task_id is missing' });
   });
 
-  it('takes the first project id, none from an empty list, and refuses an empty id', () => {
+  it('takes the first project id, none from an empty list, and refuses an id that is not an id', () => {
     assert.equal(parseProjectId({ projects: [{ id: 'p1' }, { id: 'p2' }] }, ''), 'p1');
     assert.equal(parseProjectId({ projects: [] }, ''), undefined);
-    assert.deepEqual(problem(() => parseProjectId({ projects: [{ id: '' }] }, '')), { field: 'projects[0].id', sentence: 'projects[0].id is too small' });
+    assert.deepEqual(problem(() => parseProjectId({ projects: [{ id: '' }] }, '')), { field: 'projects[0].id', sentence: 'projects[0].id is empty' });
     assert.deepEqual(problem(() => parseProjectId({}, '')), { field: 'projects', sentence: 'projects is missing' });
+    // The id is sent as X-Project-Id on every DNS request: nothing around the allowed characters either.
+    for (const id of ['a/b', '../x', 'x/..', 'p1\r\nX-Injected: 1', ' p1']) {
+      assert.deepEqual(problem(() => parseProjectId({ projects: [{ id }] }, '')), { field: 'projects[0].id', sentence: 'projects[0].id has an unexpected value' }, id);
+    }
   });
 
   it('drops null message and request id from an error body rather than showing "null"', () => {

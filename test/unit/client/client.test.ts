@@ -1,6 +1,7 @@
 // The client against the real local fake gateway: shapes, signing on the wire, paging, project ids.
 import * as assert from 'node:assert/strict';
 import { createDnsClient } from '../../../src/core/client';
+import { clearProjectIdCache } from '../../../src/core/projectId';
 import { aTask, errorItems } from '../../support/builders';
 import { CREDS, useGateway } from './helpers';
 
@@ -151,6 +152,20 @@ describe('client: credentials and project ids', () => {
     await assert.rejects(c.getTask(ID), (e: Error & { action?: string }) => e.name === 'AuthError' && e.action === 'iam:projects:listProjects');
     await Promise.all([c.getTask(ID), c.getTask(ID), c.listTasks()]);
     assert.equal(h.gw.requests.filter((r) => r.path === '/v3/projects').length, 2);
+  });
+
+  it('refuses a looked-up project id with anything around the allowed characters, before it is sent to DNS', async () => {
+    for (const id of ['../x', 'x/..', 'a/b']) {
+      h.gw.reset();
+      clearProjectIdCache();
+      h.gw.enqueue(/^\/v3\/projects/, { status: 200, body: { projects: [{ id, name: 'ap-southeast-3' }] } });
+      await assert.rejects(
+        h.client({ region: 'ap-southeast-3', iamEndpoint: h.gw.url }).getTask(ID),
+        (e: Error & { field?: string }) => e.name === 'ResponseShapeError' && e.field === 'projects[0].id',
+        id,
+      );
+      assert.deepEqual(h.gw.requests.map((r) => r.path), ['/v3/projects'], id);
+    }
   });
 
   it('makes no lookup for a custom endpoint', async () => {
