@@ -39,6 +39,21 @@ describe('client: live zone reads', () => {
       assert.equal(await h.client().findZone('example.com.'), undefined);
     });
 
+    it('reads the next page (marker from links.next) when the exact name is not on the first', async () => {
+      h.gw.enqueue(
+        /\/v2\/zones/,
+        { status: 200, body: { zones: [{ id: 'zone00000000000000000000000000ff', name: 'www.example.com.' }], links: { next: `${NEXT_LINK_HOST}/v2/zones?marker=zone00000000000000000000000000ff` } } },
+        { status: 200, body: { zones: [{ id: 'zone0000000000000000000000000001', name: 'example.com.' }] } },
+      );
+      assert.equal((await h.client().findZone('example.com.'))?.id, 'zone0000000000000000000000000001');
+      assert.deepEqual(h.gw.requests.map((r) => r.query['marker']), [undefined, 'zone00000000000000000000000000ff']);
+    });
+
+    it('says which field of a zone is empty', async () => {
+      h.gw.enqueue(/\/v2\/zones/, { status: 200, body: { zones: [{ id: 'zone0000000000000000000000000001', name: '' }] } });
+      await assert.rejects(h.client().findZone('example.com.'), (e) => isResponseShapeError(e) && e.field === 'zones[0].name' && / zones\[0\]\.name is empty\./.test(e.message));
+    });
+
     it('refuses a zone id that could not be used in a path', async () => {
       h.gw.enqueue(/\/v2\/zones/, { status: 200, body: { zones: [{ id: '../tasks', name: 'example.com.' }] } });
       await assert.rejects(h.client().findZone('example.com.'), (e) => isResponseShapeError(e) && /zones\[0\]\.id/.test(e.message));
