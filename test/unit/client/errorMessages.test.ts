@@ -133,6 +133,7 @@ describe('error messages', () => {
     assert.match(new InvalidZoneIdError('a/b').message, /^"a\/b" is not a zone id: ids are letters, digits, '-' and '_', at most 64\.$/);
     assert.match(new InvalidZoneIdError(undefined).message, /^undefined is not a zone id/);
     assert.ok(new InvalidZoneIdError('z'.repeat(81)).message.startsWith(`"${'z'.repeat(80)}…" is not`));
+    assert.ok(new InvalidZoneIdError('z'.repeat(80)).message.startsWith(`"${'z'.repeat(80)}" is not`), 'exactly 80 is shown whole');
   });
 
   it('WriteOutcomeUnknownError says the task may exist and since when to look, also in its JSON', () => {

@@ -1,6 +1,18 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AuthError, NetworkError, ServerError, ThrottledError } from '../../../src/core/errors';
+import {
+  AuthError,
+  CancelledError,
+  InsecureEndpointError,
+  InvalidTaskIdError,
+  InvalidZoneIdError,
+  NetworkError,
+  ResponseShapeError,
+  ServerError,
+  ThrottledError,
+  TooManyItemsError,
+  type ApiError,
+} from '../../../src/core/errors';
 import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryable, nextDelay, parseRetryAfter, withRetry } from '../../../src/core/retry';
 
 const P = DEFAULT_RETRY_POLICY;
@@ -80,6 +92,26 @@ describe('retry policy', () => {
       await assert.rejects(withRetry(async () => {
         await Promise.resolve(); n++; throw new TypeError('bug'); }, fast), TypeError);
       assert.equal(n, 2);
+    });
+
+    it('makes one attempt for an error without an HTTP status that says it cannot succeed by trying again', async () => {
+      // Without a status only `retryable` decides: a refused endpoint, an id that is not an id, a list too long to
+      // load or an answer that does not fit would fail the same way each time, after seconds of back-off.
+      const errors: [string, () => ApiError][] = [
+        ['InsecureEndpointError', () => new InsecureEndpointError('http://dns.example.com')],
+        ['InvalidZoneIdError', () => new InvalidZoneIdError('a/b')],
+        ['InvalidTaskIdError', () => new InvalidTaskIdError('../x')],
+        ['TooManyItemsError', () => new TooManyItemsError(200_000, 100_000)],
+        ['ResponseShapeError', () => new ResponseShapeError('links.next', 'has no marker', '/v2/zones?offset=5')],
+        ['CancelledError', () => new CancelledError()],
+      ];
+      for (const [name, make] of errors) {
+        let n = 0;
+        await assert.rejects(withRetry(async () => {
+          await Promise.resolve(); n++; throw make(); }, fast), { name });
+        assert.equal(n, 1, name);
+      }
+      assert.deepEqual(sleeps, []);
     });
 
     it('waits what Retry-After says', async () => {
