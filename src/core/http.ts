@@ -8,6 +8,7 @@ import { proxyFor, type ProxySettings } from './proxy';
 import { mapTransportError } from './transportErrors';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface HttpOptions extends ProxySettings {
@@ -62,12 +63,12 @@ type PoolConnect = (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.Co
  * The pool a ProxyAgent sends its CONNECT requests through. undici reconnects for ever (thousands of times a
  * second) when a proxy closes the connection instead of answering a CONNECT, because the error it sees is a
  * "socket" error it considers recoverable; and it waits 300 s for a proxy that never answers. Here a failed
- * CONNECT is a proxy error that fails the request, and the wait is bounded by the request's own timeout.
+ * CONNECT is a proxy error that fails the request. Opening the tunnel is part of connecting, so a proxy that
+ * does not answer the CONNECT within the connect timeout fails it as a connect timeout, as a host that does not
+ * accept the connection would.
  */
-function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: number): Pool {
-  // A little longer than the request's own timeout, which ends the attempt first and names the right limit.
-  const wait = timeoutMs + 2_000;
-  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: wait, bodyTimeout: wait });
+function proxyPool(origin: URL | string, options: Pool.Options, connectTimeoutMs: number): Pool {
+  const pool = new (loadUndici().Pool)(origin, { ...options, headersTimeout: connectTimeoutMs });
   // The original, captured before it is replaced below.
   const connect: PoolConnect = pool.connect.bind(pool);
   (pool as unknown as { connect: PoolConnect }).connect = async (connectOptions) => {
@@ -76,19 +77,35 @@ function proxyPool(origin: URL | string, options: Pool.Options, timeoutMs: numbe
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       const message = error instanceof Error ? error.message : String(error);
+      // No connection to the proxy in time (proxyTls.timeout), or no answer to the CONNECT in time.
+      const timedOut = code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
       throw Object.assign(new Error(`the proxy did not open the tunnel (${typeof code === 'string' ? code : 'no answer'}: ${message})`, { cause: error }), {
-        code: 'UND_ERR_PROXY_TUNNEL',
+        code: timedOut ? 'UND_ERR_CONNECT_TIMEOUT' : 'UND_ERR_PROXY_TUNNEL',
       });
     }
   };
   return pool;
 }
 
-export function createHttpTransport(options: HttpOptions): HttpTransport {
+export type AttemptLimits = Required<Pick<HttpOptions, 'timeoutMs' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>>;
+
+/**
+ * The limits of one attempt, from the options given. Connecting (to the host, or through a proxy's tunnel) is
+ * bounded by 10 s even under a long request timeout: a host or proxy that does not answer at all is told from a
+ * slow answer long before the request timeout would say so. The phases after it share the request's limit.
+ */
+export function attemptLimits(options: Partial<AttemptLimits>): AttemptLimits {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(timeoutMs, 10_000);
-  const headersTimeoutMs = options.headersTimeoutMs ?? timeoutMs;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? timeoutMs;
+  return {
+    timeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs ?? Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+    headersTimeoutMs: options.headersTimeoutMs ?? timeoutMs,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? timeoutMs,
+  };
+}
+
+export function createHttpTransport(options: HttpOptions): HttpTransport {
+  const { timeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs } = attemptLimits(options);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // A custom CA adds to the system roots; `ca` alone would replace them.
   const tls = {
@@ -112,10 +129,11 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
       agent = new (loadUndici().ProxyAgent)({
         uri: proxy,
         ...common,
+        // The TLS to the origin inside the tunnel, and the TCP (and TLS) connection to the proxy: both are
+        // connecting. (ProxyAgent replaces `connect` with its tunnel, so a `connect` option would go unread.)
         requestTls: { timeout: connectTimeoutMs, ...tls },
-        proxyTls: tls,
-        connect: { timeout: connectTimeoutMs },
-        clientFactory: (origin, poolOptions) => proxyPool(origin, poolOptions, timeoutMs),
+        proxyTls: { timeout: connectTimeoutMs, ...tls },
+        clientFactory: (origin, poolOptions) => proxyPool(origin, poolOptions, connectTimeoutMs),
       });
       proxied.set(proxy, agent);
     }

@@ -39,14 +39,6 @@ export const LINT_MESSAGES = {
 
 export type LintMessageId = keyof typeof LINT_MESSAGES;
 
-/** A sentence not yet put into words: the template's id and its arguments. */
-export interface Words {
-  id: LintMessageId;
-  args: Array<string | number>;
-}
-
-export const words = (id: LintMessageId, ...args: Array<string | number>): Words => ({ id, args });
-
 /** A value shown inside a message: long rdata is cut so a finding stays one readable line. */
 export function shown(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -81,7 +81,7 @@ export function planThroughInterface(input: RetryPlanInput): RetryPlan {
       continue;
     }
     if (NOT_RETRYABLE.has(explained.kind)) {
-      skip(i, { item, reason: 'not-retryable', detail: explained.kind === 'unknown' ? errorMessage : explained.summary, ...where(first) });
+      skip(i, { item, reason: 'not-retryable', detail: explained.summary, ...where(first) });
       continue;
     }
     // Rule 2: exactly one zone file holds it.

@@ -51,18 +51,20 @@ export function failedTypeOf(errorMessage: string): string | undefined {
 export class ReadMessage {
   /** Rule 1's verdict: the skip reason, or undefined when the item is retried. */
   readonly skip: 'already-exists' | 'not-retryable' | undefined;
-  /** The skip's detail: the explanation's summary, or the text itself when it is not understood. */
+  /**
+   * The skip's detail: the explanation's summary, which for a text not understood is the text itself, trimmed,
+   * or "The server gave no reason." when it is blank (a preview line must never be empty).
+   */
   readonly detail: string;
 
   constructor(
     readonly explained: ReturnType<typeof explainFailure>,
     /** failedTypeOf the text. */
     readonly type: string | undefined,
-    text: string,
   ) {
     const { kind } = explained;
     this.skip = kind === 'already-exists' ? 'already-exists' : NOT_RETRYABLE.has(kind) ? 'not-retryable' : undefined;
-    this.detail = kind === 'unknown' ? text : explained.summary;
+    this.detail = explained.summary;
   }
 }
 
@@ -71,7 +73,7 @@ export function messageReader(): (text: string) => ReadMessage {
   const read = new Map<string, ReadMessage>();
   return (text) => {
     let m = read.get(text);
-    if (!m) read.set(text, (m = new ReadMessage(explainFailure(text), failedTypeOf(text), text)));
+    if (!m) read.set(text, (m = new ReadMessage(explainFailure(text), failedTypeOf(text))));
     return m;
   };
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { ApiError } from '../../../src/core/errors';
 import { failure } from './apiFailure';
-import { createHttpTransport, type HttpTransport } from '../../../src/core/http';
+import { attemptLimits, createHttpTransport, type HttpTransport } from '../../../src/core/http';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -48,6 +48,16 @@ describe('http transport', () => {
   after(async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('bounds connecting by 10 s under a long request timeout, by the request timeout under a shorter one', () => {
+    // What a dead host or proxy costs: 10 s per attempt by default, not the 30 s of the whole request.
+    assert.deepEqual(attemptLimits({}), { timeoutMs: 30_000, connectTimeoutMs: 10_000, headersTimeoutMs: 30_000, bodyTimeoutMs: 30_000 });
+    assert.equal(attemptLimits({ timeoutMs: 120_000 }).connectTimeoutMs, 10_000);
+    assert.equal(attemptLimits({ timeoutMs: 4_000 }).connectTimeoutMs, 4_000);
+    assert.deepEqual(attemptLimits({ timeoutMs: 60_000, connectTimeoutMs: 20_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 7_000 }), {
+      timeoutMs: 60_000, connectTimeoutMs: 20_000, headersTimeoutMs: 5_000, bodyTimeoutMs: 7_000,
+    });
   });
 
   it('sends its User-Agent and asks for JSON beside the caller\'s (signed) headers', async () => {

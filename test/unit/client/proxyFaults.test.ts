@@ -107,6 +107,23 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     await until(() => proxy.open.size === 0, 3_000, 'the tunnel connection to close');
   });
 
+  it('one that never answers the CONNECT, or never completes its TLS, fails at the connect timeout, not the request one', async () => {
+    // Opening the tunnel is connecting: a dead proxy must not hold every attempt for the whole request timeout.
+    const silent = await fakeProxy(() => undefined);
+    const silentTls = await fakeProxy(() => undefined);
+    proxies.push(silent, silentTls);
+    const tlsUrl = { ...silentTls, url: silentTls.url.replace('http://127.0.0.1', 'https://localhost') };
+    const options = { timeoutMs: 60_000, connectTimeoutMs: 300, maxRetries: 0 };
+    const outcomes = await Promise.all([silent, tlsUrl].map((p) => settlesWithin(client(p, options).getTask(ID), 8_000)));
+    for (const [i, { error }] of outcomes.entries()) {
+      const what = i === 0 ? 'CONNECT unanswered' : 'TLS to the proxy unanswered';
+      assert.equal(error.name, 'TimeoutError', `${what}: ${error.message}`);
+      assert.equal((error as ApiError & { phase?: string }).phase, 'connect', what);
+      assert.match(error.message, /^Timed out connecting to dns\.test\.invalid after 300 ms\./, what);
+    }
+    await until(() => silent.open.size === 0 && silentTls.open.size === 0, 3_000, 'the proxy connections to close');
+  });
+
   it("one that never answers ends at the caller's abort and lets the connection go", async () => {
     const proxy = await fakeProxy(() => undefined);
     proxies.push(proxy);

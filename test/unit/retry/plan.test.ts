@@ -8,6 +8,7 @@ import { lintZone } from '../../../src/core/lint/index';
 import { failedTypeOf, planRetry, type RetryPlanInput } from '../../../src/core/retryPlan/plan';
 import type { LiveRecordSet } from '../../../src/core/recordSets/types';
 import { indexZoneFile, type ZoneIndex } from '../../../src/core/zone/index';
+import { interfaceOnly } from './interfaceOnly';
 
 const TYPE_INVALID = "Attribute 'type' is invalid, type should be 'A, AAAA, CNAME, TXT, MX, SRV, PTR or NS'.";
 const QUOTA = 'Insufficient record set quota';
@@ -198,6 +199,16 @@ describe('planRetry', () => {
     const p = plan({ zones: [z], items: [item('last.example.com.'), item('h2.example.com.'), item('h1.example.com.'), item('first.example.com.')] });
     assert.deepEqual(p.recordsets.map((s) => s.name), ['first.example.com.', 'h1.example.com.', 'last.example.com.']);
     assert.deepEqual(p.skipped.map((s) => [s.item, s.reason, path.basename(s.file ?? ''), s.line]), [['h2.example.com.', 'lint-error', 'hosts.db', 2]]);
+  });
+
+  it('a set split by an $INCLUDE is sent in file order, both paths: the first TTL is the one before the include', async () => {
+    // In line numbers the included file's line 1 comes first; in the zone it comes after line 3's record.
+    fs.writeFileSync(path.join(dir, 'split.db'), 'www 600 IN A 192.0.2.2\n');
+    const z = await zone('$ORIGIN example.com.\n; the record before the include\nwww 300 IN A 192.0.2.1\n$INCLUDE split.db\n', 'splitmain.db');
+    for (const index of [z, interfaceOnly(z)]) {
+      const p = plan({ zones: [index], items: [item('www.example.com.')] });
+      assert.deepEqual(p.recordsets.map((s) => [s.name, s.ttl, s.records]), [['www.example.com.', 300, ['192.0.2.1', '192.0.2.2']]]);
+    }
   });
 
   it('zones keep their own zone_name and the order they were given', async () => {

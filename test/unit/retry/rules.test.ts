@@ -87,6 +87,17 @@ describe('planRetry on either path: ranges, blank items, errors on a record\'s l
     assert.deepEqual(p.skipped.map((s) => [s.reason, s.detail, s.line]), [['not-found', ' is in none of the zone files.', undefined], ['not-found', '   is in none of the zone files.', undefined]]);
   });
 
+  it('a failure the server gave no words for is kept back saying so, and an unknown one in its own words, trimmed', async () => {
+    const items = [{ item: 'www.example.com.', errorMessage: '' }, { item: 'www.example.com.', errorMessage: ' \n ' }, { item: 'www.example.com.', errorMessage: '  Something odd.  ' }];
+    const p = await bothPaths({ items });
+    assert.deepEqual(sent(p), []);
+    assert.deepEqual(p.skipped.map((s) => [s.reason, s.detail]), [
+      ['not-retryable', 'The server gave no reason.'],
+      ['not-retryable', 'The server gave no reason.'],
+      ['not-retryable', 'Something odd.'],
+    ]);
+  });
+
   it('keeps back a set whose record has a syntax error on the last line it spans, and not the record after it', async () => {
     const text = '$ORIGIN example.com.\n$TTL 3600\nx IN TXT ( "a"\n  "b" ) )\ny IN A 192.0.2.1\n';
     const p = await bothPaths({ items: [{ item: 'x.example.com.', errorMessage: QUOTA }, { item: 'y.example.com.', errorMessage: QUOTA }] }, text);
