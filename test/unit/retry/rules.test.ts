@@ -119,7 +119,7 @@ describe('planRetry on either path: only the apex\'s NS is the system\'s', () =>
   ].join('\n');
   const plan = (...names: string[]) => bothPaths({ items: names.map((item) => ({ item, errorMessage: QUOTA })) }, text);
   const kept = (p: RetryPlan) => p.skipped.map((s) => `${s.item} ${s.reason} ${s.line} ${s.detail}`);
-  const outside = (name: string) => `${name} is outside the zone example.com.. Put it in its own zone's file, or drop the final dot if the name was meant to be relative.`;
+  const outside = (name: string) => `${name} is outside the zone example.com.: put it in its own zone's file, or drop the final dot if the name was meant to be relative.`;
 
   it('keeps back an out-of-zone NS set whose name looks like the apex, rather than sending it', async () => {
     const org = await plan('example.org.');
