@@ -19,7 +19,7 @@ export const LINT_MESSAGES = {
   nameTooLong: '{0} is {1} octets long in wire form; a name takes at most 255. Shorten the name.',
   tooManyLabels: '{0} has {1} labels; Huawei Cloud DNS takes at most 16. Shorten the name.',
   emptyLabel: '{0} has an empty label. Remove the extra dot.',
-  outOfZone: '{0} is outside the zone {1}. Put it in its own zone\'s file, or drop the final dot if the name was meant to be relative.',
+  outOfZone: '{0} is outside the zone {1}: put it in its own zone\'s file, or drop the final dot if the name was meant to be relative.',
   duplicate: 'This {0} record repeats the one on line {1}. Remove the copy.',
   duplicateElsewhere: 'This {0} record repeats the one in {1} on line {2}. Remove the copy.',
   badA: '"{0}" is not an IPv4 address (four numbers from 0 to 255 without leading zeros). Fix the address.',

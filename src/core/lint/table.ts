@@ -157,18 +157,12 @@ export function tableFromCompact(d: CompactRecords): RecordTable | undefined {
   const ownerName = (id: number): string => latin1Slice.call(bytes, offsets[id] as number, offsets[id + 1] as number);
   const apexBytes = Buffer.from(d.apex, 'latin1');
   let apexOwner = -1;
-  // The apex is usually the first owner; a linear probe over ids would be a million compares otherwise.
-  for (let i = 0; i < d.count && apexOwner < 0; i++) {
-    const id = d.recName[i] as number;
-    if (ownerName(id) === d.apex) apexOwner = id;
-    if (i > 64) break;
-  }
-  if (apexOwner < 0) {
-    for (let id = 0; id < ownerCount; id++) {
-      if ((offsets[id + 1] as number) - (offsets[id] as number) === apexBytes.length && ownerName(id) === d.apex) {
-        apexOwner = id;
-        break;
-      }
+  // Owner ids follow first appearance, and the apex (its SOA) usually comes first, so this scan mostly stops at
+  // id 0; where the apex has no record it passes every id, but compares names only of the apex's length.
+  for (let id = 0; id < ownerCount; id++) {
+    if ((offsets[id + 1] as number) - (offsets[id] as number) === apexBytes.length && ownerName(id) === d.apex) {
+      apexOwner = id;
+      break;
     }
   }
   return {

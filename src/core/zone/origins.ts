@@ -8,16 +8,19 @@ export interface OriginRuns {
   readonly origin: string;
 }
 
-/** The $ORIGIN in effect at record position i (a binary search: origins change rarely, records are many). */
+/**
+ * The $ORIGIN in effect at record position i: a binary search (origins change rarely, records are many) for how
+ * many runs start at or before i. One search without a special case: the indexer opens a run at the first
+ * record of every file, so "before any run" (the `?? d.origin`) is only for runs that start later or not at all.
+ */
 export function originAt(d: OriginRuns, i: number): string {
   const from = d.originFrom;
   let lo = 0;
-  let hi = from.length - 1;
-  if (hi < 0 || (from[0] as number) > i) return d.origin;
+  let hi = from.length;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((from[mid] as number) <= i) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if ((from[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
   }
-  return d.originNames[lo] ?? d.origin;
+  return d.originNames[lo - 1] ?? d.origin;
 }

@@ -44,4 +44,14 @@ describe('lint: a compact index is read in place', () => {
     assert.deepEqual(inPlace.findings.map((f) => [f.rule, f.line]), [['cname-conflict', 4]]);
     assert.deepEqual(inPlace, lintRecords(plainIndex(index), www));
   });
+
+  it('checks some records of an older compact form (no rdata positions: whole entries) as of the current one', async () => {
+    const index = await indexZoneFile('/zones/example.zone', { origin: 'example.com.', root: '/zones', text: ZONE });
+    const compact = (index as unknown as { compact: Record<string, unknown> }).compact;
+    const older = Object.defineProperty(Object.create(index) as LintableIndex, 'compact', { value: { ...compact, recData: undefined } });
+    const records = [...index.records()];
+    const expected = lintRecords(index, records, { minTtl: 300 });
+    assert.deepEqual(expected.findings.map((f) => [f.rule, f.line]), [['cname-conflict', 4], ['unsupported-type', 5], ['ttl-range', 6]]);
+    assert.deepEqual(lintRecords(compactOnly(older), records, { minTtl: 300 }), expected);
+  });
 });

@@ -105,3 +105,32 @@ describe('planRetry on either path: ranges, blank items, errors on a record\'s l
     assert.deepEqual(p.recordsets.map((s) => s.name), ['y.example.com.']);
   });
 });
+
+describe('planRetry on either path: only the apex\'s NS is the system\'s', () => {
+  // The apex is not the file's first owner; example.org. has the apex's length and example. is a prefix of it.
+  const text = [
+    'www 300 IN A 192.0.2.1',
+    '@ 3600 IN SOA ns1.example.net. hostmaster.example.com. 1 7200 3600 1209600 300',
+    '@ 3600 IN NS ns1.example.net.',
+    'example.org. 300 IN NS ns1.example.net.',
+    'example. 300 IN NS ns1.example.net.',
+    'sub 0 IN NS ns1.example.net.',
+    '',
+  ].join('\n');
+  const plan = (...names: string[]) => bothPaths({ items: names.map((item) => ({ item, errorMessage: QUOTA })) }, text);
+  const kept = (p: RetryPlan) => p.skipped.map((s) => `${s.item} ${s.reason} ${s.line} ${s.detail}`);
+  const outside = (name: string) => `${name} is outside the zone example.com.: put it in its own zone's file, or drop the final dot if the name was meant to be relative.`;
+
+  it('keeps back an out-of-zone NS set whose name looks like the apex, rather than sending it', async () => {
+    const org = await plan('example.org.');
+    assert.deepEqual([sent(org), kept(org)], [[], [`example.org. lint-error 4 example.org. NS: ${outside('example.org.')}`]]);
+    const prefix = await plan('example.');
+    assert.deepEqual([sent(prefix), kept(prefix)], [[], [`example. lint-error 5 example. NS: ${outside('example.')}`]]);
+  });
+
+  it('keeps back a delegation whose NS has a TTL of 0, beside a set that is sent', async () => {
+    const p = await plan('www.example.com.', 'sub.example.com.');
+    assert.deepEqual(p.recordsets.map((s) => `${s.name} ${s.type}`), ['www.example.com. A']);
+    assert.deepEqual(p.skipped.map((s) => [s.item, s.reason, s.line]), [['sub.example.com.', 'lint-error', 6]]);
+  });
+});
