@@ -61,6 +61,7 @@ export function createLiveZoneReads(get: GetJson, region?: string): LiveZoneRead
 
   async function findZone(name: string, options: { signal?: AbortSignal } = {}): Promise<{ id: string; name: string } | undefined> {
     const wanted = ownerKey(checkedName(name, 'zone name'));
+    const seen = new Set<string>();
     let marker: string | undefined;
     for (let page = 0; page < MAX_ZONE_PAGES; page++) {
       const answer: ListPage<{ id: string; name: string }> = await get({
@@ -77,11 +78,12 @@ export function createLiveZoneReads(get: GetJson, region?: string): LiveZoneRead
         if (!isValidZoneId(hit.id)) throw new ResponseShapeError(`zones[${index}].id`, 'is not a valid zone id', JSON.stringify(hit), {});
         return hit;
       }
-      const next = answer.next === undefined ? undefined : markerOf(answer.next);
-      if (next === undefined || next === marker || answer.items.length === 0) return undefined;
-      marker = next;
+      if (answer.next === undefined || answer.items.length === 0) return undefined;
+      // A next link that cannot be followed is the server's fault, not "no such zone": saying the zone is
+      // missing would send the person to create it, or leave the retry plan without the live zone.
+      marker = followNext(answer.next, seen);
     }
-    return undefined;
+    throw new ApiError(`The search for the public zone ${wanted} read ${MAX_ZONE_PAGES} pages of zones and the server still named a next one; stopped.`, { retryable: false });
   }
 
   async function listRecordSets(zoneId: string, options: ListRecordSetsOptions = {}): Promise<LiveRecordSet[]> {
@@ -117,15 +119,20 @@ export function createLiveZoneReads(get: GetJson, region?: string): LiveZoneRead
       }
       options.onPage?.(answer.items, { loaded: all.length, ...(answer.total === undefined ? {} : { total: answer.total }) });
       if (answer.next === undefined || answer.items.length === 0) return all;
-      const next = markerOf(answer.next);
-      if (next === undefined) throw new ResponseShapeError('links.next', 'has no marker', answer.next, {});
-      if (seen.has(next)) throw new ResponseShapeError('links.next', 'names a page that was already read', answer.next, {});
-      seen.add(next);
-      marker = next;
+      marker = followNext(answer.next, seen);
     }
   }
 
   return { findZone, listRecordSets };
+}
+
+/** The marker of the page a `links.next` names; one without a marker, or naming a page already read, fails. */
+function followNext(next: string, seen: Set<string>): string {
+  const marker = markerOf(next);
+  if (marker === undefined) throw new ResponseShapeError('links.next', 'has no marker', next, {});
+  if (seen.has(marker)) throw new ResponseShapeError('links.next', 'names a page that was already read', next, {});
+  seen.add(marker);
+  return marker;
 }
 
 function idsOf(error: ApiError): { status?: number; code?: string; requestId?: string } {

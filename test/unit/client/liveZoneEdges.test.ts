@@ -32,9 +32,12 @@ describe('client: live zone reads at their edges', () => {
   const zonesAsked = (): number => h.gw.requests.filter((r) => r.path === '/v2/zones').length;
 
   describe('findZone stops searching', () => {
-    it('after 20 pages of other zones, each naming a new marker', async () => {
+    it('after 20 pages of other zones, each naming a new marker, saying so rather than "not found"', async () => {
       h.gw.enqueue(/\/v2\/zones/, ...Array.from({ length: 25 }, (_, i) => otherZonePage(i, nextMarker(idOf(100 + i)))));
-      assert.equal(await h.client().findZone('example.com.'), undefined);
+      await assert.rejects(
+        h.client().findZone('Example.com'),
+        (e) => isApiError(e) && !e.retryable && e.message === 'The search for the public zone example.com. read 20 pages of zones and the server still named a next one; stopped.',
+      );
       assert.equal(zonesAsked(), 20);
       assert.deepEqual(h.gw.requests.slice(0, 3).map((r) => r.query['marker']), [undefined, idOf(100), idOf(101)]);
     });
@@ -45,16 +48,20 @@ describe('client: live zone reads at their edges', () => {
       assert.equal(zonesAsked(), 2);
     });
 
-    it('at a next link without a marker', async () => {
+    it('at a next link without a marker, failing with the link rather than "not found"', async () => {
       h.gw.enqueue(/\/v2\/zones/, otherZonePage(0, `${NEXT_LINK_HOST}/v2/zones?offset=500`), theZonePage);
-      assert.equal(await h.client().findZone('example.com.'), undefined);
+      await assert.rejects(h.client().findZone('example.com.'), (e) => isResponseShapeError(e) && e.field === 'links.next' && /: links\.next has no marker\. Body starts: ".*offset=500"/.test(e.message));
       assert.equal(zonesAsked(), 1);
     });
 
-    it('at a next link naming the marker it just asked for', async () => {
+    it('at a next link naming the marker it just asked for, or one asked before', async () => {
       h.gw.enqueue(/\/v2\/zones/, otherZonePage(0, nextMarker(idOf(100))), otherZonePage(1, nextMarker(idOf(100))), theZonePage);
-      assert.equal(await h.client().findZone('example.com.'), undefined);
+      await assert.rejects(h.client().findZone('example.com.'), (e) => isResponseShapeError(e) && / links\.next names a page that was already read\./.test(e.message));
       assert.deepEqual(h.gw.requests.map((r) => r.query['marker']), [undefined, idOf(100)]);
+      h.gw.reset();
+      h.gw.enqueue(/\/v2\/zones/, otherZonePage(0, nextMarker(idOf(100))), otherZonePage(1, nextMarker(idOf(101))), otherZonePage(2, nextMarker(idOf(100))), theZonePage);
+      await assert.rejects(h.client().findZone('example.com.'), /already read/);
+      assert.deepEqual(h.gw.requests.map((r) => r.query['marker']), [undefined, idOf(100), idOf(101)]);
     });
 
     it('at an empty page, even one with a next link', async () => {
