@@ -42,14 +42,14 @@ describe('client edges: errors a person reads', () => {
     assert.deepEqual(h.gw.requests.map((r) => r.path), ['/v3/projects']);
   });
 
-  it('a 404 from the list or the write names the region the client was set up for', async () => {
+  it('a 404 from the list or the write names the missing API and the region the client was set up for', async () => {
     const c = h.client({ region: 'ap-southeast-3', projectId: 'p0' });
     h.gw.enqueue(TASKS_RE, { status: 404, body: { code: 'DNS.0001', message: 'Not found.' } });
-    assert.match((await failure(c.listTasks())).message, / in region ap-southeast-3\. \(HTTP 404, DNS\.0001/);
+    assert.match((await failure(c.listTasks())).message, /^The API to list batch tasks was not found in region ap-southeast-3\. \(HTTP 404, DNS\.0001, request id [0-9a-f]{32}\)$/);
     h.gw.enqueue(WRITE_RE, { status: 404, body: { code: 'DNS.0001', message: 'Not found.' } });
     const e = await failure(c.createRecordSetsTask([www]));
     assert.equal(e.name, 'NotFoundError');
-    assert.match(e.message, / in region ap-southeast-3\. \(HTTP 404, DNS\.0001/);
+    assert.match(e.message, /^The API to create record sets was not found in region ap-southeast-3\. \(HTTP 404, DNS\.0001/);
   });
 
   it('an answer outside 2xx is an error even when its body looks like a task (HTTP 300)', async () => {
