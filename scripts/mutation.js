@@ -377,13 +377,25 @@ async function main() {
   const child = spawnGroup('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_SPEC: JSON.stringify(spec), ...(grep ? { MUTATION_GREP: grep } : {}) } });
   const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(signal ? 1 : (c ?? 1))));
   if (code !== 0) return shutdown(code);
-  const { report, dropped } = mergeReports(previous, JSON.parse(fs.readFileSync(REPORT, 'utf8')));
+  const current = withUnmutated(JSON.parse(fs.readFileSync(REPORT, 'utf8')), mutate);
+  const { report, dropped } = mergeReports(previous, current);
   fs.writeFileSync(REPORT, JSON.stringify(report));
   const html = REPORT.replace(/\.json$/, '.html');
   if (!rewriteHtml(html, report)) console.log(`(${rel(html)} shows only the files of this run)`);
   if (dropped.length) console.log(`Dropped earlier results of files changed since: ${dropped.join(', ')}`);
   printScores(report);
   return shutdown(0);
+}
+
+/**
+ * Stryker leaves out of its report a mutated file it made no mutant of (lint/rules.ts: tables whose every
+ * mutant would not compile), which then read as never measured. Such a file was measured, with nothing to
+ * kill: it gets an entry without mutants, for its current source.
+ */
+function withUnmutated(report, mutate, readSource = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8')) {
+  const files = { ...report.files };
+  for (const f of mutate) if (!files[f]) files[f] = { language: 'typescript', source: readSource(f), mutants: [] };
+  return { ...report, files };
 }
 
 /** `--merge REPORT…`: other checkouts' reports folded into this one's, then the scores. */
@@ -418,4 +430,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { testsLoading, loadedBy, grepFor, HEAVY_TESTS, coreFiles, scores, mergeReports, mergeForeign, printScores };
+module.exports = { testsLoading, loadedBy, grepFor, HEAVY_TESTS, coreFiles, scores, mergeReports, mergeForeign, withUnmutated, printScores };

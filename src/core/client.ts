@@ -32,8 +32,20 @@ export function requireEndpoint(endpoint: string): string {
   if (checked.ok) return checked.endpoint;
   throw new InsecureEndpointError(
     endpoint,
-    checked.insecure ? undefined : `${JSON.stringify(endpoint.slice(0, 100))} cannot be used as the endpoint: it ${checked.reason === 'not a URL' ? 'is not a URL (expected e.g. https://dns.ap-southeast-3.myhuaweicloud.com)' : checked.reason}.`,
+    checked.insecure ? undefined : `${shownEndpoint(endpoint)} cannot be used as the endpoint: it ${checked.reason === 'not a URL' ? 'is not a URL (expected e.g. https://dns.ap-southeast-3.myhuaweicloud.com)' : checked.reason}.`,
   );
+}
+
+/** The endpoint as an error quotes it: a user name, password, query or fragment can hold a secret, so not those. */
+function shownEndpoint(endpoint: string): string {
+  let shown = endpoint;
+  try {
+    const url = new URL(endpoint);
+    shown = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    // Not a URL: quoted as typed, so the person sees what is wrong with it.
+  }
+  return JSON.stringify(shown.slice(0, 100));
 }
 
 interface Call<T> {

@@ -18,6 +18,7 @@ export interface FailedOperation {
   policy?: string;
   taskId?: string;
   region?: string;
+  /** What the call does, as a verb phrase ("list batch tasks"): "The API rejected the request to …". */
   what: string;
 }
 
@@ -63,7 +64,8 @@ export function errorFromResponse(answer: FailedAnswer, op: FailedOperation, now
     return new ThrottledError({ ...details, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   }
   if (answer.status === 404) {
-    return new NotFoundError({ ...details, what: op.what, ...(op.taskId ? { taskId: op.taskId } : {}), ...(op.region ? { region: op.region } : {}) });
+    // Not a task: the path itself was not found, so it is the API that is missing at this endpoint or region.
+    return new NotFoundError({ ...details, what: `The API to ${op.what}`, ...(op.taskId ? { taskId: op.taskId } : {}), ...(op.region ? { region: op.region } : {}) });
   }
   if (!parsed || answer.status >= 500) {
     // HTML from a load balancer, an empty body, or a server fault: status and request id are what support needs.

@@ -144,10 +144,10 @@ describe('errors from HTTP answers', () => {
       assert.match(e.message, /\(HTTP 404, DNS\.0004, request id hdr-req\)$/);
     });
 
-    it('404 for something else says what was not found', () => {
-      const e = fail(answer(404, ''), { taskId: '', region: '', what: 'The zone example.com.' });
+    it('404 for something else says which API was not found', () => {
+      const e = fail(answer(404, ''), { taskId: '', region: '', what: 'find the public zone example.com.' });
       assert.equal(e.name, 'NotFoundError');
-      assert.equal(e.message, 'The zone example.com. was not found at this endpoint. (HTTP 404, request id hdr-req)');
+      assert.equal(e.message, 'The API to find the public zone example.com. was not found at this endpoint. (HTTP 404, request id hdr-req)');
     });
   });
 

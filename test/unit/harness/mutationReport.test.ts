@@ -4,12 +4,13 @@ import * as assert from 'node:assert/strict';
 import { script } from './load';
 
 interface Mutant { id: string; status: string; killedBy?: string[]; coveredBy?: string[] }
-interface FileResult { source: string; mutants: Mutant[] }
+interface FileResult { language?: string; source: string; mutants: Mutant[] }
 interface Report { schemaVersion: string; files: Record<string, FileResult>; testFiles?: Record<string, { tests: { id: string; name: string }[] }> }
 interface Row { file: string; score: number; detected: number; valid: number; survived: number }
 const mutation = script<{
   mergeReports(previous: Report | undefined, current: Report, readSource?: (file: string) => string): { report: Report; dropped: string[] };
   mergeForeign(base: Report | undefined, foreign: Report, readSource?: (file: string) => string): { report: Report; stale: string[]; dropped: string[] };
+  withUnmutated(report: Report, mutate: string[], readSource?: (file: string) => string): Report;
   scores(report: Report): { rows: Row[]; total: number };
   testsLoading(targets: string[]): string[];
   grepFor(mutate: string[], grep?: string, allTests?: boolean): { grep?: string; left: string[] };
@@ -26,6 +27,17 @@ describe('mutation report: merging partial runs', () => {
     if (s === undefined) throw new Error('ENOENT');
     return s;
   };
+
+  it('a file the run mutated but Stryker made no mutant of is measured, with nothing to kill, not "never measured"', () => {
+    const stryker = report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed') } });
+    const done = mutation.withUnmutated(stryker, ['src/core/a.ts', 'src/core/b.ts'], read);
+    assert.deepEqual(done.files['src/core/b.ts'], { language: 'typescript', source: 'b v1', mutants: [] });
+    assert.deepEqual(done.files['src/core/a.ts'], stryker.files['src/core/a.ts']);
+    // Kept by a later merge while its source is unchanged, like any measured file.
+    const later = mutation.mergeReports(done, report({}), read);
+    assert.deepEqual(Object.keys(later.report.files).sort(), ['src/core/a.ts', 'src/core/b.ts']);
+    assert.deepEqual(later.dropped, []);
+  });
 
   it('keeps an earlier file whose source is unchanged, and the overall score counts both runs', () => {
     const earlier = report({ 'src/core/a.ts': { source: 'a v1', mutants: mutants('Killed', 'Killed', 'Survived', 'Killed') } });
