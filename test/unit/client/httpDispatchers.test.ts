@@ -7,47 +7,10 @@ import * as assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { getEventListeners } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { connect, createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import { failure } from './apiFailure';
+import { listenOnLoopback as listen, until, type Loopback } from './loopback';
 import { createHttpTransport, type HttpOptions, type HttpTransport } from '../../../src/core/http';
-
-/** A TCP server that counts its connections and can say when they have all closed. */
-interface Listener {
-  port: number;
-  connections: number;
-  readonly open: Set<Socket>;
-  close(): Promise<void>;
-}
-
-function track(server: Server | HttpServer, listener: Listener): void {
-  server.on('connection', (socket: Socket) => {
-    listener.connections++;
-    listener.open.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => listener.open.delete(socket));
-  });
-}
-
-async function listen(server: Server | HttpServer): Promise<Listener> {
-  const listener: Listener = { port: 0, connections: 0, open: new Set(), close: () => Promise.resolve() };
-  track(server, listener);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  listener.port = (server.address() as AddressInfo).port;
-  listener.close = async () => {
-    for (const s of listener.open) s.destroy();
-    await new Promise<void>((r) => server.close(() => r()));
-  };
-  return listener;
-}
-
-/** Resolves when `predicate` holds, checking after each turn of the event loop; fails after `ms`. */
-async function until(predicate: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /**
  * Resolves after a stuck attempt ended just before has been judged: a timer set after that attempt's, with a
@@ -65,7 +28,7 @@ async function settledBefore100ms(p: Promise<unknown>): Promise<unknown> {
 
 describe('http transport: dispatchers after an attempt that ends early', function () {
   this.timeout(10_000);
-  let origin: Listener;
+  let origin: Loopback;
   let originServer: HttpServer;
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('{}');
   const cleanups: (() => Promise<void>)[] = [];
@@ -77,15 +40,14 @@ describe('http transport: dispatchers after an attempt that ends early', functio
   const get = (t: HttpTransport, url: string, signal?: AbortSignal) => t.send({ method: 'GET', url, headers: {}, ...(signal ? { signal } : {}) });
 
   /** A server that accepts TCP and never answers: a TLS handshake with it never completes. */
-  async function silentTls(): Promise<Listener> {
+  async function silentTls(): Promise<Loopback> {
     const l = await listen(createNetServer((s) => s.resume()));
     cleanups.push(() => l.close());
     return l;
   }
 
   /** A CONNECT proxy: `answer(n)` decides the n-th CONNECT (1-based): hold it, refuse it, or tunnel to the origin. */
-  async function proxy(answer: (n: number) => 'hold' | 'refuse' | 'tunnel'): Promise<Listener & { connects: number; url: string }> {
-    const p = { connects: 0, url: '' } as Listener & { connects: number; url: string };
+  async function proxy(answer: (n: number) => 'hold' | 'refuse' | 'tunnel'): Promise<Loopback & { connects: number }> {
     const server = createNetServer((socket) => {
       socket.once('data', () => {
         const how = answer(++p.connects);
@@ -99,8 +61,8 @@ describe('http transport: dispatchers after an attempt that ends early', functio
         socket.on('close', () => upstream.destroy());
       });
     });
-    Object.assign(p, await listen(server));
-    p.url = `http://127.0.0.1:${p.port}`;
+    // The listener's own object, so its connection count and open set stay live.
+    const p = Object.assign(await listen(server), { connects: 0 });
     cleanups.push(() => p.close());
     return p;
   }

@@ -3,38 +3,22 @@
 // 300 s whatever the timeout or the caller's abort. A request must end at its timeout or abort, whatever the
 // proxy does, and let go of its connection. Real sockets on loopback; the target host is never resolved.
 import * as assert from 'node:assert/strict';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { createDnsClient } from '../../../src/core/client';
 import { isApiError, type ApiError } from '../../../src/core/errors';
 import type { DnsClient, DnsClientOptions } from '../../../src/core/types';
+import { listenOnLoopback, until, type Loopback } from './loopback';
 
 const ID = 'ff80808297a1b2c30197a1b2c3d40001';
 
-interface FakeProxy {
-  url: string;
-  connections: number;
-  readonly open: Set<Socket>;
-  close(): Promise<void>;
-}
-
-async function fakeProxy(onConnect: (socket: Socket) => void): Promise<FakeProxy> {
-  const open = new Set<Socket>();
-  const proxy: FakeProxy = { url: '', connections: 0, open, close: () => Promise.resolve() };
-  const server: Server = createServer((socket) => {
-    proxy.connections++;
-    open.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => open.delete(socket));
-    socket.once('data', () => onConnect(socket));
-    socket.resume();
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = async () => {
-    for (const s of open) s.destroy();
-    await new Promise<void>((r) => server.close(() => r()));
-  };
-  return proxy;
+/** A proxy that hands each connection's first bytes (its CONNECT) to `onConnect`. */
+function fakeProxy(onConnect: (socket: Socket) => void): Promise<Loopback> {
+  return listenOnLoopback(
+    createServer((socket) => {
+      socket.once('data', () => onConnect(socket));
+      socket.resume();
+    }),
+  );
 }
 
 /** The outcome of `p`, or a failure if it takes longer than `ms` (the bug was a hang). */
@@ -54,19 +38,11 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<{ error: 
   return { error: outcome, ms: Date.now() - t0 };
 }
 
-async function until(predicate: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('client: a proxy that misbehaves on CONNECT', function () {
   this.timeout(20_000);
-  const proxies: FakeProxy[] = [];
+  const proxies: Loopback[] = [];
   const clients: DnsClient[] = [];
-  const client = (proxy: FakeProxy, o: Partial<DnsClientOptions> = {}) => {
+  const client = (proxy: Loopback, o: Partial<DnsClientOptions> = {}) => {
     const c = createDnsClient({
       endpoint: 'https://dns.test.invalid',
       credentials: { accessKey: 'AKPROXYTEST', secretKey: 'proxy-test-secret-0123456789' },
@@ -104,7 +80,7 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     assert.equal(error.name, 'TimeoutError', error.message);
     assert.match(error.message, /after 600 ms/);
     assert.ok(ms < 2_000, `${ms} ms`);
-    await until(() => proxy.open.size === 0, 3_000, 'the tunnel connection to close');
+    await until(() => proxy.open.size === 0, 'the tunnel connection to close', 3_000);
   });
 
   it('one that never answers the CONNECT, or never completes its TLS, fails at the connect timeout, not the request one', async () => {
@@ -121,7 +97,7 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
       assert.equal((error as ApiError & { phase?: string }).phase, 'connect', what);
       assert.match(error.message, /^Timed out connecting to dns\.test\.invalid after 300 ms\./, what);
     }
-    await until(() => silent.open.size === 0 && silentTls.open.size === 0, 3_000, 'the proxy connections to close');
+    await until(() => silent.open.size === 0 && silentTls.open.size === 0, 'the proxy connections to close', 3_000);
   });
 
   it("one that never answers ends at the caller's abort and lets the connection go", async () => {
@@ -129,12 +105,12 @@ describe('client: a proxy that misbehaves on CONNECT', function () {
     proxies.push(proxy);
     const abort = new AbortController();
     const pending = client(proxy, { timeoutMs: 60_000, maxRetries: 0 }).getTask(ID, { signal: abort.signal });
-    await until(() => proxy.connections > 0, 3_000, 'the CONNECT');
+    await until(() => proxy.connections > 0, 'the CONNECT', 3_000);
     const t0 = Date.now();
     abort.abort();
     const { error } = await settlesWithin(pending, 2_000);
     assert.equal(error.name, 'CancelledError', error.message);
     assert.ok(Date.now() - t0 < 500, `${Date.now() - t0} ms after the abort`);
-    await until(() => proxy.open.size === 0, 3_000, 'the tunnel connection to close');
+    await until(() => proxy.open.size === 0, 'the tunnel connection to close', 3_000);
   });
 });
