@@ -11,7 +11,7 @@ import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry';
 import { schemas } from './lazySchemas';
 import type { TaskListPage } from './schemas';
 import { formatSdkDate, percentEncode, signRequest } from './signing';
-import { checkEndpoint, iamEndpoint, regionOfEndpoint } from './sites';
+import { checkEndpoint, endpointPart, iamEndpoint, regionOfEndpoint } from './sites';
 import { encodeTaskIdForPath, isValidTaskId } from './taskId';
 import { BATCH_CREATE_PATH, type RetryRecordSet } from './retryPlan/batchCreate';
 import { outcomeUnknown, writeCertainlyFailed } from './writeOutcome';
@@ -36,12 +36,11 @@ export function requireEndpoint(endpoint: string): string {
   );
 }
 
-/** The endpoint as an error quotes it: a user name, password, query or fragment can hold a secret, so not those. */
+/** The endpoint as an error quotes it: its endpointPart, without what can hold a secret. */
 function shownEndpoint(endpoint: string): string {
   let shown = endpoint;
   try {
-    const url = new URL(endpoint);
-    shown = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    shown = endpointPart(new URL(endpoint));
   } catch {
     // Not a URL: quoted as typed, so the person sees what is wrong with it.
   }

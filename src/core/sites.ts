@@ -78,7 +78,15 @@ export function checkEndpoint(value: string): EndpointCheck {
   }
   if (url.username || url.password) return { ok: false, reason: 'must not contain a user name or password', insecure: false };
   if (url.search || url.hash) return { ok: false, reason: 'must not contain a query or fragment', insecure: false };
-  return { ok: true, endpoint: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
+  return { ok: true, endpoint: endpointPart(url) };
+}
+
+/**
+ * The endpoint a URL names: scheme, host and path prefix without a trailing slash. It is also all of an
+ * endpoint an error may quote, since a user name, password, query or fragment can hold a secret.
+ */
+export function endpointPart(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The site a vendor endpoint belongs to, else undefined (a custom endpoint). */
