@@ -72,6 +72,62 @@ describe('zone indexer: rdata and class as details() gives them', () => {
   it('drops comments and parentheses, keeps escaped ones, across CRLF lines', async () => {
     assert.deepEqual(await details('a MX ( 10 ; pref\r\n  mx ) ; host\r\nb TXT x\\;y \\( ( z )\r\nc TXT "q\\\r\nr" s\r\n'), ['IN 10 mx', 'IN x\\;y \\( z', 'IN "q\\\r\nr" s']);
   });
+
+  it('parentheses, a comment and a quote end a word even when glued to it, and so does a bare CR or LF', async () => {
+    // `x(y)z` is three words to BIND; `x;c` is a word and a comment; a quote glued to a word starts a string.
+    assert.deepEqual(await details('a TXT x(y)z\nb TXT x;c\nc TXT x"y  z"\nd TXT ( x\ny )\ne TXT ( x\ry )\r'), [
+      'IN x y z',
+      'IN x',
+      'IN x"y  z"',
+      'IN x y',
+      'IN x y',
+    ]);
+  });
+
+  it('a backslash at the end of an unquoted word does not join the next line (LF, bare CR or CRLF)', async () => {
+    const text = 'a TXT ( abc\\\ndef )\nb TXT ( abc\\\rdef )\rc TXT ( abc\\\r\ndef )\r\nd A 192.0.2.1\n';
+    const idx = await index(text);
+    assert.deepEqual([...idx.records()].map((r) => `${r.name} ${r.line}-${idx.details(r).endLine} ${idx.details(r).rdata}`), [
+      'a.example.org. 1-2 abc\\ def',
+      'b.example.org. 3-4 abc\\ def',
+      'c.example.org. 5-6 abc\\ def',
+      'd.example.org. 7-7 192.0.2.1',
+    ]);
+  });
+
+  it('in a quoted string a backslash escapes exactly the next character, or the next line break', async () => {
+    // `\"` does not close the string, the quote after it does; blanks after the string collapse.
+    // `\<CR>` (a bare CR is a line break) continues the string onto the next line, where `"` closes it.
+    const idx = await index('a TXT "ab\\""  next\nb TXT "ab\\\\"  "c"\nc TXT "ab\\\r"  y\rd A 192.0.2.1\r');
+    assert.deepEqual([...idx.records()].map((r) => `${r.name} ${r.line}-${idx.details(r).endLine} ${idx.details(r).rdata}`), [
+      'a.example.org. 1-1 "ab\\"" next',
+      'b.example.org. 2-2 "ab\\\\" "c"',
+      'c.example.org. 3-4 "ab\\\r" y',
+      'd.example.org. 5-5 192.0.2.1',
+    ]);
+    assert.deepEqual(idx.diagnostics, []);
+  });
+
+  it('a comment ends at a bare CR: the parenthesised record goes on on the next line', async () => {
+    const idx = await index('a TXT ( "x" ; one\r "y" ) ; two\rb A 192.0.2.1\r');
+    assert.deepEqual([...idx.records()].map((r) => [r.name, r.line, idx.details(r).rdata, idx.details(r).endLine]), [
+      ['a.example.org.', 1, '"x" "y"', 2],
+      ['b.example.org.', 3, '192.0.2.1', 3],
+    ]);
+  });
+
+  it('only IN, CH, HS, CS, NONE, ANY and CLASSn are classes; one class per record', async () => {
+    // A word that merely contains CLASSnn, or has more digits, is the (unknown) type; so is a second class word:
+    // the rdata is what follows the type word.
+    const idx = await index('a ACLASS1 TXT x\nb CLASS123456 TXT x\nc CLASS1X TXT x\nd IN CH TXT x\ne CLASS65535 TXT x\n');
+    assert.deepEqual([...idx.records()].map((r) => `${r.type} ${idx.details(r).class} ${idx.details(r).rdata}`), [
+      'ACLASS1 IN TXT x',
+      'CLASS123456 IN TXT x',
+      'CLASS1X IN TXT x',
+      'CH IN TXT x',
+      'TXT CLASS65535 x',
+    ]);
+  });
 });
 
 describe('zone indexer: $GENERATE as BIND formats it', () => {
