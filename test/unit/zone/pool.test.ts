@@ -69,6 +69,36 @@ describe('ZoneIndexPool: what a request ends with', () => {
     await assert.rejects(waiting, { message: 'Zone index pool disposed' });
   });
 
+  describe('the idle timer (1 ms) does not stop a worker that holds a request', () => {
+    // Holds /z/hold.db until /z/release.db arrives, then answers both; answers anything else at once.
+    const holding = (): string => worker(`
+      globalThis.held ??= [];
+      if (req.path === '/z/hold.db') return void globalThis.held.push(req);
+      const answer = req.path === '/z/release.db' ? [...globalThis.held.splice(0), req] : [req];
+      for (const r of answer) port.postMessage({ id: r.id, lint: { threadId, path: r.path } });`);
+    /** Resolves after the pool's idle timer, set before this and shorter, has fired. */
+    const pastIdleTime = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 20));
+
+    it('a request made while the timer runs', async () => {
+      const pool = poolOf(holding(), 1);
+      const first = (await pool.lint('/z/a.db', OPTIONS)) as unknown as { threadId: number };
+      // The timer was set when that answer came; this request arrives before it fires.
+      const held = pool.lint('/z/hold.db', OPTIONS);
+      await pastIdleTime();
+      const released = pool.lint('/z/release.db', OPTIONS);
+      assert.deepEqual(await Promise.all([held, released]), [{ threadId: first.threadId, path: '/z/hold.db' }, { threadId: first.threadId, path: '/z/release.db' }]);
+    });
+
+    it('a request still in flight when another is answered', async () => {
+      const pool = poolOf(holding(), 1);
+      const held = pool.lint('/z/hold.db', OPTIONS);
+      const other = (await pool.lint('/z/a.db', OPTIONS)) as unknown as { threadId: number };
+      await pastIdleTime();
+      const released = pool.lint('/z/release.db', OPTIONS);
+      assert.deepEqual(await Promise.all([held, released]), [{ threadId: other.threadId, path: '/z/hold.db' }, { threadId: other.threadId, path: '/z/release.db' }]);
+    });
+  });
+
   it('a worker idle past its time is stopped, and the next request gets a fresh one', async () => {
     const pool = poolOf(worker(`port.postMessage({ id: req.id, lint: { threadId } });`), 0);
     const first = (await pool.lint('/z/a.db', OPTIONS)) as unknown as { threadId: number };
