@@ -189,6 +189,15 @@ describe('zone indexer: $GENERATE as BIND formats it', () => {
     ]);
   });
 
+  it('finds a value however many characters of its alphabet come before it (an ip6.arpa name, zero padding)', async () => {
+    // Reverse IPv6: the name's nibbles form one run of hex digits, the value's two nibbles at its far end.
+    const ip6 = await indexZoneFile('/virtual/zone.db', { origin: '1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.', root: '/virtual', text: '$GENERATE 0-255 ${0,3,n} PTR host$.example.com.\n' });
+    assert.deepEqual(ip6.lookup('f.f.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa').map((r) => ip6.details(r).rdata), ['host255.example.com.']);
+    assert.deepEqual(ip6.lookup('e.a.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa').map((r) => ip6.details(r).rdata), ['host174.example.com.']);
+    const idx = await index('$GENERATE 1-2 h${0,30,d} A 10.0.0.$\n$GENERATE 1-2 abcdefabcdefab${0,0,x} A 10.0.0.$\n');
+    assert.deepEqual([`h${'0'.repeat(29)}2.example.org`, 'abcdefabcdefab2.example.org'].map((n) => idx.lookup(n).map((r) => idx.details(r).rdata)), [['10.0.0.2'], ['10.0.0.2']]);
+  });
+
   it('finds a value written among digits of the same alphabet (hex glued to hex letters)', async () => {
     const idx = await index('$GENERATE 10-12 cafe${0,1,x}bee A 10.0.0.1\n');
     assert.deepEqual(idx.lookup('cafebbee.example.org').map((r) => r.name), ['cafebbee.example.org.']);
