@@ -42,21 +42,29 @@ export function transferables(index: CompactZoneIndex): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const port = parentPort;
-if (port) {
-  port.on('message', (request: ZoneWorkerRequest) => {
-    const fail = (err: unknown): void => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse);
+/** What serving needs of a port: the worker's parentPort, or a stand-in where no thread is wanted. */
+export interface ZoneRequestPort {
+  on(event: 'message', listener: (request: ZoneWorkerRequest) => void): unknown;
+  postMessage(response: ZoneWorkerResponse, transfer?: readonly ArrayBuffer[]): void;
+}
+
+/** Answers each request arriving on `port`: the file's compact index (its buffers transferred) or its findings. */
+export function serveZoneRequests(port: ZoneRequestPort): void {
+  port.on('message', (request) => {
+    const fail = (err: unknown): void => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
     if (request.lint) {
       const { minTtl, messages } = request.lint;
       lintZoneFile(request.path, { ...request.options, ...(minTtl !== undefined ? { minTtl } : {}), translate: translatorFrom(messages) }).then(
-        (lint) => port.postMessage({ id: request.id, lint } satisfies ZoneWorkerResponse),
+        (lint) => port.postMessage({ id: request.id, lint }),
         fail,
       );
       return;
     }
-    indexZoneFileCompact(request.path, request.options).then(
-      (index) => port.postMessage({ id: request.id, index } satisfies ZoneWorkerResponse, transferables(index)),
-      (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies ZoneWorkerResponse),
-    );
+    indexZoneFileCompact(request.path, request.options).then((index) => port.postMessage({ id: request.id, index }, transferables(index)), fail);
   });
 }
+
+// The one line that runs only in the worker thread (parentPort is null elsewhere). Everything it does lives in
+// serveZoneRequests, so the unit tests (and mutation testing, whose coverage and mutant switching exist only in
+// the test runner's thread) exercise it in-process with a stand-in port.
+if (parentPort) serveZoneRequests(parentPort);
