@@ -144,8 +144,9 @@ export function matchGenerated(g: GenerateRange, name: string): number[] {
   const text = first.base === 'n' || first.base === 'N' ? name.replace(/\./g, '').split('').reverse().join('') : name;
   for (const m of text.matchAll(digits)) {
     const whole = m[0];
-    // Substrings too, since a number may be glued to letters of the same alphabet (e.g. hex).
-    for (let a = 0; a < whole.length && a < 12; a++) {
+    // Substrings too, since a number may be glued to letters of the same alphabet (e.g. hex), anywhere in the
+    // run: an ip6.arpa name is one run of nibbles with the value at its end. No value is over 12 characters.
+    for (let a = 0; a < whole.length; a++) {
       for (let b = whole.length; b > a && b - a <= 12; b--) {
         const v = parseInt(whole.slice(a, b), first.base === 'd' ? 10 : first.base === 'o' ? 8 : 16);
         candidates.add(v - first.offset);

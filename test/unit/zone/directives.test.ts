@@ -101,6 +101,12 @@ describe('zone indexer: directive and record-header diagnostics', () => {
       '$GENERATE 1-2 h${x} A 10.0.0.$',
       '$GENERATE 1-2 h$ 300 IN 10.0.0.$',
       '$GENERATE 1-2 h$ A 10.0.0.${0,1',
+      '$GENERATE a1-2 h$ A 10.0.0.$',
+      '$GENERATE 1-2x h$ A 10.0.0.$',
+      '$GENERATE 1-2 h${12 A 10.0.0.$',
+      '$GENERATE 1-2 h${a1} A 10.0.0.$',
+      '$GENERATE 1-2 h${1x} A 10.0.0.$',
+      '$GENERATE 1-2 h${1,2,q} A 10.0.0.$',
     ];
     const idx = await index(`${bad.join('\n')}\nok A 192.0.2.1\n`);
     assert.deepEqual(said(idx), bad.map((_, k) => `${k + 1}: $GENERATE: expected range, owner, [ttl] [class], type and rdata`));

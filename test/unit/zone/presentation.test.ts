@@ -153,6 +153,17 @@ describe('zone indexer: $GENERATE as BIND formats it', () => {
     assert.deepEqual(await generated('$GENERATE 1-1 a$ TXT p\\$q\\.r$\n'), ['a1.example.org. p\\$q\\.r1']);
   });
 
+  it('\\\\$ is an escaped backslash before a substitution; $ before an escape and a final backslash stay as written', async () => {
+    assert.deepEqual(await generated('$GENERATE 7-7 a$ TXT x\\\\$ $\\.z w$\\\n'), ['a7.example.org. x\\\\7 7\\.z w7\\']);
+  });
+
+  it('a step of several digits, a value wrapping past 32 bits in hex, nibbles in the case asked', async () => {
+    assert.deepEqual(await generated('$GENERATE 1-30/10 s$ A 10.0.0.$\n'), ['s1.example.org. 10.0.0.1', 's11.example.org. 10.0.0.11', 's21.example.org. 10.0.0.21']);
+    // 4294967295 + 1 as BIND's unsigned 32-bit arithmetic gives it: 0.
+    assert.deepEqual(await generated('$GENERATE 4294967295-4294967295 w TXT ${1,0,x} ${0,0,x}\n'), ['w.example.org. 0 ffffffff']);
+    assert.deepEqual(await generated('$GENERATE 171-171 n TXT ${0,0,n} ${0,0,N}\n'), ['n.example.org. b.a B.A']);
+  });
+
   it('keeps raw UTF-8 in the rdata as text', async () => {
     assert.deepEqual(await generated('$GENERATE 1-1 u$ TXT "caf\u00e9 $"\n'), ['u1.example.org. caf\u00e9 1']);
   });
@@ -161,6 +172,30 @@ describe('zone indexer: $GENERATE as BIND formats it', () => {
     const idx = await index('$GENERATE 8-9 o${0,3,o} A 10.0.0.1\n$GENERATE 250-255 h${0,2,X} A 10.0.0.1\n$GENERATE 1-3 d$x A 10.0.0.1\n');
     assert.deepEqual(['o010.example.org', 'O011.example.org', 'hFA.example.org', 'hff.example.org', 'd2x.example.org'].map((n) => idx.lookup(n).length), [1, 1, 1, 1, 1]);
     assert.deepEqual(['o007.example.org', 'o012.example.org', 'hf9.example.org', 'd0x.example.org', 'd4x.example.org', 'd2.example.org'].map((n) => idx.lookup(n).length), [0, 0, 0, 0, 0, 0]);
+  });
+
+  it('finds a value after hex letters or octal digits glued before it', async () => {
+    const idx = await index('$GENERATE 14-15 bbbbbb${0,1,x} A 10.0.0.1\n$GENERATE 8-8 abcdefabcdefa${0,0,o} A 10.0.0.2\n');
+    assert.deepEqual(idx.lookup('bbbbbbf.example.org').map((r) => `${r.name} ${idx.details(r).rdata}`), ['bbbbbbf.example.org. 10.0.0.1']);
+    assert.deepEqual(idx.lookup('abcdefabcdefa10.example.org').map((r) => `${r.name} ${idx.details(r).rdata}`), ['abcdefabcdefa10.example.org. 10.0.0.2']);
+  });
+
+  it('finds names of several nibbles, lowest first, in either case', async () => {
+    const idx = await index('$GENERATE 170-171 ${0,3,n}.low PTR x\n$GENERATE 170-171 ${0,3,N}.up PTR x\n');
+    assert.deepEqual(['B.A.low.example.org', 'b.a.up.example.org', 'a.b.low.example.org'].map((n) => idx.lookup(n).map((r) => r.name)), [
+      ['b.a.low.example.org.'],
+      ['b.a.up.example.org.'],
+      [],
+    ]);
+  });
+
+  it('finds a value however many characters of its alphabet come before it (an ip6.arpa name, zero padding)', async () => {
+    // Reverse IPv6: the name's nibbles form one run of hex digits, the value's two nibbles at its far end.
+    const ip6 = await indexZoneFile('/virtual/zone.db', { origin: '1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.', root: '/virtual', text: '$GENERATE 0-255 ${0,3,n} PTR host$.example.com.\n' });
+    assert.deepEqual(ip6.lookup('f.f.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa').map((r) => ip6.details(r).rdata), ['host255.example.com.']);
+    assert.deepEqual(ip6.lookup('e.a.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa').map((r) => ip6.details(r).rdata), ['host174.example.com.']);
+    const idx = await index('$GENERATE 1-2 h${0,30,d} A 10.0.0.$\n$GENERATE 1-2 abcdefabcdefab${0,0,x} A 10.0.0.$\n');
+    assert.deepEqual([`h${'0'.repeat(29)}2.example.org`, 'abcdefabcdefab2.example.org'].map((n) => idx.lookup(n).map((r) => idx.details(r).rdata)), [['10.0.0.2'], ['10.0.0.2']]);
   });
 
   it('finds a value written among digits of the same alphabet (hex glued to hex letters)', async () => {
