@@ -56,9 +56,12 @@ export class ZoneIndexPool {
   private post(request: Omit<ZoneWorkerRequest, 'id'>): Promise<ZoneWorkerResponse> {
     const worker = this.start();
     const id = this.nextId++;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    // A worker in use is not idle. This is the one guard: the idle timer is set only when the last request
+    // is answered, and any request after that clears it here.
+    clearTimeout(this.idleTimer);
     return new Promise<ZoneWorkerResponse>((resolve, reject) => {
-      const timer = setTimeout(() => this.timedOut(worker), this.timeoutMs);
+      // A request's timer always belongs to the current worker: replacing a worker settles every request.
+      const timer = setTimeout(() => this.stop(new Error(`Indexing the zone file took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`)), this.timeoutMs);
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ ...request, id } satisfies ZoneWorkerRequest);
@@ -66,11 +69,7 @@ export class ZoneIndexPool {
   }
 
   dispose(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    const worker = this.worker;
-    this.worker = undefined;
-    this.failAll(new Error('Zone index pool disposed'));
-    void worker?.terminate();
+    this.stop(new Error('Zone index pool disposed'));
   }
 
   private start(): Worker {
@@ -84,38 +83,32 @@ export class ZoneIndexPool {
       clearTimeout(waiter.timer);
       if ('error' in msg) waiter.reject(new Error(msg.error));
       else waiter.resolve(msg);
-      if (this.pending.size === 0) this.scheduleIdle();
+      if (this.pending.size === 0) {
+        this.idleTimer = setTimeout(() => this.stop(new Error('Zone index worker stopped after a quiet minute')), this.idleMs);
+        this.idleTimer.unref();
+      }
     });
-    worker.on('error', (err) => {
-      if (this.worker === worker) this.worker = undefined;
-      this.failAll(err);
-    });
-    worker.on('exit', () => {
-      if (this.worker !== worker) return; // replaced already (timeout, idle, dispose): its requests were settled
-      this.worker = undefined;
-      this.failAll(new Error('Zone index worker stopped'));
-    });
+    // Only the current worker has these listeners (stop() takes them off), so they need not ask whose event it is.
+    worker.on('error', (err) => this.stop(err));
+    worker.on('exit', () => this.stop(new Error('Zone index worker stopped')));
     this.worker = worker;
     return worker;
   }
 
-  /** The worker is stuck: every request it holds fails, and it is terminated. */
-  private timedOut(worker: Worker): void {
-    if (this.worker === worker) this.worker = undefined;
-    this.failAll(new Error(`Indexing the zone file took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`));
+  /**
+   * Ends the current worker (stuck, broken, idle or disposed) and fails every request it holds with `reason`
+   * (none when idle).
+   * Its listeners go first, so nothing it does while it dies reaches the requests of the next worker.
+   */
+  private stop(reason: Error): void {
+    clearTimeout(this.idleTimer);
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failAll(reason);
+    if (!worker) return;
+    worker.removeAllListeners();
+    worker.on('error', () => undefined); // an 'error' event with no listener would throw in the extension host
     void worker.terminate();
-  }
-
-  private scheduleIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      if (this.pending.size === 0) {
-        const w = this.worker;
-        this.worker = undefined;
-        void w?.terminate();
-      }
-    }, this.idleMs);
-    this.idleTimer.unref();
   }
 
   private failAll(err: Error): void {

@@ -13,8 +13,8 @@ describe('ZoneIndexPool: what a request ends with', () => {
   const worker = (body: string): string =>
     tmp.write('worker.js', `const { parentPort: port, threadId } = require('worker_threads');\nport.on('message', (req) => { ${body} });\n`);
   const pools: ZoneIndexPool[] = [];
-  const poolOf = (script: string, idleMs = 60_000): ZoneIndexPool => {
-    const pool = new ZoneIndexPool(script, idleMs);
+  const poolOf = (script: string, idleMs = 60_000, timeoutMs?: number): ZoneIndexPool => {
+    const pool = new ZoneIndexPool(script, idleMs, timeoutMs);
     pools.push(pool);
     return pool;
   };
@@ -67,6 +67,22 @@ describe('ZoneIndexPool: what a request ends with', () => {
     const waiting = pool.lint('/z/a.db', OPTIONS);
     pool.dispose();
     await assert.rejects(waiting, { message: 'Zone index pool disposed' });
+  });
+
+  it('dispose before any request, or twice, is harmless', () => {
+    const pool = poolOf(worker(`port.postMessage({ id: req.id, lint: { threadId } });`));
+    pool.dispose();
+    pool.dispose();
+  });
+
+  it('a stuck worker: the request fails at the timeout, and one made at once after gets a fresh worker that is not cut off', async () => {
+    // The stuck worker is still dying when the next request starts another: nothing it does then may reach
+    // the new worker's request (its 'exit' used to be taken for the new worker's).
+    const pool = poolOf(worker(`if (req.path !== '/z/hang.db') port.postMessage({ id: req.id, lint: { threadId } });`), 60_000, 200);
+    const before = (await pool.lint('/z/a.db', OPTIONS)) as unknown as { threadId: number };
+    await assert.rejects(pool.lint('/z/hang.db', OPTIONS), { message: /took longer than 0 s and was stopped/ });
+    const after = (await pool.lint('/z/a.db', OPTIONS)) as unknown as { threadId: number };
+    assert.notEqual(after.threadId, before.threadId);
   });
 
   describe('the idle timer (1 ms) does not stop a worker that holds a request', () => {
