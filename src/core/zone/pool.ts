@@ -84,7 +84,7 @@ export class ZoneIndexPool {
       if ('error' in msg) waiter.reject(new Error(msg.error));
       else waiter.resolve(msg);
       if (this.pending.size === 0) {
-        this.idleTimer = setTimeout(() => this.stop(new Error('Zone index worker stopped after a quiet minute')), this.idleMs);
+        this.idleTimer = setTimeout(() => this.stop(new Error('Zone index worker stopped while idle')), this.idleMs);
         this.idleTimer.unref();
       }
     });
@@ -97,8 +97,8 @@ export class ZoneIndexPool {
 
   /**
    * Ends the current worker (stuck, broken, idle or disposed) and fails every request it holds with `reason`
-   * (none when idle).
-   * Its listeners go first, so nothing it does while it dies reaches the requests of the next worker.
+   * (an idle one holds none). Its listeners go first, so nothing it does while it dies reaches the requests of
+   * the next worker.
    */
   private stop(reason: Error): void {
     clearTimeout(this.idleTimer);
